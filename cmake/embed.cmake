@@ -1,0 +1,6 @@
+# Turns the default scenario file into a C++ source holding its text, so the binary needs no file.
+file(READ ${INPUT} content HEX)
+string(LENGTH "${content}" hex_length)
+math(EXPR byte_count "${hex_length} / 2")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${content}")
+file(WRITE ${OUTPUT} "// Generated from ${INPUT}; do not edit.\n#include <string_view>\nnamespace brink {\nstatic const char kBytes[] = {${bytes} 0};\nstd::string_view DefaultScenarioText() { return {kBytes, ${byte_count}}; }\n}  // namespace brink\n")

@@ -1,0 +1,43 @@
+// The engine: a Scenario's initial State and the daily step, which applies the rules in a
+// fixed order (the model's schedule, docs/model.md "Process overview and scheduling").
+#ifndef BRINK_ENGINE_H_
+#define BRINK_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+
+#include "brink/event.h"
+#include "brink/scenario.h"
+#include "brink/state.h"
+
+namespace brink {
+
+struct Workspace;  // scratch buffers reused from day to day, one per thread
+
+class Engine {
+ public:
+  explicit Engine(const Scenario& scenario);
+  ~Engine();
+
+  const Scenario& scenario() const { return scenario_; }
+  State Initial() const;
+  // Advances `state` by one day. Randomness comes only from (seed, run, stream, day).
+  void Step(State& state, Workspace& workspace, uint64_t seed, uint64_t run, EventLog* log) const;
+  // Runs from the initial state for `days` days (the scenario's horizon when <= 0); stops early
+  // only at the horizon. `log` may be null.
+  State Run(uint64_t seed, uint64_t run, int days, EventLog* log) const;
+  std::unique_ptr<Workspace> NewWorkspace() const;
+
+ private:
+  const Scenario& scenario_;
+};
+
+// Outcome helpers shared by the report and the ensemble.
+// The bloc holding a region, or kNone.
+BlocId HolderBloc(const Scenario& s, const State& st, RegionId region);
+// Whether a region was held by the terrorist group at the start (contested ground).
+bool InitiallyTerrorist(const Scenario& s, RegionId region);
+
+}  // namespace brink
+
+#endif  // BRINK_ENGINE_H_

@@ -1,0 +1,279 @@
+// brink's Scenario: the immutable description of a standoff (the "Game" of OpenSpiel's pair).
+//
+// A Scenario is loaded from a TOML file (docs/scenario-format.md), validated, and then never
+// changes while runs are simulated. Everything the rules need is here, as flat vectors indexed
+// by small integer ids; names live here and nowhere in the State.
+#ifndef BRINK_SCENARIO_H_
+#define BRINK_SCENARIO_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brink/status.h"
+
+namespace brink {
+
+using ActorId = int16_t;
+using BlocId = int16_t;
+using RegionId = int16_t;
+inline constexpr int16_t kNone = -1;
+
+// Hard limits on what a scenario may ask for, so no input can exhaust memory or time.
+struct Limits {
+  static constexpr int kMaxActors = 64;
+  static constexpr int kMaxBlocs = 16;
+  static constexpr int kMaxRegions = 512;
+  static constexpr int kMaxEdges = 4096;
+  static constexpr int kMaxForces = 2048;
+  static constexpr int kMaxFactions = 128;
+  static constexpr int kMaxEntries = 256;  // objectives, zones, exposures, relations
+  static constexpr int kMaxCorridors = 64;
+  static constexpr int kMaxLadderRungs = 16;
+  static constexpr int kMaxDays = 20000;
+  static constexpr int kMaxStringLength = 4096;
+  static constexpr int kMaxListLength = 512;
+  static constexpr std::size_t kMaxFileBytes = 4 << 20;
+};
+
+enum class Policy : uint8_t { kDoctrine };
+
+enum class RelationKind : uint8_t {
+  kNeutrality,  // no fighting, no cooperation
+  kAlliance,    // same side
+  kPatronage,   // a patron and its proxy
+  kHostility,   // fight on contact
+  kRivalry,     // the standoff: in contact, fire only by decision or by incident
+  kFeud,        // nominally one side, may clash
+};
+
+enum class EdgeKind : uint8_t { kRoad, kRiverCrossing };
+
+enum RegionFlag : uint8_t {
+  kBorderCrossing = 1 << 0,
+  kOilField = 1 << 1,
+  kCity = 1 << 2,
+  kBase = 1 << 3,
+  kRiverCrossingFlag = 1 << 4,
+};
+
+struct Bloc {
+  std::string id, name;
+};
+
+// A state, army or armed group. Every 0..1 number is a propensity or share.
+struct Actor {
+  std::string id, name;
+  BlocId bloc = kNone;
+  double effectiveness = 1.0;           // combat power per troop, relative
+  double air_power = 0.0;               // 0..1, multiplies firepower by (1 + air_multiplier * it)
+  double resolve = 0.5;                 // 0..1, presses on, retaliates, holds under fire
+  double commitment = 0.0;              // 0..1, credibility staked: cost of backing down
+  double casualty_aversion = 0.5;       // 0..1
+  double war_aversion = 0.5;            // 0..1
+  double aggression = 0.2;              // 0..1, appetite for deliberate strikes on rivals
+  double retaliation_capability = 0.5;  // 0..1, how hard it can hit back
+  double rationality = 2.0;             // softmax lambda of the doctrine policy
+  double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
+  double territory_weight = 1.0;        // weight of held regions' value
+  bool terrorist = false;               // its loss of its last region is tracked
+  Policy policy = Policy::kDoctrine;
+  // Derived from relations at load time:
+  ActorId patron = kNone;     // set when this actor is a proxy
+  double reliability = 1.0;   // 0..1, chance it carries out what its patron wants
+};
+
+struct Faction {
+  std::string id, name;
+  ActorId actor = kNone;
+  double influence = 0.0;            // share of the actor's choice, the actor's factions sum to 1
+  double aggression = 0.2;           // replaces the actor's value, influence-weighted
+  double war_aversion = 0.5;         // idem
+  double retaliation_belief = 0.5;   // 0..1, how hard it believes the rival can hit back
+  double hawkishness = 0.0;          // -1..1, +1 gains influence when struck, -1 when tension rises
+};
+
+struct Relation {
+  ActorId a = kNone, b = kNone;       // for bloc-level relations, expanded to every actor pair
+  RelationKind kind = RelationKind::kNeutrality;
+  double reliability = 1.0;           // patronage
+  double intensity = 0.0;             // feud: daily chance of a clash
+  double diversion = 0.0;             // feud: share of the proxy's forces sent to the front
+  std::vector<RegionId> front;        // feud
+};
+
+struct Corridor {
+  std::string id, name;
+  std::vector<RegionId> from, to;
+  uint32_t open_through_blocs = 0;  // bit mask of BlocIds whose ground counts as open
+};
+
+enum class ObjectiveKind : uint8_t { kCorridorCut, kCorridorConnect, kHold, kDestroy };
+
+struct Objective {
+  ActorId actor = kNone;
+  ObjectiveKind kind = ObjectiveKind::kHold;
+  int corridor = kNone;
+  std::vector<RegionId> regions;
+  ActorId target = kNone;
+  double weight = 1.0;
+  std::string motive;
+};
+
+struct Terrain {
+  std::string id;
+  double defence = 1.0;  // defender's firepower multiplier
+  double speed = 1.0;    // movement speed multiplier
+};
+
+struct Region {
+  std::string id, name, country;
+  double lat = 0, lon = 0;
+  int terrain = 0;
+  double value = 1.0;
+  uint8_t flags = 0;
+  ActorId holder = kNone;
+};
+
+struct Edge {
+  RegionId from = kNone, to = kNone;
+  EdgeKind kind = EdgeKind::kRoad;
+  double length_km = 1.0;
+};
+
+struct ForceSpec {
+  ActorId actor = kNone;
+  RegionId region = kNone;
+  double strength = 0;  // troops
+};
+
+struct Exposure {
+  std::string id, name;
+  ActorId actor = kNone;
+  double troops = 0;
+  uint64_t threatened_by = 0;  // bit mask of ActorIds able to strike it
+  double vulnerability = 0.003;  // share of troops lost in one horizontal strike
+};
+
+struct Zone {
+  std::string id, name;
+  ActorId owner = kNone;
+  std::vector<RegionId> regions;
+  double radius_km = 0;
+  double self_defence_strike = 0.5;  // daily chance the owner strikes a rival force inside
+  double incident_reduction = 0.5;   // share by which incidents inside are reduced
+  bool enabled = true;
+};
+
+struct Rung {
+  std::string name;
+  double threshold = 0;  // tension at or above which this rung is current
+  double severity = 0;   // weight of an event at this rung in the escalation score
+};
+
+// Rule parameters, all with documented defaults (docs/model.md, section "Details").
+struct Rules {
+  double attrition_rate = 0.02;          // Lanchester coefficient, losses per unit firepower per day
+  double air_multiplier = 1.0;           // firepower gain of full air power
+  double speed_km_per_day = 40;          // road march rate of a force
+  double river_crossing_factor = 3.0;    // a river crossing counts as this many times its length
+  double capture_strength = 50;          // troops needed to take an empty region
+  double break_loss_share = 0.5;         // a force breaks after losing this share (scaled by resolve)
+  double incident_rate = 0.01;           // daily chance of an incident per contact at zero tension
+  double incident_tension_factor = 0.5;  // incident chance multiplied by (1 + factor * tension)
+  double deconfliction = 0.5;            // 0..1, general channel: share of incidents prevented
+  double incident_losses = 0.01;         // share of the smaller force lost in an incident
+  double strike_losses = 0.06;           // share of the target force lost in a limited strike
+  double tension_decay = 0.03;           // share of tension that fades each day
+  double tension_incident = 0.5;
+  double tension_strike = 1.0;
+  double tension_retaliation = 1.5;
+  double tension_horizontal = 2.5;
+  double tension_proxy_clash = 0.2;
+  double tension_signal_relief = 0.5;    // share of a strike's tension removed by a defensive signal
+  double retaliation_base = 0.25;        // daily chance a struck actor retaliates (resolve 0.5)
+  int retaliation_window_days = 10;      // a grievance lapses after this many days
+  double signal_effect = 0.6;            // share by which a defensive signal cuts that chance
+  bool signalling = true;                // actors may call their strikes defensive
+  double repeat_strike_factor = 1.5;     // each further strike multiplies the chance
+  double horizontal_base = 0.5;          // chance a retaliation goes horizontal, at scale troops
+  double horizontal_scale_troops = 5000; // exposure at which horizontal_base applies
+  double influence_shift = 0.04;         // influence moved per unit of event severity
+  double backing_down_cost = 1.0;        // utility lost per unit commitment when withdrawing
+  double war_cost = 20.0;                // utility of full-scale war, before war aversion
+  double casualty_cost_per_1000 = 1.0;   // utility of a thousand own casualties, before aversion
+  double strike_value = 2.0;             // utility of a successful limited strike, before aggression
+  double proxy_fold_rate = 0.02;         // daily share lost by an unreliable proxy in combat
+  double feud_restraint = 0.7;           // share of feud clashes a patron's restraint prevents
+  int feud_restraint_days = 30;
+  int feud_hot_days = 20;                // a feud clash keeps diverted forces at the front this long
+};
+
+struct Scenario {
+  std::string name, description, start_date, source_name;
+  int horizon_days = 365;
+  Rules rules;
+  std::vector<Bloc> blocs;
+  std::vector<Actor> actors;
+  std::vector<Faction> factions;
+  std::vector<Relation> relations;
+  std::vector<Corridor> corridors;
+  std::vector<Objective> objectives;
+  std::vector<Terrain> terrains;
+  std::vector<Region> regions;
+  std::vector<Edge> edges;
+  std::vector<ForceSpec> forces;
+  std::vector<Exposure> exposures;
+  std::vector<Zone> zones;
+  std::vector<Rung> ladder;
+
+  // Derived at load time (Finalize): the relation between every pair of actors, the map's
+  // adjacency and shortest paths, faction ranges per actor.
+  std::vector<RelationKind> relation_matrix;  // actors x actors
+  std::vector<std::vector<std::pair<RegionId, float>>> adjacency;  // neighbour, effective km
+  std::vector<float> distance_km;       // regions x regions, shortest effective distance
+  std::vector<RegionId> next_hop;       // regions x regions, first step on a shortest path
+  std::vector<int> feud_of_actor;       // relation index of a feud the actor is in, or -1
+  // Regions on a near-shortest path between a corridor's ends (within 25% of the shortest),
+  // one bit per corridor: the ground that decides it.
+  std::vector<uint64_t> corridor_relevance;
+  // How much each actor wants each region, from its objectives (docs/model.md, Movement):
+  // value x territory_weight + weights of corridor objectives the region is relevant to
+  // + weights of hold objectives naming it. Actors x regions.
+  std::vector<float> priority;
+  float Priority(ActorId a, RegionId r) const {
+    return priority[static_cast<std::size_t>(a) * regions.size() + r];
+  }
+
+  RelationKind relation(ActorId a, ActorId b) const {
+    return relation_matrix[static_cast<std::size_t>(a) * actors.size() + b];
+  }
+  float distance(RegionId a, RegionId b) const {
+    return distance_km[static_cast<std::size_t>(a) * regions.size() + b];
+  }
+  RegionId step_toward(RegionId from, RegionId to) const {
+    return next_hop[static_cast<std::size_t>(from) * regions.size() + to];
+  }
+  int ActorIndex(std::string_view id) const;
+  int RegionIndex(std::string_view id) const;
+  int BlocIndex(std::string_view id) const;
+  int war_rung() const { return static_cast<int>(ladder.size()) - 1; }
+  // A short stable hash of the scenario's source text (FNV-1a 64, hex), for provenance.
+  std::string content_hash;
+};
+
+// Loads and validates a scenario. `source_name` names it in messages (a path, or "<default>").
+Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name);
+Result<Scenario> LoadScenarioFile(const std::string& path);
+// The embedded default scenario: eastern Syria and western Iraq, mid-June 2017.
+std::string_view DefaultScenarioText();
+Result<Scenario> LoadDefaultScenario();
+
+// Recomputes the derived tables after a change to the scenario's fields (e.g. by --set).
+Status FinalizeScenario(Scenario& scenario);
+
+}  // namespace brink
+
+#endif  // BRINK_SCENARIO_H_

@@ -1,0 +1,74 @@
+// brink's State: everything that changes during a run, as flat vectors indexed by small ids.
+// A State copies with one assignment (a few short vectors) and holds no names.
+#ifndef BRINK_STATE_H_
+#define BRINK_STATE_H_
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "brink/event.h"
+#include "brink/scenario.h"
+
+namespace brink {
+
+enum class Action : uint8_t { kHold, kAdvance, kStrike, kWithdraw, kRestrain, kDeescalate, kCount };
+std::string_view ActionName(Action action);
+
+struct Force {
+  ActorId actor = kNone;
+  RegionId region = kNone;
+  RegionId target = kNone;   // where it is heading, kNone when holding
+  float strength = 0;        // troops
+  float progress_km = 0;     // along the edge toward the next region on its path
+  int16_t diverted_days = 0; // sent to a feud front for this many more days
+};
+
+// A struck actor's wish to hit back, and what shapes it.
+struct Grievance {
+  ActorId against = kNone;
+  int16_t days_left = 0;
+  uint8_t strikes = 0;     // strikes by the same actor while the grievance lasts
+  bool signalled = false;  // the last strike was called defensive
+};
+
+struct ActorState {
+  Action action = Action::kHold;
+  float casualties = 0;
+  Grievance grievance;
+  int deliberate_strikes = 0;  // strikes it chose (C1)
+  bool struck_today = false;
+};
+
+// Clashes by kind over the run (the forecast's counters; no event log needed).
+struct Tally {
+  std::array<int, static_cast<int>(EventKind::kCount)> events{};
+  int direct_clashes = 0;  // incidents, strikes and retaliations between principals
+  double escalation_score = 0;
+  int count(EventKind kind) const { return events[static_cast<int>(kind)]; }
+};
+
+struct State {
+  int day = 0;  // days simulated so far
+  std::vector<ActorId> holder;         // per region
+  std::vector<Force> forces;
+  std::vector<ActorState> actors;
+  std::vector<float> influence;        // per faction
+  std::vector<float> exposure_troops;  // per exposure
+  std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
+  std::vector<uint8_t> corridor_open;  // per corridor
+  std::vector<int16_t> restraint_days; // per relation (feuds)
+  std::vector<int16_t> feud_hot_days;  // per relation (feuds)
+  int level = 0;                       // current ladder rung
+  int max_level = 0;
+  int war_day = -1;                    // day full-scale war broke out, -1 if never
+  BlocId war_a = kNone, war_b = kNone;
+  int group_defeated_day = -1;         // day the terrorist group lost its last region
+  Tally tally;
+
+  bool at_war() const { return war_day >= 0; }
+};
+
+}  // namespace brink
+
+#endif  // BRINK_STATE_H_

@@ -1,0 +1,180 @@
+// The daily schedule. Each rule lives in src/rules/, one dynamic per file.
+#include "brink/engine.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "brink/policy.h"
+#include "engine/day.h"
+#include "rules/rules.h"
+
+namespace brink {
+
+bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  if (!st.at_war()) return false;
+  BlocId x = s.actors[a].bloc, y = s.actors[b].bloc;
+  return (x == st.war_a && y == st.war_b) || (x == st.war_b && y == st.war_a);
+}
+
+bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  RelationKind kind = s.relation(a, b);
+  return kind == RelationKind::kHostility ||
+         (kind == RelationKind::kRivalry && AtWarBetween(s, st, a, b));
+}
+
+bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  return s.relation(a, b) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
+}
+
+bool IsProxy(const Scenario& s, ActorId a) { return s.actors[a].patron != kNone; }
+
+float Firepower(const Scenario& s, const Force& force) {
+  const Actor& a = s.actors[force.actor];
+  double morale = 0.75 + 0.5 * a.resolve;                  // docs/model.md, Combat
+  double cohesion = a.patron != kNone ? 0.5 + 0.5 * a.reliability : 1.0;
+  return static_cast<float>(force.strength * a.effectiveness *
+                            (1.0 + s.rules.air_multiplier * a.air_power) * morale * cohesion);
+}
+
+float Inflict(Day& d, int force, double troops) {
+  Force& f = d.st.forces[force];
+  float lost = static_cast<float>(std::min<double>(troops, f.strength));
+  f.strength -= lost;
+  d.st.actors[f.actor].casualties += lost;
+  return lost;
+}
+
+void IndexForces(Day& d) {
+  const std::size_t regions = d.s.regions.size(), blocs = d.blocs();
+  Workspace& w = d.w;
+  w.region_start.assign(regions + 1, 0);
+  for (const Force& f : d.st.forces) {
+    if (f.strength > 0) ++w.region_start[f.region + 1];
+  }
+  for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
+  w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
+  w.bloc_strength.assign(regions * blocs, 0.0f);
+  w.bloc_firepower.assign(regions * blocs, 0.0f);
+  // Fill in force order, so each region's list is sorted by force index (deterministic).
+  std::vector<int>& cursor = w.region_start;  // reuse: shift back afterwards
+  for (std::size_t i = 0; i < d.st.forces.size(); ++i) {
+    const Force& f = d.st.forces[i];
+    if (f.strength <= 0) continue;
+    w.force_index[static_cast<std::size_t>(cursor[f.region]++)] = static_cast<int>(i);
+    std::size_t cell = static_cast<std::size_t>(f.region) * blocs + d.s.actors[f.actor].bloc;
+    w.bloc_strength[cell] += f.strength;
+    w.bloc_firepower[cell] += Firepower(d.s, f);
+  }
+  for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
+  cursor[0] = 0;
+}
+
+int ForceOf(const Day& d, ActorId actor, RegionId region) {
+  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
+    int f = d.w.force_index[static_cast<std::size_t>(i)];
+    if (d.st.forces[f].actor == actor) return f;
+  }
+  return -1;
+}
+
+void Day::Emit(Event event) {
+  event.day = st.day;
+  event.level = static_cast<int8_t>(st.level);
+  ++st.tally.events[static_cast<int>(event.kind)];
+  switch (event.kind) {
+    case EventKind::kIncident:
+    case EventKind::kStrike:
+    case EventKind::kZoneStrike:
+    case EventKind::kRetaliation:
+    case EventKind::kHorizontal:
+      if (!IsProxy(s, event.actor) && event.target != kNone && !IsProxy(s, event.target)) {
+        ++st.tally.direct_clashes;
+      }
+      [[fallthrough]];
+    case EventKind::kProxyClash:
+    case EventKind::kFeudClash:
+    case EventKind::kWar:
+      st.tally.escalation_score += s.ladder[static_cast<std::size_t>(st.level)].severity;
+      break;
+    case EventKind::kDeescalation:
+      st.tally.escalation_score += s.ladder.front().severity;
+      break;
+    default:
+      break;
+  }
+  if (log) log->push_back(event);
+}
+
+Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
+Engine::~Engine() = default;
+
+std::unique_ptr<Workspace> Engine::NewWorkspace() const { return std::make_unique<Workspace>(); }
+
+State Engine::Initial() const {
+  const Scenario& s = scenario_;
+  State st;
+  st.holder.reserve(s.regions.size());
+  for (const Region& r : s.regions) st.holder.push_back(r.holder);
+  for (const ForceSpec& spec : s.forces) {
+    Force f;
+    f.actor = spec.actor;
+    f.region = spec.region;
+    f.strength = static_cast<float>(spec.strength);
+    st.forces.push_back(f);
+  }
+  st.actors.assign(s.actors.size(), ActorState{});
+  for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
+  for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
+  st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
+  st.restraint_days.assign(s.relations.size(), 0);
+  st.feud_hot_days.assign(s.relations.size(), 0);
+  Workspace w;
+  st.corridor_open.resize(s.corridors.size());
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    st.corridor_open[c] = rules::CorridorOpen(s, st, static_cast<int>(c), w);
+  }
+  return st;
+}
+
+void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
+  ++st.day;
+  Day d{scenario_, st, w, seed, run, log};
+  w.level_at_dawn = st.level;
+  w.hawk_pressure.assign(scenario_.actors.size(), 0.0f);
+  IndexForces(d);
+  DecideAll(d);
+  rules::ApplyProxyReliability(d);
+  rules::Withdrawals(d);
+  rules::Move(d);
+  IndexForces(d);
+  rules::Combat(d);
+  IndexForces(d);  // broken forces fell back
+  rules::ZoneStrikes(d);
+  rules::DeliberateStrikes(d);
+  rules::Incidents(d);
+  rules::Retaliation(d);
+  rules::Feuds(d);
+  rules::Control(d);
+  rules::Factions(d);
+  rules::LadderDecay(d);
+}
+
+State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
+  State st = Initial();
+  Workspace w;
+  int horizon = days > 0 ? days : scenario_.horizon_days;
+  while (st.day < horizon) Step(st, w, seed, run, log);
+  return st;
+}
+
+BlocId HolderBloc(const Scenario& s, const State& st, RegionId region) {
+  ActorId holder = st.holder[region];
+  return holder == kNone ? kNone : s.actors[holder].bloc;
+}
+
+bool InitiallyTerrorist(const Scenario& s, RegionId region) {
+  ActorId holder = s.regions[region].holder;
+  return holder != kNone && s.actors[holder].terrorist;
+}
+
+}  // namespace brink

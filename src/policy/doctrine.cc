@@ -1,0 +1,156 @@
+// The doctrine policy (docs/model.md, Submodel "Decisions"). Each day every actor scores its
+// legal actions by its faction-aggregated objectives one step ahead and draws one by softmax
+// (quantal response) with its rationality lambda: P(action) ~ exp(lambda x utility).
+//
+// Utilities, with T the tension with its rivals, T_war the war rung's threshold and
+// risk(T) = min(1, (T / T_war)^2) the perceived chance that tension T ends in war:
+//   hold       0
+//   advance    strike_value x (0.5 + resolve) x open_share
+//                 - war_aversion x war_cost x [risk(T + tension_incident) - risk(T)] x contact
+//   strike     aggression x strike_value x (1 + stake)
+//                 - war_aversion x war_cost x [risk(T + tension_strike + p x tension_back) - risk(T)]
+//                 - casualty_aversion x casualty_cost_per_1000 x exposed losses / 1000
+//   withdraw   war_aversion x war_cost x risk(T) / 2 - commitment x backing_down_cost
+//   deescalate war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
+//   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy)
+// where open_share is the share of the actor's priority still held by enemies or nobody,
+// contact is 1 when it already touches a rival, stake the weights of its corridor objectives
+// that the target's region is relevant to, p the believed retaliation chance (retaliation
+// belief, cut by its own defensive signal), tension_back the tension a retaliation adds
+// (horizontal when exposed: the more exposed troops, the likelier), and exposed losses the
+// expected horizontal casualties among its exposed troops.
+#include <cmath>
+
+#include "brink/policy.h"
+#include "engine/day.h"
+#include "rules/rules.h"
+
+namespace brink {
+namespace {
+
+double WarRisk(double tension, double war_threshold) {
+  double x = std::max(0.0, tension) / war_threshold;
+  return std::min(1.0, x * x);
+}
+
+double RivalTension(const Day& d, ActorId actor) {
+  double highest = 0;
+  const std::size_t blocs = d.s.blocs.size();
+  for (std::size_t b = 0; b < blocs; ++b) {
+    highest = std::max<double>(highest, d.st.tension[static_cast<std::size_t>(d.s.actors[actor].bloc) * blocs + b]);
+  }
+  return highest;
+}
+
+double OpenShare(const Day& d, ActorId actor) {
+  double open = 0, all = 0;
+  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+    double p = d.s.Priority(actor, static_cast<RegionId>(r));
+    all += p;
+    if (rules::WorthTaking(d.s, d.st, actor, static_cast<RegionId>(r))) open += p;
+  }
+  return all > 0 ? open / all : 0;
+}
+
+}  // namespace
+
+ActionScores ScoreActions(const Day& d, ActorId actor) {
+  const Scenario& s = d.s;
+  const State& st = d.st;
+  const Rules& x = s.rules;
+  const Actor& a = s.actors[actor];
+  const rules::Stance stance = rules::AggregateFactions(s, st, actor);
+  const double t = RivalTension(d, actor);
+  const double t_war = s.ladder.back().threshold;
+  const double risk = WarRisk(t, t_war);
+  const double war_weight = stance.war_aversion * x.war_cost;
+  ActionScores out;
+  auto set = [&](Action action, double utility) {
+    out.legal[static_cast<int>(action)] = true;
+    out.utility[static_cast<int>(action)] = utility;
+  };
+  set(Action::kHold, 0.0);
+  bool has_forces = false;
+  for (const Force& f : st.forces) has_forces = has_forces || (f.actor == actor && f.strength > 0);
+  const bool contact = !st.at_war() && rules::ActorInContact(d, actor);
+  if (has_forces) {
+    double gain = x.strike_value * (0.5 + a.resolve) * OpenShare(d, actor);
+    double contact_cost = contact ? war_weight * (WarRisk(t + x.tension_incident, t_war) - risk) : 0;
+    set(Action::kAdvance, gain - contact_cost);
+  }
+  if (!st.at_war()) {
+    int target = rules::StrikeTarget(d, actor);
+    if (target >= 0) {
+      double stake = 0;
+      RegionId where = st.forces[target].region;
+      for (const Objective& o : s.objectives) {
+        if (o.actor == actor && o.corridor >= 0 && (s.corridor_relevance[where] >> o.corridor & 1u)) {
+          stake += o.weight;
+        }
+      }
+      double signal = x.signalling ? a.signal_propensity * x.signal_effect : 0;
+      double p_back = stance.retaliation_belief * (1.0 - signal);
+      double exposed_losses = 0, horizontal = 0;
+      for (std::size_t e = 0; e < s.exposures.size(); ++e) {
+        if (s.exposures[e].actor != actor) continue;
+        double h = rules::HorizontalChance(s, st.exposure_troops[e]);
+        horizontal = std::max(horizontal, h);
+        exposed_losses += h * st.exposure_troops[e] * s.exposures[e].vulnerability;
+      }
+      double tension_back = horizontal * x.tension_horizontal + (1 - horizontal) * x.tension_retaliation;
+      double escalation = WarRisk(t + x.tension_strike + p_back * tension_back, t_war) - risk;
+      double utility = stance.aggression * x.strike_value * (1.0 + stake) - war_weight * escalation -
+                       a.casualty_aversion * x.casualty_cost_per_1000 * p_back * exposed_losses / 1000.0;
+      set(Action::kStrike, utility);
+    }
+  }
+  if (contact) {
+    set(Action::kWithdraw, war_weight * risk / 2 - a.commitment * x.backing_down_cost);
+  }
+  if (!st.at_war() && t >= s.ladder[1].threshold) {
+    double relief = x.tension_signal_relief * x.tension_strike;
+    set(Action::kDeescalate, war_weight * (risk - WarRisk(t - relief, t_war)) -
+                                 a.commitment * x.backing_down_cost / 2);
+  }
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const Relation& r = s.relations[i];
+    if (r.kind != RelationKind::kFeud || st.restraint_days[i] > 0) continue;
+    if (s.actors[r.a].patron == actor || s.actors[r.b].patron == actor) {
+      set(Action::kRestrain, r.intensity * x.feud_hot_days * r.diversion * x.strike_value / 2);
+    }
+  }
+  return out;
+}
+
+Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
+  double best = -1e300;
+  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
+    if (scores.legal[i]) best = std::max(best, scores.utility[i]);
+  }
+  std::array<double, static_cast<int>(Action::kCount)> weight{};
+  double total = 0;
+  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
+    if (scores.legal[i]) weight[i] = std::exp(rationality * (scores.utility[i] - best));
+    total += weight[i];
+  }
+  double pick = u * total;
+  int last = 0;
+  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
+    if (!scores.legal[i]) continue;
+    last = i;
+    if (pick < weight[i]) return static_cast<Action>(i);
+    pick -= weight[i];
+  }
+  return static_cast<Action>(last);
+}
+
+void DecideAll(Day& d) {
+  Rng rng = d.rng(Stream::kDecision);
+  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+    ActorId actor = static_cast<ActorId>(a);
+    double u = rng.Uniform();  // drawn for every actor, so one actor's legal set never shifts another's draw
+    d.st.actors[a].action = ChooseSoftmax(ScoreActions(d, actor), d.s.actors[a].rationality, u);
+  }
+}
+
+}  // namespace brink

@@ -1,0 +1,84 @@
+// Who holds the ground (docs/model.md, Submodels "Control" and "Corridors"). A region changes
+// hands when the strongest actor present has at least rules.capture_strength troops there, no
+// force hostile to it remains, and the current holder is hostile to it or nobody. Rival ground
+// cannot be taken short of war. Corridors are searched exactly, every day, over held regions.
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w) {
+  const Corridor& c = s.corridors[static_cast<std::size_t>(corridor)];
+  auto open = [&](RegionId r) {
+    ActorId h = st.holder[r];
+    return h != kNone && (c.open_through_blocs >> s.actors[h].bloc & 1u);
+  };
+  w.seen.assign(s.regions.size(), 0);
+  w.queue.clear();
+  for (RegionId r : c.from) {
+    if (open(r) && !w.seen[r]) {
+      w.seen[r] = 1;
+      w.queue.push_back(r);
+    }
+  }
+  for (std::size_t head = 0; head < w.queue.size(); ++head) {
+    RegionId at = w.queue[head];
+    for (auto [next, km] : s.adjacency[at]) {
+      if (!w.seen[next] && open(next)) {
+        w.seen[next] = 1;
+        w.queue.push_back(next);
+      }
+    }
+  }
+  for (RegionId r : c.to) {
+    if (w.seen[r]) return true;
+  }
+  return false;
+}
+
+void Control(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  IndexForces(d);
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    int best = -1;
+    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+      int f = d.w.force_index[static_cast<std::size_t>(i)];
+      if (best < 0 || st.forces[f].strength > st.forces[best].strength) best = f;
+    }
+    if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
+    ActorId taker = st.forces[best].actor, holder = st.holder[r];
+    if (holder == taker) continue;
+    if (holder != kNone && !Hostile(s, st, taker, holder)) continue;
+    bool contested = false;
+    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+      ActorId other = st.forces[d.w.force_index[static_cast<std::size_t>(i)]].actor;
+      if (Hostile(s, st, taker, other)) contested = true;
+    }
+    if (contested) continue;
+    st.holder[r] = taker;
+    d.w.hawk_pressure[taker] += static_cast<float>(0.1 * s.regions[r].value);  // success emboldens
+    d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
+            .region = static_cast<RegionId>(r)});
+  }
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    bool open = CorridorOpen(s, st, static_cast<int>(c), d.w);
+    if (open != static_cast<bool>(st.corridor_open[c])) {
+      st.corridor_open[c] = open;
+      d.Emit({.kind = open ? EventKind::kCorridorOpened : EventKind::kCorridorCut,
+              .index = static_cast<int16_t>(c)});
+    }
+  }
+  if (st.group_defeated_day < 0) {
+    for (std::size_t a = 0; a < s.actors.size(); ++a) {
+      if (!s.actors[a].terrorist) continue;
+      bool holds = false;
+      for (ActorId h : st.holder) holds = holds || h == static_cast<ActorId>(a);
+      if (!holds) {
+        st.group_defeated_day = st.day;
+        d.Emit({.kind = EventKind::kGroupDefeated, .actor = static_cast<ActorId>(a)});
+      }
+    }
+  }
+}
+
+}  // namespace brink::rules

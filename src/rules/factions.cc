@@ -1,0 +1,64 @@
+// Factions (docs/model.md, Submodel "Factions"). An actor's stance is the influence-weighted
+// mean of its factions' aggression, war aversion and belief in the rivals' ability to hit back
+// (an actor without factions uses its own values and believes its rivals' true capability).
+// Each day influence shifts: pressure = influence_shift x (humiliation + success - fear), where
+// humiliation counts strikes suffered, success the value of ground taken (/10), and fear the
+// rungs the ladder climbed today; each faction's influence is multiplied by
+// exp(pressure x hawkishness) and the actor's influences renormalised to sum to 1.
+#include <cmath>
+
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor) {
+  Stance stance{0, 0, 0};
+  double total = 0;
+  for (std::size_t f = 0; f < s.factions.size(); ++f) {
+    const Faction& faction = s.factions[f];
+    if (faction.actor != actor) continue;
+    double w = st.influence[f];
+    total += w;
+    stance.aggression += w * faction.aggression;
+    stance.war_aversion += w * faction.war_aversion;
+    stance.retaliation_belief += w * faction.retaliation_belief;
+  }
+  if (total > 0) {
+    stance.aggression /= total;
+    stance.war_aversion /= total;
+    stance.retaliation_belief /= total;
+    return stance;
+  }
+  const Actor& a = s.actors[actor];
+  double capability = 0;
+  for (std::size_t b = 0; b < s.actors.size(); ++b) {
+    if (s.relation(actor, static_cast<ActorId>(b)) == RelationKind::kRivalry) {
+      capability = std::max(capability, s.actors[b].retaliation_capability);
+    }
+  }
+  return {a.aggression, a.war_aversion, capability};
+}
+
+void Factions(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  const double fear = std::max(0, st.level - d.w.level_at_dawn);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    double pressure = s.rules.influence_shift * (d.w.hawk_pressure[a] - fear);
+    if (pressure == 0) continue;
+    double total = 0;
+    for (std::size_t f = 0; f < s.factions.size(); ++f) {
+      if (s.factions[f].actor != static_cast<ActorId>(a)) continue;
+      st.influence[f] *= static_cast<float>(std::exp(pressure * s.factions[f].hawkishness));
+      total += st.influence[f];
+    }
+    if (total <= 0) continue;
+    for (std::size_t f = 0; f < s.factions.size(); ++f) {
+      if (s.factions[f].actor == static_cast<ActorId>(a)) {
+        st.influence[f] = static_cast<float>(st.influence[f] / total);
+      }
+    }
+  }
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,66 @@
+// The escalation ladder (docs/model.md, Submodel "Ladder"). Tension between two rival blocs
+// rises with each violent event and fades by a fixed share a day; the current rung is the
+// highest whose threshold the greatest tension reaches. The last rung, full-scale war, is
+// absorbing: once reached, the two blocs fight on contact for the rest of the run.
+#include "rules/rules.h"
+
+namespace brink::rules {
+namespace {
+
+std::size_t Cell(const Day& d, ActorId a, ActorId b) {
+  return static_cast<std::size_t>(d.s.actors[a].bloc) * d.blocs() + d.s.actors[b].bloc;
+}
+
+void UpdateLevel(Day& d) {
+  float highest = 0;
+  for (float t : d.st.tension) highest = std::max(highest, t);
+  int level = d.st.at_war() ? d.s.war_rung() : std::min(RungFor(d.s, highest), d.s.war_rung());
+  if (level != d.st.level) {
+    d.st.level = level;
+    d.st.max_level = std::max(d.st.max_level, level);
+    d.Emit({.kind = EventKind::kLevelChange, .index = static_cast<int16_t>(level)});
+  }
+}
+
+}  // namespace
+
+int RungFor(const Scenario& s, double tension) {
+  int rung = 0;
+  for (std::size_t i = 0; i < s.ladder.size(); ++i) {
+    if (tension >= s.ladder[i].threshold) rung = static_cast<int>(i);
+  }
+  return rung;
+}
+
+void RaiseTension(Day& d, ActorId a, ActorId b, double amount) {
+  if (d.st.at_war()) return;
+  std::size_t ab = Cell(d, a, b), ba = Cell(d, b, a);
+  d.st.tension[ab] += static_cast<float>(amount);
+  d.st.tension[ba] = d.st.tension[ab];
+  if (d.st.tension[ab] >= d.s.ladder.back().threshold) {
+    d.st.war_day = d.st.day;
+    d.st.war_a = d.s.actors[a].bloc;
+    d.st.war_b = d.s.actors[b].bloc;
+    UpdateLevel(d);
+    d.Emit({.kind = EventKind::kWar, .actor = a, .target = b});
+    return;
+  }
+  UpdateLevel(d);
+}
+
+void LowerTension(Day& d, ActorId a, ActorId b, double amount) {
+  if (d.st.at_war()) return;
+  std::size_t ab = Cell(d, a, b), ba = Cell(d, b, a);
+  d.st.tension[ab] = std::max(0.0f, d.st.tension[ab] - static_cast<float>(amount));
+  d.st.tension[ba] = d.st.tension[ab];
+  UpdateLevel(d);
+}
+
+void LadderDecay(Day& d) {
+  if (d.st.at_war()) return;
+  float keep = static_cast<float>(1.0 - d.s.rules.tension_decay);
+  for (float& t : d.st.tension) t *= keep;
+  UpdateLevel(d);
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,114 @@
+// Movement (docs/model.md, Submodel "Movement"). Forces of an actor that chose to advance head
+// for the region that scores best by
+//   (priority + weights of destroy objectives against its holder) x zone deterrence
+//     / (1 + distance_km / 100) / (1 + strength of others there / own strength),
+// among regions held by nobody or by an enemy (rival ground is not taken short of war). A
+// rival's declared zone deters in proportion to war aversion. Forces march along shortest
+// paths at speed_km_per_day x the terrain's speed (river crossings count longer). Forces in
+// combat are pinned; forces on ground their actor must hold stay; diverted forces go to their
+// feud's front whatever their actor chose.
+#include "rules/rules.h"
+
+namespace brink::rules {
+namespace {
+
+bool MustHold(const Scenario& s, ActorId actor, RegionId region) {
+  for (const Objective& o : s.objectives) {
+    if (o.actor != actor || o.kind != ObjectiveKind::kHold) continue;
+    for (RegionId r : o.regions) {
+      if (r == region) return true;
+    }
+  }
+  return false;
+}
+
+bool Pinned(const Day& d, const Force& f) {
+  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
+    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+    if (other.strength > 0 && Hostile(d.s, d.st, f.actor, other.actor)) return true;
+  }
+  return false;
+}
+
+bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
+  for (const Zone& z : d.s.zones) {
+    if (!z.enabled || !Rivals(d.s, d.st, actor, z.owner)) continue;
+    for (RegionId r : z.regions) {
+      if (r == region) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region) {
+  ActorId holder = st.holder[region];
+  return holder == kNone || Hostile(s, st, actor, holder);
+}
+
+RegionId ChooseTarget(const Day& d, const Force& f, double war_aversion) {
+  const Scenario& s = d.s;
+  RegionId best = kNone;
+  double best_score = 0;
+  const std::size_t blocs = s.blocs.size();
+  for (std::size_t i = 0; i < s.regions.size(); ++i) {
+    RegionId r = static_cast<RegionId>(i);
+    if (!WorthTaking(s, d.st, f.actor, r)) continue;
+    double priority = s.Priority(f.actor, r);
+    ActorId holder = d.st.holder[r];
+    for (const Objective& o : s.objectives) {
+      if (o.actor == f.actor && o.kind == ObjectiveKind::kDestroy && holder != kNone &&
+          o.target == holder) {
+        priority += o.weight;
+      }
+    }
+    if (InRivalZone(d, f.actor, r)) priority *= 1.0 - war_aversion;
+    double others = 0;
+    for (std::size_t b = 0; b < blocs; ++b) {
+      if (static_cast<BlocId>(b) != s.actors[f.actor].bloc) others += d.w.bloc_strength[i * blocs + b];
+    }
+    double score = priority / (1.0 + s.distance(f.region, r) / 100.0) /
+                   (1.0 + others / std::max(1.0f, f.strength));
+    if (score > best_score) {
+      best_score = score;
+      best = r;
+    }
+  }
+  return best;
+}
+
+void Move(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  for (std::size_t i = 0; i < st.forces.size(); ++i) {
+    Force& f = st.forces[i];
+    if (f.strength <= 0) continue;
+    bool diverted = f.diverted_days > 0;
+    if (diverted) {
+      --f.diverted_days;
+    } else {
+      if (st.actors[f.actor].action != Action::kAdvance || MustHold(s, f.actor, f.region)) continue;
+      // Retarget when the goal is gone, and every ten days to follow the front.
+      if (f.target == kNone || !WorthTaking(s, st, f.actor, f.target) ||
+          (st.day + static_cast<int>(i)) % 10 == 0) {
+        f.target = ChooseTarget(d, f, AggregateFactions(s, st, f.actor).war_aversion);
+      }
+    }
+    if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;
+    RegionId next = s.step_toward(f.region, f.target);
+    float km = 0;
+    for (auto [neighbour, edge_km] : s.adjacency[f.region]) {
+      if (neighbour == next) km = edge_km;
+    }
+    f.progress_km += static_cast<float>(s.rules.speed_km_per_day *
+                                        s.terrains[static_cast<std::size_t>(s.regions[next].terrain)].speed);
+    if (f.progress_km >= km) {
+      f.region = next;
+      f.progress_km = 0;
+      if (next == f.target && !diverted) f.target = kNone;
+    }
+  }
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,98 @@
+// Proxies and feuds (docs/model.md, Submodel "Proxies and feuds"). A proxy carries out what
+// it chose to do (advance, strike) only with its reliability; otherwise it balks and holds.
+// (In combat an unreliable proxy also fights below strength and loses deserters: combat.cc.)
+// A feud between two partners of one side flares into a clash with a daily chance equal to
+// its intensity (cut by feud_restraint while the patron restrains the partner); after a clash
+// each force of a feuding proxy away from the front is sent to the front with chance
+// `diversion`, and stays there feud_hot_days: the proxy is diverted from the main contest.
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+void ApplyProxyReliability(Day& d) {
+  const Scenario& s = d.s;
+  Rng rng = d.rng(Stream::kProxy);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    const Actor& actor = s.actors[a];
+    Action& action = d.st.actors[a].action;
+    if (actor.patron == kNone || (action != Action::kAdvance && action != Action::kStrike)) {
+      continue;
+    }
+    if (!rng.Bernoulli(actor.reliability)) {
+      action = Action::kHold;
+      d.Emit({.kind = EventKind::kProxyBalk, .actor = static_cast<ActorId>(a),
+              .target = actor.patron});
+    }
+  }
+}
+
+namespace {
+
+RegionId NearestFront(const Scenario& s, const Relation& feud, RegionId from) {
+  RegionId best = feud.front.front();
+  for (RegionId r : feud.front) {
+    if (s.distance(from, r) < s.distance(from, best)) best = r;
+  }
+  return best;
+}
+
+void Divert(Day& d, Rng& rng, const Relation& feud, ActorId proxy) {
+  const Scenario& s = d.s;
+  float diverted = 0;
+  for (Force& f : d.st.forces) {
+    if (f.actor != proxy || f.strength <= 0 || f.diverted_days > 0) continue;
+    bool at_front = false;
+    for (RegionId r : feud.front) at_front = at_front || f.region == r;
+    if (at_front || !rng.Bernoulli(feud.diversion)) continue;
+    f.diverted_days = static_cast<int16_t>(s.rules.feud_hot_days);
+    f.target = NearestFront(s, feud, f.region);
+    diverted += f.strength;
+  }
+  if (diverted > 0) {
+    d.Emit({.kind = EventKind::kDiversion, .actor = proxy, .region = feud.front.front(),
+            .casualties = diverted});
+  }
+}
+
+}  // namespace
+
+void Feuds(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  Rng rng = d.rng(Stream::kFeud);
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const Relation& feud = s.relations[i];
+    if (feud.kind != RelationKind::kFeud) continue;
+    for (ActorId side : {feud.a, feud.b}) {
+      ActorId patron = s.actors[side].patron;
+      if (patron != kNone && st.actors[patron].action == Action::kRestrain &&
+          st.restraint_days[i] == 0) {
+        st.restraint_days[i] = static_cast<int16_t>(s.rules.feud_restraint_days);
+        d.Emit({.kind = EventKind::kRestraint, .actor = patron, .target = side});
+      }
+    }
+    double p = feud.intensity;
+    if (st.restraint_days[i] > 0) {
+      p *= 1.0 - s.rules.feud_restraint;
+      --st.restraint_days[i];
+    }
+    if (st.feud_hot_days[i] > 0) --st.feud_hot_days[i];
+    if (!rng.Bernoulli(p)) continue;
+    RegionId front = feud.front[static_cast<std::size_t>(rng.Below(static_cast<int>(feud.front.size())))];
+    int fa = ForceOf(d, feud.a, front), fb = ForceOf(d, feud.b, front);
+    float lost = 0;
+    if (fa >= 0 && fb >= 0) {
+      double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
+      lost = Inflict(d, fb, rng.Poisson(s.rules.incident_losses * smaller));
+      Inflict(d, fa, rng.Poisson(s.rules.incident_losses * smaller));
+    }
+    d.Emit({.kind = EventKind::kFeudClash, .actor = feud.a, .target = feud.b, .region = front,
+            .casualties = lost});
+    st.feud_hot_days[i] = static_cast<int16_t>(s.rules.feud_hot_days);
+    for (ActorId side : {feud.a, feud.b}) {
+      if (IsProxy(s, side)) Divert(d, rng, feud, side);
+    }
+  }
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,84 @@
+// Backing down (docs/model.md, Submodel "Resolve and commitment"). An actor that chose to
+// withdraw pulls every force in contact with a rival (same region, or inside a rival's zone)
+// back one region toward its own side's ground; one that offered de-escalation takes back
+// tension_signal_relief x tension_strike of the tension with each rival. Either way its
+// staked credibility (commitment) counts as humiliation for its factions, and the doctrine
+// policy charges commitment x backing_down_cost for it, so a committed side presses ahead.
+#include "rules/rules.h"
+
+namespace brink::rules {
+namespace {
+
+bool InContact(const Day& d, const Force& f) {
+  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
+    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+    if (other.strength > 0 && Rivals(d.s, d.st, f.actor, other.actor)) return true;
+  }
+  for (const Zone& z : d.s.zones) {
+    if (!z.enabled || !Rivals(d.s, d.st, f.actor, z.owner)) continue;
+    for (RegionId r : z.regions) {
+      if (r == f.region) return true;
+    }
+  }
+  return false;
+}
+
+RegionId Rearward(const Day& d, const Force& f) {
+  RegionId best = kNone;
+  float best_km = 0;
+  for (auto [next, km] : d.s.adjacency[f.region]) {
+    ActorId h = d.st.holder[next];
+    if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
+    if (best == kNone || km < best_km) {
+      best = next;
+      best_km = km;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+bool ActorInContact(const Day& d, ActorId actor) {
+  for (const Force& f : d.st.forces) {
+    if (f.actor == actor && f.strength > 0 && InContact(d, f)) return true;
+  }
+  return false;
+}
+
+void Withdrawals(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    const ActorId actor = static_cast<ActorId>(a);
+    Action action = st.actors[a].action;
+    if (action == Action::kWithdraw) {
+      bool moved = false;
+      for (Force& f : st.forces) {
+        if (f.actor != actor || f.strength <= 0 || f.diverted_days > 0 || !InContact(d, f)) continue;
+        RegionId back = Rearward(d, f);
+        if (back == kNone) continue;
+        f.region = back;
+        f.target = kNone;
+        f.progress_km = 0;
+        moved = true;
+      }
+      if (moved) {
+        d.w.hawk_pressure[a] += static_cast<float>(s.actors[a].commitment);
+        d.Emit({.kind = EventKind::kWithdrawal, .actor = actor});
+      }
+    } else if (action == Action::kDeescalate && !st.at_war()) {
+      for (std::size_t b = 0; b < s.actors.size(); ++b) {
+        if (s.relation(actor, static_cast<ActorId>(b)) == RelationKind::kRivalry) {
+          LowerTension(d, actor, static_cast<ActorId>(b),
+                       s.rules.tension_signal_relief * s.rules.tension_strike);
+          break;  // one offer per bloc pair is enough: tension is kept per bloc pair
+        }
+      }
+      d.w.hawk_pressure[a] += static_cast<float>(s.actors[a].commitment);
+      d.Emit({.kind = EventKind::kDeescalation, .actor = actor});
+    }
+  }
+}
+
+}  // namespace brink::rules

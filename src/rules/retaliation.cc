@@ -1,0 +1,100 @@
+// Retaliation (docs/model.md, Submodel "Retaliation"). An actor struck by a rival holds a
+// grievance for retaliation_window_days. Each day it hits back with chance
+//   retaliation_base x 2 x resolve x (1 - 0.5 x war_aversion)
+//                    x (1 - signal_effect if the last strike was called defensive)
+//                    x repeat_strike_factor^(strikes - 1),
+// capped at 1. The blow goes horizontal, against the striker's exposed forces outside the
+// theatre, when the retaliator or one of its bloc can reach them, with chance
+//   horizontal_base x 2 x troops / (troops + horizontal_scale_troops);
+// otherwise it is a strike in the theatre on the striker's strongest force. Either way the
+// striker now holds a grievance in turn: this is how a shot climbs the ladder.
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+double RetaliationChance(const Scenario& s, ActorId victim, const Grievance& g) {
+  if (g.days_left <= 0 || g.against == kNone) return 0;
+  const Rules& x = s.rules;
+  const Actor& a = s.actors[victim];
+  double p = x.retaliation_base * 2.0 * a.resolve * (1.0 - 0.5 * a.war_aversion);
+  if (g.signalled) p *= 1.0 - x.signal_effect;
+  for (int i = 1; i < g.strikes; ++i) p *= x.repeat_strike_factor;
+  return std::min(1.0, p);
+}
+
+double HorizontalChance(const Scenario& s, double troops) {
+  if (troops <= 0) return 0;
+  const Rules& x = s.rules;
+  return std::min(1.0, x.horizontal_base * 2.0 * troops / (troops + x.horizontal_scale_troops));
+}
+
+namespace {
+
+// An exposure of `striker` that `retaliator` or one of its bloc can reach, and who strikes it.
+std::pair<int, ActorId> ReachableExposure(const Scenario& s, const State& st, ActorId striker,
+                                          ActorId retaliator) {
+  for (std::size_t e = 0; e < s.exposures.size(); ++e) {
+    const Exposure& x = s.exposures[e];
+    if (x.actor != striker || st.exposure_troops[e] <= 0) continue;
+    if (x.threatened_by >> retaliator & 1u) return {static_cast<int>(e), retaliator};
+    for (std::size_t a = 0; a < s.actors.size(); ++a) {
+      if ((x.threatened_by >> a & 1u) && s.actors[a].bloc == s.actors[retaliator].bloc) {
+        return {static_cast<int>(e), static_cast<ActorId>(a)};
+      }
+    }
+  }
+  return {-1, kNone};
+}
+
+}  // namespace
+
+void Retaliation(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  Rng rng = d.rng(Stream::kRetaliation);
+  for (std::size_t v = 0; v < s.actors.size(); ++v) {
+    Grievance& g = st.actors[v].grievance;
+    if (g.days_left <= 0) continue;
+    const ActorId victim = static_cast<ActorId>(v), striker = g.against;
+    if (st.at_war() && AtWarBetween(s, st, victim, striker)) {
+      g.days_left = 0;  // war has its own violence; grievances no longer drive it
+      continue;
+    }
+    if (!rng.Bernoulli(RetaliationChance(s, victim, g))) {
+      --g.days_left;
+      continue;
+    }
+    g.days_left = 0;
+    const double capability = s.actors[v].retaliation_capability;
+    auto [exposure, by] = ReachableExposure(s, st, striker, victim);
+    if (exposure >= 0 && rng.Bernoulli(HorizontalChance(s, st.exposure_troops[exposure]))) {
+      float& troops = st.exposure_troops[static_cast<std::size_t>(exposure)];
+      float lost = static_cast<float>(std::min<double>(
+          troops, rng.Poisson(troops * s.exposures[exposure].vulnerability * (0.5 + capability))));
+      troops -= lost;
+      st.actors[striker].casualties += lost;
+      RaiseTension(d, by, striker, s.rules.tension_horizontal);
+      d.Emit({.kind = EventKind::kHorizontal, .actor = by, .target = striker,
+              .index = static_cast<int16_t>(exposure), .casualties = lost});
+      Grieve(d, striker, by, false);
+      continue;
+    }
+    int target = -1;
+    for (std::size_t f = 0; f < st.forces.size(); ++f) {
+      if (st.forces[f].actor == striker && st.forces[f].strength > 0 &&
+          (target < 0 || st.forces[f].strength > st.forces[target].strength)) {
+        target = static_cast<int>(f);
+      }
+    }
+    if (target < 0) continue;  // nothing of the striker's is left to hit
+    float lost = Inflict(d, target,
+                         rng.Poisson(s.rules.strike_losses * (0.5 + capability) *
+                                     st.forces[target].strength));
+    RaiseTension(d, victim, striker, s.rules.tension_retaliation);
+    d.Emit({.kind = EventKind::kRetaliation, .actor = victim, .target = striker,
+            .region = st.forces[target].region, .casualties = lost});
+    Grieve(d, striker, victim, false);
+  }
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,58 @@
+// The rules of the daily step, one dynamic per file (docs/model.md, "Submodels").
+#ifndef BRINK_RULES_RULES_H_
+#define BRINK_RULES_RULES_H_
+
+#include "engine/day.h"
+
+namespace brink::rules {
+
+void ApplyProxyReliability(Day& d);  // proxies.cc: a proxy may not carry out its patron's wish
+void Move(Day& d);                   // movement.cc
+void Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition
+void ZoneStrikes(Day& d);            // strikes.cc: self-defence inside declared zones
+void DeliberateStrikes(Day& d);      // strikes.cc
+void Incidents(Day& d);              // incidents.cc
+void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
+void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
+void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
+void Factions(Day& d);               // factions.cc: influence shifts
+void Withdrawals(Day& d);            // resolve.cc: backing down and its cost
+void LadderDecay(Day& d);            // ladder.cc
+
+// ladder.cc: adds tension between the blocs of a and b and moves the ladder; may start war.
+void RaiseTension(Day& d, ActorId a, ActorId b, double amount);
+void LowerTension(Day& d, ActorId a, ActorId b, double amount);
+int RungFor(const Scenario& s, double tension);
+
+// strikes.cc: a limited strike by `striker` on force `target`; may be called defensive.
+void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
+                   double losses_share);
+// strikes.cc: the shooter may call its fire defensive; returns whether it did.
+bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
+                 double tension);
+// strikes.cc: gives `victim` a grievance against `striker` (or renews it).
+void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled);
+// strikes.cc: the strongest rival force `striker` can reach today, or -1.
+int StrikeTarget(const Day& d, ActorId striker);
+// incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
+double IncidentChance(const Scenario& s, double tension, double zone_reduction);
+// retaliation.cc: the chance that a struck actor retaliates today.
+double RetaliationChance(const Scenario& s, ActorId victim, const Grievance& grievance);
+// retaliation.cc: the chance a retaliation goes horizontal against this many exposed troops.
+double HorizontalChance(const Scenario& s, double troops);
+// factions.cc: the actor's effective (influence-weighted) aggression, war aversion and belief
+// in its rivals' ability to hit back.
+struct Stance {
+  double aggression, war_aversion, retaliation_belief;
+};
+Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor);
+// movement.cc: whether the actor would take this region (nobody's, or an enemy's).
+bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region);
+// resolve.cc: whether any force of the actor is in contact with a rival (or in a rival zone).
+bool ActorInContact(const Day& d, ActorId actor);
+// control.cc: whether the corridor is open over the current holders.
+bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w);
+
+}  // namespace brink::rules
+
+#endif  // BRINK_RULES_RULES_H_

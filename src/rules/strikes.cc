@@ -1,0 +1,108 @@
+// Limited strikes (docs/model.md, Submodel "Strikes and signals"). A strike removes a share of
+// the target force, raises tension between the blocs, and gives the victim a grievance. The
+// striker may then call the strike defensive (with its signal_propensity, when signalling is
+// allowed): the signal takes back part of the tension and marks the grievance, which lowers
+// the victim's chance to retaliate (retaliation.cc). Zones: the owner strikes a rival force
+// inside its declared zone "in self-defence" with a daily chance, without a decision.
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+int StrikeTarget(const Day& d, ActorId striker) {
+  const Scenario& s = d.s;
+  const State& st = d.st;
+  int best = -1;
+  auto consider = [&](RegionId r) {
+    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+      int f = d.w.force_index[static_cast<std::size_t>(i)];
+      const Force& force = st.forces[f];
+      if (force.strength > 0 && Rivals(s, st, striker, force.actor) &&
+          (best < 0 || force.strength > st.forces[best].strength)) {
+        best = f;
+      }
+    }
+  };
+  // In reach: inside the striker's own zones, or where its forces are or border.
+  for (const Zone& z : s.zones) {
+    if (!z.enabled || z.owner != striker) continue;
+    for (RegionId r : z.regions) consider(r);
+  }
+  for (const Force& own : st.forces) {
+    if (own.actor != striker || own.strength <= 0) continue;
+    consider(own.region);
+    for (auto [next, km] : s.adjacency[own.region]) consider(next);
+  }
+  return best;
+}
+
+void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled) {
+  Grievance& g = d.st.actors[victim].grievance;
+  if (g.against == striker && g.days_left > 0) {
+    if (g.strikes < 255) ++g.strikes;
+  } else {
+    g.against = striker;
+    g.strikes = 1;
+  }
+  g.days_left = static_cast<int16_t>(d.s.rules.retaliation_window_days);
+  g.signalled = signalled;
+  d.w.hawk_pressure[victim] += 1.0f;  // humiliation
+}
+
+bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
+                 double tension) {
+  const Scenario& s = d.s;
+  if (!s.rules.signalling || d.st.at_war() || !rng.Bernoulli(s.actors[shooter].signal_propensity)) {
+    return false;
+  }
+  LowerTension(d, shooter, victim, tension * s.rules.tension_signal_relief);
+  d.Emit({.kind = EventKind::kSignal, .actor = shooter, .target = victim, .region = region});
+  return true;
+}
+
+void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
+                   double losses_share) {
+  const Scenario& s = d.s;
+  Force& f = d.st.forces[target];
+  ActorId victim = f.actor;
+  float lost = Inflict(d, target, rng.Poisson(losses_share * f.strength));
+  RaiseTension(d, striker, victim, s.rules.tension_strike);
+  d.Emit({.kind = kind, .actor = striker, .target = victim, .region = f.region, .casualties = lost});
+  bool signalled = MaybeSignal(d, rng, striker, victim, f.region, s.rules.tension_strike);
+  Grieve(d, victim, striker, signalled);
+}
+
+void ZoneStrikes(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  Rng rng = d.rng(Stream::kZone);
+  for (const Zone& z : s.zones) {
+    if (!z.enabled) continue;
+    int intruder = -1;
+    for (RegionId r : z.regions) {
+      for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+        int f = d.w.force_index[static_cast<std::size_t>(i)];
+        if (st.forces[f].strength > 0 && Rivals(s, st, z.owner, st.forces[f].actor) &&
+            (intruder < 0 || st.forces[f].strength > st.forces[intruder].strength)) {
+          intruder = f;
+        }
+      }
+    }
+    if (intruder >= 0 && rng.Bernoulli(z.self_defence_strike)) {
+      LimitedStrike(d, rng, z.owner, intruder, EventKind::kZoneStrike, s.rules.strike_losses);
+    }
+  }
+}
+
+void DeliberateStrikes(Day& d) {
+  Rng rng = d.rng(Stream::kStrike);
+  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+    if (d.st.actors[a].action != Action::kStrike) continue;
+    int target = StrikeTarget(d, static_cast<ActorId>(a));
+    if (target < 0) continue;
+    ++d.st.actors[a].deliberate_strikes;
+    LimitedStrike(d, rng, static_cast<ActorId>(a), target, EventKind::kStrike,
+                  d.s.rules.strike_losses);
+  }
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,569 @@
+// TOML -> Scenario. Every mistake a person can make is reported once, as
+// file:line:column: what: message; expected ..., and the loader never trusts the input's sizes.
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "brink/scenario.h"
+#include "scenario/toml_reader.h"
+
+namespace brink {
+namespace {
+
+// The ladder used when a scenario gives none: ordered from calm to war (absorbing, last).
+// Severities follow the shape used by published wargame escalation scores: de-escalation
+// negative, posturing zero, violent rungs steeply higher (assumption; see docs/model.md).
+const Rung kDefaultLadder[] = {
+    {"deconflicted", 0.0, -1.0},         {"posturing", 0.5, 0.0},
+    {"proxy clashes", 1.5, 1.0},         {"limited direct strikes", 3.0, 3.0},
+    {"direct exchanges", 6.0, 6.0},      {"full-scale war", 12.0, 20.0},
+};
+
+// Terrain used when a scenario gives none (assumption: defence multipliers after the usual
+// 1.0-2.0 range of attrition models; urban and mountain ground favour the defender).
+const Terrain kDefaultTerrain[] = {
+    {"desert", 1.0, 1.0},   {"steppe", 1.1, 1.0},   {"river_valley", 1.3, 0.8},
+    {"urban", 1.8, 0.6},    {"oilfield", 1.2, 0.9}, {"mountain", 1.8, 0.5},
+};
+
+class Loader {
+ public:
+  Loader(const toml::table& root, std::string_view source) : root_(root), source_(source) {}
+
+  Scenario Load() {
+    TableReader top(root_, source_, "top level");
+    for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor",
+                            "objective", "terrain", "region", "edge", "force", "exposure", "zone",
+                            "ladder"}) {
+      top.Allow(key);
+    }
+    LoadHeader(top);
+    LoadRules();
+    Each("bloc", Limits::kMaxBlocs, [&](TableReader& r) { LoadBloc(r); });
+    Each("terrain", 32, [&](TableReader& r) { LoadTerrain(r); });
+    if (s_.terrains.empty()) s_.terrains.assign(std::begin(kDefaultTerrain), std::end(kDefaultTerrain));
+    Each("actor", Limits::kMaxActors, [&](TableReader& r) { LoadActor(r); });
+    Each("region", Limits::kMaxRegions, [&](TableReader& r) { LoadRegion(r); });
+    Each("edge", Limits::kMaxEdges, [&](TableReader& r) { LoadEdge(r); });
+    Each("faction", Limits::kMaxFactions, [&](TableReader& r) { LoadFaction(r); });
+    Each("relation", Limits::kMaxEntries, [&](TableReader& r) { LoadRelation(r); });
+    Each("corridor", Limits::kMaxCorridors, [&](TableReader& r) { LoadCorridor(r); });
+    Each("objective", Limits::kMaxEntries, [&](TableReader& r) { LoadObjective(r); });
+    Each("force", Limits::kMaxForces, [&](TableReader& r) { LoadForce(r); });
+    Each("exposure", Limits::kMaxEntries, [&](TableReader& r) { LoadExposure(r); });
+    Each("zone", Limits::kMaxEntries, [&](TableReader& r) { LoadZone(r); });
+    Each("ladder", Limits::kMaxLadderRungs, [&](TableReader& r) { LoadRung(r); });
+    if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
+    CheckWhole(top);
+    top.RejectUnknownKeys();
+    return std::move(s_);
+  }
+
+ private:
+  template <typename F>
+  void Each(const char* key, int limit, F&& load) {
+    const toml::node* node = root_.get(key);
+    if (!node) return;
+    const auto* array = node->as_array();
+    TableReader top(root_, source_, "top level");
+    if (!array) top.FailAt(*node, fmt::format("'{}' must be an array of tables, written [[{}]]", key, key));
+    if (array->size() > static_cast<std::size_t>(limit)) {
+      top.FailAt(*node, fmt::format("{} [[{}]] entries, more than the limit of {}", array->size(),
+                                    key, limit));
+    }
+    int index = 0;
+    for (const toml::node& item : *array) {
+      ++index;
+      const auto* table = item.as_table();
+      if (!table) top.FailAt(item, fmt::format("each '{}' must be a table, written [[{}]]", key, key));
+      TableReader reader(*table, source_, fmt::format("{} #{}", key, index));
+      load(reader);
+      reader.RejectUnknownKeys();
+    }
+  }
+
+  const toml::table* SubTable(TableReader& top, const char* key, bool required) {
+    const toml::node* node = root_.get(key);
+    if (!node) {
+      if (required) top.Fail(key, fmt::format("missing table [{}]", key));
+      return nullptr;
+    }
+    const auto* table = node->as_table();
+    if (!table) top.FailAt(*node, fmt::format("'{}' must be a table, written [{}]", key, key));
+    return table;
+  }
+
+  void LoadHeader(TableReader& top) {
+    const toml::table* t = SubTable(top, "scenario", true);
+    TableReader r(*t, source_, "[scenario]");
+    s_.name = r.Str("name", true);
+    s_.description = r.Str("description", false);
+    s_.start_date = r.Str("start_date", true);
+    int y = 0, m = 0, d = 0;
+    char extra = 0;
+    if (std::sscanf(s_.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+        m < 1 || m > 12 || d < 1 || d > 31 || s_.start_date.size() != 10) {
+      r.Fail("start_date", fmt::format("'start_date' = \"{}\" is not a date; expected YYYY-MM-DD",
+                                       s_.start_date));
+    }
+    s_.horizon_days = r.Int("horizon_days", 1, Limits::kMaxDays, 365, true);
+    r.RejectUnknownKeys();
+  }
+
+  void LoadRules() {
+    TableReader top(root_, source_, "top level");
+    const toml::table* t = SubTable(top, "rules", false);
+    if (!t) return;
+    TableReader r(*t, source_, "[rules]");
+    Rules& x = s_.rules;
+    x.attrition_rate = r.Num("attrition_rate", 0, 1, x.attrition_rate);
+    x.air_multiplier = r.Num("air_multiplier", 0, 10, x.air_multiplier);
+    x.speed_km_per_day = r.Num("speed_km_per_day", 1, 1000, x.speed_km_per_day);
+    x.river_crossing_factor = r.Num("river_crossing_factor", 1, 100, x.river_crossing_factor);
+    x.capture_strength = r.Num("capture_strength", 0, 1e6, x.capture_strength);
+    x.break_loss_share = r.Num("break_loss_share", 0.01, 1, x.break_loss_share);
+    x.incident_rate = r.Num("incident_rate", 0, 1, x.incident_rate);
+    x.incident_tension_factor = r.Num("incident_tension_factor", 0, 100, x.incident_tension_factor);
+    x.deconfliction = r.Num("deconfliction", 0, 1, x.deconfliction);
+    x.incident_losses = r.Num("incident_losses", 0, 1, x.incident_losses);
+    x.strike_losses = r.Num("strike_losses", 0, 1, x.strike_losses);
+    x.tension_decay = r.Num("tension_decay", 0, 1, x.tension_decay);
+    x.tension_incident = r.Num("tension_incident", 0, 1000, x.tension_incident);
+    x.tension_strike = r.Num("tension_strike", 0, 1000, x.tension_strike);
+    x.tension_retaliation = r.Num("tension_retaliation", 0, 1000, x.tension_retaliation);
+    x.tension_horizontal = r.Num("tension_horizontal", 0, 1000, x.tension_horizontal);
+    x.tension_proxy_clash = r.Num("tension_proxy_clash", 0, 1000, x.tension_proxy_clash);
+    x.tension_signal_relief = r.Num("tension_signal_relief", 0, 1, x.tension_signal_relief);
+    x.retaliation_base = r.Num("retaliation_base", 0, 1, x.retaliation_base);
+    x.retaliation_window_days =
+        r.Int("retaliation_window_days", 1, Limits::kMaxDays, x.retaliation_window_days);
+    x.signal_effect = r.Num("signal_effect", 0, 1, x.signal_effect);
+    x.signalling = r.Bool("signalling", x.signalling);
+    x.repeat_strike_factor = r.Num("repeat_strike_factor", 1, 10, x.repeat_strike_factor);
+    x.horizontal_base = r.Num("horizontal_base", 0, 1, x.horizontal_base);
+    x.horizontal_scale_troops = r.Num("horizontal_scale_troops", 1, 1e7, x.horizontal_scale_troops);
+    x.influence_shift = r.Num("influence_shift", 0, 1, x.influence_shift);
+    x.backing_down_cost = r.Num("backing_down_cost", 0, 1000, x.backing_down_cost);
+    x.war_cost = r.Num("war_cost", 0, 1e6, x.war_cost);
+    x.casualty_cost_per_1000 = r.Num("casualty_cost_per_1000", 0, 1e6, x.casualty_cost_per_1000);
+    x.strike_value = r.Num("strike_value", 0, 1e6, x.strike_value);
+    x.proxy_fold_rate = r.Num("proxy_fold_rate", 0, 1, x.proxy_fold_rate);
+    x.feud_restraint = r.Num("feud_restraint", 0, 1, x.feud_restraint);
+    x.feud_restraint_days = r.Int("feud_restraint_days", 0, Limits::kMaxDays, x.feud_restraint_days);
+    x.feud_hot_days = r.Int("feud_hot_days", 0, Limits::kMaxDays, x.feud_hot_days);
+    r.RejectUnknownKeys();
+  }
+
+  template <typename T>
+  void Unique(TableReader& r, const std::vector<T>& items, const std::string& id, const char* kind) {
+    for (const T& item : items) {
+      if (item.id == id) r.Fail("id", fmt::format("duplicate {} id '{}'", kind, id));
+    }
+  }
+
+  void LoadBloc(TableReader& r) {
+    Bloc b;
+    b.id = r.Identifier("id");
+    Unique(r, s_.blocs, b.id, "bloc");
+    b.name = r.Str("name", false, b.id);
+    s_.blocs.push_back(std::move(b));
+  }
+
+  void LoadTerrain(TableReader& r) {
+    Terrain t;
+    t.id = r.Identifier("id");
+    Unique(r, s_.terrains, t.id, "terrain");
+    t.defence = r.Num("defence", 0.1, 10, 1.0);
+    t.speed = r.Num("speed", 0.01, 10, 1.0);
+    s_.terrains.push_back(std::move(t));
+  }
+
+  ActorId ActorRef(TableReader& r, std::string_view key, const std::string& id) {
+    int index = s_.ActorIndex(id);
+    if (index < 0) r.Fail(key, fmt::format("'{}' = \"{}\" names no actor; expected one of: {}", key, id, Ids(s_.actors)));
+    return static_cast<ActorId>(index);
+  }
+
+  RegionId RegionRef(TableReader& r, std::string_view key, const std::string& id) {
+    int index = s_.RegionIndex(id);
+    if (index < 0) r.Fail(key, fmt::format("'{}' names no region \"{}\"", key, id));
+    return static_cast<RegionId>(index);
+  }
+
+  std::vector<RegionId> RegionList(TableReader& r, std::string_view key, bool required) {
+    std::vector<RegionId> out;
+    for (const std::string& id : r.StrList(key, required)) out.push_back(RegionRef(r, key, id));
+    if (required && out.empty()) r.Fail(key, fmt::format("'{}' must name at least one region", key));
+    return out;
+  }
+
+  template <typename T>
+  static std::string Ids(const std::vector<T>& items) {
+    std::string out;
+    for (const T& item : items) out += (out.empty() ? "" : ", ") + item.id;
+    return out;
+  }
+
+  void LoadActor(TableReader& r) {
+    Actor a;
+    a.id = r.Identifier("id");
+    Unique(r, s_.actors, a.id, "actor");
+    if (s_.BlocIndex(a.id) >= 0) r.Fail("id", fmt::format("actor id '{}' is also a bloc id", a.id));
+    a.name = r.Str("name", false, a.id);
+    std::string bloc = r.Identifier("bloc");
+    a.bloc = static_cast<BlocId>(s_.BlocIndex(bloc));
+    if (a.bloc < 0) r.Fail("bloc", fmt::format("'bloc' = \"{}\" names no bloc; expected one of: {}", bloc, Ids(s_.blocs)));
+    a.effectiveness = r.Num("effectiveness", 0.01, 20, a.effectiveness);
+    a.air_power = r.Num("air_power", 0, 1, a.air_power);
+    a.resolve = r.Num("resolve", 0, 1, a.resolve);
+    a.commitment = r.Num("commitment", 0, 1, a.commitment);
+    a.casualty_aversion = r.Num("casualty_aversion", 0, 1, a.casualty_aversion);
+    a.war_aversion = r.Num("war_aversion", 0, 1, a.war_aversion);
+    a.aggression = r.Num("aggression", 0, 1, a.aggression);
+    a.retaliation_capability = r.Num("retaliation_capability", 0, 1, a.retaliation_capability);
+    a.rationality = r.Num("rationality", 0, 50, a.rationality);
+    a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
+    a.territory_weight = r.Num("territory_weight", 0, 100, a.territory_weight);
+    a.terrorist = r.Bool("terrorist", false);
+    std::string policy = r.Str("policy", false, "doctrine");
+    if (policy != "doctrine") r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected \"doctrine\"", policy));
+    s_.actors.push_back(std::move(a));
+  }
+
+  void LoadRegion(TableReader& r) {
+    Region g;
+    g.id = r.Identifier("id");
+    Unique(r, s_.regions, g.id, "region");
+    g.name = r.Str("name", false, g.id);
+    g.country = r.Str("country", true);
+    if (g.country.size() != 2) r.Fail("country", fmt::format("'country' = \"{}\"; expected a two-letter code", g.country));
+    g.lat = r.Num("lat", -90, 90, 0, true);
+    g.lon = r.Num("lon", -180, 180, 0, true);
+    std::string terrain = r.Str("terrain", true);
+    g.terrain = -1;
+    for (std::size_t i = 0; i < s_.terrains.size(); ++i) {
+      if (s_.terrains[i].id == terrain) g.terrain = static_cast<int>(i);
+    }
+    if (g.terrain < 0) r.Fail("terrain", fmt::format("'terrain' = \"{}\" is unknown; expected one of: {}", terrain, Ids(s_.terrains)));
+    g.value = r.Num("value", 0.001, 1000, 1.0, true);
+    for (const std::string& flag : r.StrList("flags", false)) {
+      static const std::map<std::string, uint8_t, std::less<>> kFlags = {
+          {"border_crossing", kBorderCrossing}, {"oil_field", kOilField}, {"city", kCity},
+          {"base", kBase}, {"river_crossing", kRiverCrossingFlag}};
+      auto it = kFlags.find(flag);
+      if (it == kFlags.end()) {
+        r.Fail("flags", fmt::format("unknown flag \"{}\"; expected border_crossing, oil_field, city, base or river_crossing", flag));
+      }
+      g.flags |= it->second;
+    }
+    std::string holder = r.Str("holder", false, "");
+    g.holder = holder.empty() ? kNone : ActorRef(r, "holder", holder);
+    s_.regions.push_back(std::move(g));
+  }
+
+  void LoadEdge(TableReader& r) {
+    Edge e;
+    e.from = RegionRef(r, "from", r.Str("from", true));
+    e.to = RegionRef(r, "to", r.Str("to", true));
+    if (e.from == e.to) r.Fail("to", "an edge must join two different regions");
+    std::string kind = r.Str("kind", false, "road");
+    if (kind == "road") {
+      e.kind = EdgeKind::kRoad;
+    } else if (kind == "river_crossing") {
+      e.kind = EdgeKind::kRiverCrossing;
+    } else {
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected \"road\" or \"river_crossing\"", kind));
+    }
+    e.length_km = r.Num("length_km", 0.1, 5000, 0, true);
+    for (const Edge& other : s_.edges) {
+      if ((other.from == e.from && other.to == e.to) || (other.from == e.to && other.to == e.from)) {
+        r.Fail("to", fmt::format("duplicate edge between '{}' and '{}'", s_.regions[e.from].id, s_.regions[e.to].id));
+      }
+    }
+    s_.edges.push_back(e);
+  }
+
+  void LoadFaction(TableReader& r) {
+    Faction f;
+    f.id = r.Identifier("id");
+    Unique(r, s_.factions, f.id, "faction");
+    f.actor = ActorRef(r, "actor", r.Str("actor", true));
+    f.name = r.Str("name", false, f.id);
+    const Actor& a = s_.actors[f.actor];
+    f.influence = r.Num("influence", 0, 1, 0, true);
+    f.aggression = r.Num("aggression", 0, 1, a.aggression);
+    f.war_aversion = r.Num("war_aversion", 0, 1, a.war_aversion);
+    f.retaliation_belief = r.Num("retaliation_belief", 0, 1, 0.5);
+    f.hawkishness = r.Num("hawkishness", -1, 1, 0);
+    s_.factions.push_back(std::move(f));
+  }
+
+  // An actor id, or a bloc id meaning every actor of that bloc.
+  std::vector<ActorId> Party(TableReader& r, std::string_view key) {
+    std::string id = r.Str(key, true);
+    std::vector<ActorId> out;
+    if (int bloc = s_.BlocIndex(id); bloc >= 0) {
+      for (std::size_t i = 0; i < s_.actors.size(); ++i) {
+        if (s_.actors[i].bloc == bloc) out.push_back(static_cast<ActorId>(i));
+      }
+      return out;
+    }
+    int actor = s_.ActorIndex(id);
+    if (actor < 0) r.Fail(key, fmt::format("'{}' = \"{}\" names no actor or bloc", key, id));
+    out.push_back(static_cast<ActorId>(actor));
+    return out;
+  }
+
+  void LoadRelation(TableReader& r) {
+    std::string a_id = r.Str("a", true), b_id = r.Str("b", true);
+    std::vector<ActorId> as = Party(r, "a"), bs = Party(r, "b");
+    if (a_id == b_id) r.Fail("b", "a relation must join two different parties");
+    std::string kind = r.Str("kind", true);
+    static const std::map<std::string, RelationKind, std::less<>> kKinds = {
+        {"alliance", RelationKind::kAlliance},   {"patronage", RelationKind::kPatronage},
+        {"neutrality", RelationKind::kNeutrality}, {"hostility", RelationKind::kHostility},
+        {"rivalry", RelationKind::kRivalry},     {"feud", RelationKind::kFeud}};
+    auto it = kKinds.find(kind);
+    if (it == kKinds.end()) {
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected alliance, patronage, neutrality, hostility, rivalry or feud", kind));
+    }
+    Relation rel;
+    rel.kind = it->second;
+    bool pairwise = rel.kind == RelationKind::kPatronage || rel.kind == RelationKind::kFeud;
+    if (pairwise && (as.size() != 1 || bs.size() != 1 || s_.ActorIndex(a_id) < 0 || s_.ActorIndex(b_id) < 0)) {
+      r.Fail("a", fmt::format("a {} relation joins two actors, not blocs", kind));
+    }
+    if (rel.kind == RelationKind::kPatronage) {
+      rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
+      Actor& proxy = s_.actors[bs[0]];
+      if (proxy.patron != kNone) r.Fail("b", fmt::format("actor '{}' already has a patron", proxy.id));
+      proxy.patron = as[0];
+      proxy.reliability = rel.reliability;
+    }
+    if (rel.kind == RelationKind::kFeud) {
+      rel.intensity = r.Num("intensity", 0, 1, 0, true);
+      rel.diversion = r.Num("diversion", 0, 1, 0);
+      rel.front = RegionList(r, "front", true);
+    }
+    for (ActorId a : as) {
+      for (ActorId b : bs) {
+        if (a == b) r.Fail("b", "a relation must join two different parties");
+        Relation pair = rel;
+        pair.a = a;
+        pair.b = b;
+        s_.relations.push_back(pair);
+      }
+    }
+  }
+
+  uint32_t BlocMask(TableReader& r, std::string_view key) {
+    uint32_t mask = 0;
+    for (const std::string& id : r.StrList(key, true)) {
+      int bloc = s_.BlocIndex(id);
+      if (bloc < 0) r.Fail(key, fmt::format("'{}' names no bloc \"{}\"; expected one of: {}", key, id, Ids(s_.blocs)));
+      mask |= 1u << bloc;
+    }
+    if (mask == 0) r.Fail(key, fmt::format("'{}' must name at least one bloc", key));
+    return mask;
+  }
+
+  void LoadCorridor(TableReader& r) {
+    Corridor c;
+    c.id = r.Identifier("id");
+    Unique(r, s_.corridors, c.id, "corridor");
+    c.name = r.Str("name", false, c.id);
+    c.from = RegionList(r, "from", true);
+    c.to = RegionList(r, "to", true);
+    for (RegionId a : c.from) {
+      for (RegionId b : c.to) {
+        if (a == b) r.Fail("to", fmt::format("region '{}' is on both ends of the corridor", s_.regions[a].id));
+      }
+    }
+    c.open_through_blocs = BlocMask(r, "open_through");
+    s_.corridors.push_back(std::move(c));
+  }
+
+  void LoadObjective(TableReader& r) {
+    Objective o;
+    o.actor = ActorRef(r, "actor", r.Str("actor", true));
+    std::string kind = r.Str("kind", true);
+    o.weight = r.Num("weight", 0, 1000, 1.0, true);
+    o.motive = r.Str("motive", false);
+    if (kind == "corridor_cut" || kind == "corridor_connect") {
+      o.kind = kind == "corridor_cut" ? ObjectiveKind::kCorridorCut : ObjectiveKind::kCorridorConnect;
+      std::string id = r.Str("corridor", true);
+      for (std::size_t i = 0; i < s_.corridors.size(); ++i) {
+        if (s_.corridors[i].id == id) o.corridor = static_cast<int>(i);
+      }
+      if (o.corridor < 0) r.Fail("corridor", fmt::format("'corridor' = \"{}\" names no corridor", id));
+    } else if (kind == "hold") {
+      o.kind = ObjectiveKind::kHold;
+      o.regions = RegionList(r, "regions", true);
+    } else if (kind == "destroy") {
+      o.kind = ObjectiveKind::kDestroy;
+      o.target = ActorRef(r, "target", r.Str("target", true));
+      if (o.target == o.actor) r.Fail("target", "an actor cannot aim to destroy itself");
+    } else {
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected corridor_cut, corridor_connect, hold or destroy", kind));
+    }
+    s_.objectives.push_back(std::move(o));
+  }
+
+  void LoadForce(TableReader& r) {
+    ForceSpec f;
+    f.actor = ActorRef(r, "actor", r.Str("actor", true));
+    f.region = RegionRef(r, "region", r.Str("region", true));
+    f.strength = r.Num("strength", 1, 1e7, 0, true);
+    s_.forces.push_back(f);
+  }
+
+  void LoadExposure(TableReader& r) {
+    Exposure e;
+    e.id = r.Identifier("id");
+    Unique(r, s_.exposures, e.id, "exposure");
+    e.name = r.Str("name", false, e.id);
+    e.actor = ActorRef(r, "actor", r.Str("actor", true));
+    e.troops = r.Num("troops", 0, 1e7, 0, true);
+    for (const std::string& id : r.StrList("threatened_by", true)) {
+      ActorId a = ActorRef(r, "threatened_by", id);
+      if (a == e.actor) r.Fail("threatened_by", "an actor cannot threaten its own exposed forces");
+      e.threatened_by |= uint64_t{1} << a;
+    }
+    e.vulnerability = r.Num("vulnerability", 0, 1, e.vulnerability);
+    s_.exposures.push_back(std::move(e));
+  }
+
+  void LoadZone(TableReader& r) {
+    Zone z;
+    z.id = r.Identifier("id");
+    Unique(r, s_.zones, z.id, "zone");
+    z.name = r.Str("name", false, z.id);
+    z.owner = ActorRef(r, "owner", r.Str("owner", true));
+    z.regions = RegionList(r, "regions", true);
+    z.radius_km = r.Num("radius_km", 0, 10000, 0);
+    z.self_defence_strike = r.Num("self_defence_strike", 0, 1, z.self_defence_strike);
+    z.incident_reduction = r.Num("incident_reduction", 0, 1, z.incident_reduction);
+    z.enabled = r.Bool("enabled", true);
+    s_.zones.push_back(std::move(z));
+  }
+
+  void LoadRung(TableReader& r) {
+    Rung g;
+    g.name = r.Str("name", true);
+    g.threshold = r.Num("threshold", 0, 1e6, 0, true);
+    g.severity = r.Num("severity", -1000, 1000, 0, true);
+    if (!s_.ladder.empty() && g.threshold <= s_.ladder.back().threshold) {
+      r.Fail("threshold", fmt::format("rung thresholds must rise; expected more than {}", s_.ladder.back().threshold));
+    }
+    s_.ladder.push_back(std::move(g));
+  }
+
+  void CheckWhole(TableReader& top) {
+    if (s_.blocs.size() < 2) top.Fail("bloc", "a scenario needs at least two [[bloc]] entries");
+    if (s_.actors.size() < 2) top.Fail("actor", "a scenario needs at least two [[actor]] entries");
+    if (s_.regions.empty()) top.Fail("region", "a scenario needs at least one [[region]]");
+    if (s_.ladder.size() < 2) top.Fail("ladder", "the ladder needs at least two rungs (the last is full-scale war)");
+    if (s_.ladder.front().threshold != 0) top.Fail("ladder", "the first rung's threshold must be 0");
+    // Faction influences of one actor sum to 1.
+    std::vector<double> sum(s_.actors.size(), 0.0);
+    std::vector<int> count(s_.actors.size(), 0);
+    for (const Faction& f : s_.factions) {
+      sum[f.actor] += f.influence;
+      ++count[f.actor];
+    }
+    for (std::size_t a = 0; a < s_.actors.size(); ++a) {
+      if (count[a] > 0 && std::fabs(sum[a] - 1.0) > 1e-6) {
+        top.Fail("faction", fmt::format("the influences of actor '{}''s factions sum to {}; expected 1", s_.actors[a].id, sum[a]));
+      }
+    }
+    // The map must be one connected piece: a corridor or a march cannot cross a gap.
+    std::vector<std::vector<RegionId>> adjacent(s_.regions.size());
+    for (const Edge& e : s_.edges) {
+      adjacent[e.from].push_back(e.to);
+      adjacent[e.to].push_back(e.from);
+    }
+    std::vector<bool> seen(s_.regions.size(), false);
+    std::vector<RegionId> stack = {0};
+    seen[0] = true;
+    while (!stack.empty()) {
+      RegionId at = stack.back();
+      stack.pop_back();
+      for (RegionId next : adjacent[at]) {
+        if (!seen[next]) {
+          seen[next] = true;
+          stack.push_back(next);
+        }
+      }
+    }
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      if (!seen[i]) {
+        const auto& regions = *root_.get("region")->as_array();
+        TableReader reader(*regions[i].as_table(), source_, fmt::format("region #{}", i + 1));
+        reader.Fail("id", fmt::format("region '{}' cannot be reached from '{}'; the map must be connected (add an [[edge]])",
+                                      s_.regions[i].id, s_.regions[0].id));
+      }
+    }
+  }
+
+  const toml::table& root_;
+  std::string source_;
+  Scenario s_;
+};
+
+std::string Fnv1aHex(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+}  // namespace
+
+Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name) {
+  if (toml_text.size() > Limits::kMaxFileBytes) {
+    return Status::Error(fmt::format("{}: the file is {} bytes, more than the limit of {}",
+                                     source_name, toml_text.size(), Limits::kMaxFileBytes));
+  }
+  Scenario scenario;
+  try {
+    toml::table root = toml::parse(toml_text, source_name);
+    scenario = Loader(root, source_name).Load();
+  } catch (const toml::parse_error& error) {
+    return Status::Error(fmt::format("{}: syntax error: {}", Position(source_name, error.source()),
+                                     error.description()));
+  } catch (const LoadError& error) {
+    return Status::Error(error.message);
+  }
+  scenario.source_name = std::string(source_name);
+  scenario.content_hash = Fnv1aHex(toml_text);
+  if (Status status = FinalizeScenario(scenario); !status.ok()) return status;
+  return scenario;
+}
+
+Result<Scenario> LoadScenarioFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open the scenario file", path));
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > Limits::kMaxFileBytes) {
+      return Status::Error(fmt::format("{}: the file is larger than the limit of {} bytes", path,
+                                       Limits::kMaxFileBytes));
+    }
+  }
+  if (in.bad()) return Status::Error(fmt::format("{}: cannot read the scenario file", path));
+  return LoadScenario(text, path);
+}
+
+Result<Scenario> LoadDefaultScenario() {
+  return LoadScenario(DefaultScenarioText(), "<default:eastern-syria-2017.toml>");
+}
+
+}  // namespace brink

@@ -1,0 +1,136 @@
+// Derived tables of a Scenario: the relation of every actor pair and the map's shortest paths.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+#include "brink/scenario.h"
+
+namespace brink {
+
+int Scenario::ActorIndex(std::string_view id) const {
+  for (std::size_t i = 0; i < actors.size(); ++i) {
+    if (actors[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Scenario::RegionIndex(std::string_view id) const {
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (regions[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Scenario::BlocIndex(std::string_view id) const {
+  for (std::size_t i = 0; i < blocs.size(); ++i) {
+    if (blocs[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+namespace {
+
+// Dijkstra from every region; the map is small (at most Limits::kMaxRegions regions).
+void ShortestPaths(Scenario& s) {
+  const std::size_t n = s.regions.size();
+  const float kFar = std::numeric_limits<float>::infinity();
+  s.distance_km.assign(n * n, kFar);
+  s.next_hop.assign(n * n, kNone);
+  using Item = std::pair<float, RegionId>;
+  for (std::size_t source = 0; source < n; ++source) {
+    float* dist = &s.distance_km[source * n];
+    RegionId* first = &s.next_hop[source * n];
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+    dist[source] = 0;
+    first[source] = static_cast<RegionId>(source);
+    queue.emplace(0.0f, static_cast<RegionId>(source));
+    while (!queue.empty()) {
+      auto [d, at] = queue.top();
+      queue.pop();
+      if (d > dist[at]) continue;
+      for (auto [next, km] : s.adjacency[at]) {
+        float nd = d + km;
+        if (nd < dist[next]) {
+          dist[next] = nd;
+          first[next] = at == static_cast<RegionId>(source) ? next : first[at];
+          queue.emplace(nd, next);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status FinalizeScenario(Scenario& s) {
+  const std::size_t actors = s.actors.size();
+  s.relation_matrix.assign(actors * actors, RelationKind::kNeutrality);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      if (a != b && s.actors[a].bloc == s.actors[b].bloc) {
+        s.relation_matrix[a * actors + b] = RelationKind::kAlliance;
+      }
+    }
+  }
+  s.feud_of_actor.assign(actors, -1);
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const Relation& r = s.relations[i];
+    s.relation_matrix[static_cast<std::size_t>(r.a) * actors + r.b] = r.kind;
+    s.relation_matrix[static_cast<std::size_t>(r.b) * actors + r.a] = r.kind;
+    if (r.kind == RelationKind::kFeud) {
+      s.feud_of_actor[r.a] = static_cast<int>(i);
+      s.feud_of_actor[r.b] = static_cast<int>(i);
+    }
+    if (r.kind == RelationKind::kPatronage) s.actors[r.b].reliability = r.reliability;
+  }
+  s.adjacency.assign(s.regions.size(), {});
+  for (const Edge& e : s.edges) {
+    float km = static_cast<float>(e.length_km * (e.kind == EdgeKind::kRiverCrossing
+                                                     ? s.rules.river_crossing_factor
+                                                     : 1.0));
+    s.adjacency[e.from].emplace_back(e.to, km);
+    s.adjacency[e.to].emplace_back(e.from, km);
+  }
+  ShortestPaths(s);
+  const std::size_t regions = s.regions.size();
+  s.corridor_relevance.assign(regions, 0);
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    const Corridor& corridor = s.corridors[c];
+    float shortest = std::numeric_limits<float>::infinity();
+    for (RegionId a : corridor.from) {
+      for (RegionId b : corridor.to) shortest = std::min(shortest, s.distance(a, b));
+    }
+    for (std::size_t r = 0; r < regions; ++r) {
+      float through = std::numeric_limits<float>::infinity();
+      for (RegionId a : corridor.from) {
+        for (RegionId b : corridor.to) {
+          through = std::min(through, s.distance(a, static_cast<RegionId>(r)) +
+                                          s.distance(static_cast<RegionId>(r), b));
+        }
+      }
+      if (through <= 1.25f * shortest) s.corridor_relevance[r] |= uint64_t{1} << c;
+    }
+  }
+  s.priority.assign(actors * regions, 0.0f);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t r = 0; r < regions; ++r) {
+      s.priority[a * regions + r] =
+          static_cast<float>(s.regions[r].value * s.actors[a].territory_weight);
+    }
+  }
+  for (const Objective& o : s.objectives) {
+    float* row = &s.priority[static_cast<std::size_t>(o.actor) * regions];
+    if (o.kind == ObjectiveKind::kCorridorCut || o.kind == ObjectiveKind::kCorridorConnect) {
+      for (std::size_t r = 0; r < regions; ++r) {
+        if (s.corridor_relevance[r] >> o.corridor & 1u) row[r] += static_cast<float>(o.weight);
+      }
+    } else if (o.kind == ObjectiveKind::kHold) {
+      for (RegionId r : o.regions) row[r] += static_cast<float>(o.weight);
+    }
+  }
+  return {};
+}
+
+}  // namespace brink

@@ -1,0 +1,128 @@
+#include "scenario/toml_reader.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "brink/scenario.h"
+
+namespace brink {
+
+std::string Position(std::string_view source, const toml::source_region& region) {
+  return fmt::format("{}:{}:{}", source, region.begin.line, region.begin.column);
+}
+
+TableReader::TableReader(const toml::table& table, std::string_view source, std::string what)
+    : table_(table), source_(source), what_(std::move(what)) {}
+
+void TableReader::Fail(std::string_view key, const std::string& message) const {
+  const toml::node* node = table_.get(key);
+  FailAt(node ? *node : static_cast<const toml::node&>(table_), message);
+}
+
+void TableReader::FailAt(const toml::node& node, const std::string& message) const {
+  throw LoadError{fmt::format("{}: {}: {}", Position(source_, node.source()), what_, message)};
+}
+
+const toml::node* TableReader::Find(std::string_view key, bool required) {
+  known_.emplace(key);
+  const toml::node* node = table_.get(key);
+  if (!node && required) Fail(key, fmt::format("missing key '{}'", key));
+  return node;
+}
+
+std::string TableReader::Str(std::string_view key, bool required, std::string fallback) {
+  const toml::node* node = Find(key, required);
+  if (!node) return fallback;
+  const auto* value = node->as_string();
+  if (!value) FailAt(*node, fmt::format("'{}' must be a string", key));
+  const std::string& text = value->get();
+  if (text.size() > static_cast<std::size_t>(Limits::kMaxStringLength)) {
+    FailAt(*node, fmt::format("'{}' is longer than the limit of {} characters", key,
+                              Limits::kMaxStringLength));
+  }
+  return text;
+}
+
+std::string TableReader::Identifier(std::string_view key) {
+  std::string id = Str(key, true);
+  bool valid = !id.empty() && id.size() <= 64;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) valid = false;
+  }
+  if (!valid) {
+    Fail(key, fmt::format("'{}' = \"{}\" is not an identifier; expected 1 to 64 characters of "
+                          "a-z, 0-9 and _",
+                          key, id));
+  }
+  return id;
+}
+
+double TableReader::Num(std::string_view key, double lo, double hi, double fallback,
+                        bool required) {
+  const toml::node* node = Find(key, required);
+  if (!node) return fallback;
+  double value = 0;
+  if (const auto* f = node->as_floating_point()) {
+    value = f->get();
+  } else if (const auto* i = node->as_integer()) {
+    value = static_cast<double>(i->get());
+  } else {
+    FailAt(*node, fmt::format("'{}' must be a number in [{}, {}]", key, lo, hi));
+  }
+  if (!std::isfinite(value) || value < lo || value > hi) {
+    FailAt(*node, fmt::format("'{}' = {} is out of range; expected a number in [{}, {}]", key,
+                              value, lo, hi));
+  }
+  return value;
+}
+
+int TableReader::Int(std::string_view key, int lo, int hi, int fallback, bool required) {
+  const toml::node* node = Find(key, required);
+  if (!node) return fallback;
+  const auto* i = node->as_integer();
+  if (!i) FailAt(*node, fmt::format("'{}' must be an integer in [{}, {}]", key, lo, hi));
+  if (i->get() < lo || i->get() > hi) {
+    FailAt(*node, fmt::format("'{}' = {} is out of range; expected an integer in [{}, {}]", key,
+                              i->get(), lo, hi));
+  }
+  return static_cast<int>(i->get());
+}
+
+bool TableReader::Bool(std::string_view key, bool fallback) {
+  const toml::node* node = Find(key, false);
+  if (!node) return fallback;
+  const auto* b = node->as_boolean();
+  if (!b) FailAt(*node, fmt::format("'{}' must be true or false", key));
+  return b->get();
+}
+
+std::vector<std::string> TableReader::StrList(std::string_view key, bool required) {
+  std::vector<std::string> out;
+  const toml::node* node = Find(key, required);
+  if (!node) return out;
+  const auto* array = node->as_array();
+  if (!array) FailAt(*node, fmt::format("'{}' must be an array of strings", key));
+  if (array->size() > static_cast<std::size_t>(Limits::kMaxListLength)) {
+    FailAt(*node, fmt::format("'{}' has {} items, more than the limit of {}", key, array->size(),
+                              Limits::kMaxListLength));
+  }
+  for (const toml::node& item : *array) {
+    const auto* s = item.as_string();
+    if (!s) FailAt(item, fmt::format("'{}' must hold only strings", key));
+    out.push_back(s->get());
+  }
+  return out;
+}
+
+void TableReader::RejectUnknownKeys() const {
+  for (const auto& [key, node] : table_) {
+    if (!known_.contains(key.str())) {
+      std::string expected;
+      for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
+      FailAt(node, fmt::format("unknown key '{}'; expected one of: {}", key.str(), expected));
+    }
+  }
+}
+
+}  // namespace brink
