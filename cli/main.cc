@@ -1,11 +1,33 @@
+// brink: simulate and analyse armed standoffs between rival coalitions.
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include "brink/engine.h"
-int main() {
-  auto r = brink::LoadDefaultScenario();
-  if (!r.ok()) { fmt::print(stderr, "{}\n", r.message()); return 2; }
-  brink::Engine e(r.value());
-  brink::EventLog log;
-  auto st = e.Run(1, 0, 0, &log);
-  for (auto& ev : log) fmt::print("{} {} {} {} {}\n", ev.day, brink::EventKindName(ev.kind), ev.actor, ev.target, ev.region);
-  fmt::print("level {} war {}\n", st.max_level, st.war_day);
+
+#include "cli/common.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "brink " BRINK_VERSION " - simulates armed standoffs between rival coalitions: who fires\n"
+      "first, how far a clash escalates, who ends up holding the ground that matters.\n"
+      "With no scenario file, the embedded default is used: eastern Syria and western Iraq,\n"
+      "mid-June 2017 (see docs/model.md and scenarios/eastern-syria-2017.toml).",
+      "brink"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", BRINK_VERSION);
+  int exit_code = 0;
+  brink::cli::AddRunCommand(app, exit_code);
+  brink::cli::AddCheckCommand(app, exit_code);
+  brink::cli::AddForecastCommand(app, exit_code);
+  app.footer("Run 'brink SUBCOMMAND --help' for a subcommand's options. With no subcommand, "
+             "'brink' does 'brink run'.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : brink::cli::kExitBadInput;
+  }
+  if (app.get_subcommands().empty()) {
+    // No subcommand: the main job, one run of the default scenario.
+    return app.get_subcommand("run")->parse(std::vector<std::string>{}), exit_code;
+  }
+  return exit_code;
 }

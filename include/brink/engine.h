@@ -26,6 +26,8 @@ class Engine {
   // Runs from the initial state for `days` days (the scenario's horizon when <= 0); stops early
   // only at the horizon. `log` may be null.
   State Run(uint64_t seed, uint64_t run, int days, EventLog* log) const;
+  // The same, reusing a thread's scratch space (no allocation per day).
+  State Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& workspace) const;
   std::unique_ptr<Workspace> NewWorkspace() const;
 
  private:

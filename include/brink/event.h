@@ -12,6 +12,7 @@ namespace brink {
 
 enum class EventKind : uint8_t {
   kCapture,            // a region changed hands
+  kBattle,             // a day's fighting in one region (casualties: both sides' losses)
   kIncident,           // rival forces in contact exchanged fire without a decision
   kProxyClash,         // an incident in which a proxy took part
   kStrike,             // a deliberate limited strike on a rival's force

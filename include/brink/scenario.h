@@ -74,6 +74,7 @@ struct Actor {
   double casualty_aversion = 0.5;       // 0..1
   double war_aversion = 0.5;            // 0..1
   double aggression = 0.2;              // 0..1, appetite for deliberate strikes on rivals
+  double offensive = 0.5;               // 0..1, propensity to take ground (advance)
   double retaliation_capability = 0.5;  // 0..1, how hard it can hit back
   double rationality = 2.0;             // softmax lambda of the doctrine policy
   double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
@@ -180,7 +181,7 @@ struct Rules {
   double speed_km_per_day = 40;          // road march rate of a force
   double river_crossing_factor = 3.0;    // a river crossing counts as this many times its length
   double capture_strength = 50;          // troops needed to take an empty region
-  double break_loss_share = 0.5;         // a force breaks after losing this share (scaled by resolve)
+  double break_ratio = 3.0;              // a force breaks when outgunned by this x (0.5 + resolve)
   double incident_rate = 0.01;           // daily chance of an incident per contact at zero tension
   double incident_tension_factor = 0.5;  // incident chance multiplied by (1 + factor * tension)
   double deconfliction = 0.5;            // 0..1, general channel: share of incidents prevented
@@ -205,6 +206,7 @@ struct Rules {
   double war_cost = 20.0;                // utility of full-scale war, before war aversion
   double casualty_cost_per_1000 = 1.0;   // utility of a thousand own casualties, before aversion
   double strike_value = 2.0;             // utility of a successful limited strike, before aggression
+  double strike_cost = 3.0;              // political cost of deliberately firing on a rival, before war aversion
   double proxy_fold_rate = 0.02;         // daily share lost by an unreliable proxy in combat
   double feud_restraint = 0.7;           // share of feud clashes a patron's restraint prevents
   int feud_restraint_days = 30;
@@ -265,11 +267,16 @@ struct Scenario {
 };
 
 // Loads and validates a scenario. `source_name` names it in messages (a path, or "<default>").
-Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name);
-Result<Scenario> LoadScenarioFile(const std::string& path);
+// `overrides` are "path=value" items (e.g. "exposure.us_iraq.troops=2000") applied to the
+// file's values before validation, so an override is checked like the file itself
+// (docs/scenario-format.md, "Overrides").
+Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name,
+                              const std::vector<std::string>& overrides = {});
+Result<Scenario> LoadScenarioFile(const std::string& path,
+                                  const std::vector<std::string>& overrides = {});
 // The embedded default scenario: eastern Syria and western Iraq, mid-June 2017.
 std::string_view DefaultScenarioText();
-Result<Scenario> LoadDefaultScenario();
+Result<Scenario> LoadDefaultScenario(const std::vector<std::string>& overrides = {});
 
 // Recomputes the derived tables after a change to the scenario's fields (e.g. by --set).
 Status FinalizeScenario(Scenario& scenario);

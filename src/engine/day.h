@@ -20,6 +20,7 @@ struct Workspace {
   std::vector<float> bloc_strength;   // regions x blocs
   std::vector<float> bloc_firepower;  // regions x blocs
   std::vector<float> losses;          // per force, today
+  std::vector<float> region_losses;   // per region, today's combat losses (-1: no fighting)
   std::vector<uint8_t> breaks;        // per force, today: outgunned, falls back
   std::vector<RegionId> queue;        // corridor search
   std::vector<uint8_t> seen;
@@ -52,6 +53,8 @@ float Firepower(const Scenario& s, const Force& force);
 float Inflict(Day& d, int force, double troops);
 // Rebuilds the forces-by-region index and per-region bloc strengths.
 void IndexForces(Day& d);
+// Forces a run may hold: the scenario's plus garrisons split off on the march.
+inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 32; }
 // The first force of `actor` in `region`, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

@@ -115,6 +115,8 @@ State Engine::Initial() const {
   State st;
   st.holder.reserve(s.regions.size());
   for (const Region& r : s.regions) st.holder.push_back(r.holder);
+  // Room for garrisons split off during the run (movement.cc), so the step never reallocates.
+  st.forces.reserve(MaxForces(s));
   for (const ForceSpec& spec : s.forces) {
     Force f;
     f.actor = spec.actor;
@@ -160,8 +162,12 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
 }
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
-  State st = Initial();
   Workspace w;
+  return Run(seed, run, days, log, w);
+}
+
+State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& w) const {
+  State st = Initial();
   int horizon = days > 0 ? days : scenario_.horizon_days;
   while (st.day < horizon) Step(st, w, seed, run, log);
   return st;

@@ -5,17 +5,18 @@
 // Utilities, with T the tension with its rivals, T_war the war rung's threshold and
 // risk(T) = min(1, (T / T_war)^2) the perceived chance that tension T ends in war:
 //   hold       0
-//   advance    strike_value x (0.5 + resolve) x open_share
+//   advance    strike_value x 2 x offensive x (0.5 + resolve) x open_share x power_share
 //                 - war_aversion x war_cost x [risk(T + tension_incident) - risk(T)] x contact
-//   strike     aggression x strike_value x (1 + stake)
+//   strike     aggression x strike_value x (1 + stake) - war_aversion x strike_cost
 //                 - war_aversion x war_cost x [risk(T + tension_strike + p x tension_back) - risk(T)]
 //                 - casualty_aversion x casualty_cost_per_1000 x exposed losses / 1000
 //   withdraw   war_aversion x war_cost x risk(T) / 2 - commitment x backing_down_cost
-//   deescalate war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
+//   deescalate (from the third rung up) war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
 //   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy)
 // where open_share is the share of the actor's priority still held by enemies or nobody,
-// contact is 1 when it already touches a rival, stake the weights of its corridor objectives
-// that the target's region is relevant to, p the believed retaliation chance (retaliation
+// power_share its share of the firepower between it and its enemies in the theatre,
+// contact is 1 when it already touches a rival, stake the share of its corridor objectives'
+// weight that the target's region is relevant to, p the believed retaliation chance (retaliation
 // belief, cut by its own defensive signal), tension_back the tension a retaliation adds
 // (horizontal when exposed: the more exposed troops, the likelier), and exposed losses the
 // expected horizontal casualties among its exposed troops.
@@ -40,6 +41,20 @@ double RivalTension(const Day& d, ActorId actor) {
     highest = std::max<double>(highest, d.st.tension[static_cast<std::size_t>(d.s.actors[actor].bloc) * blocs + b]);
   }
   return highest;
+}
+
+// The actor's share of the firepower in the theatre between it and its enemies.
+double PowerShare(const Day& d, ActorId actor) {
+  double own = 0, enemy = 0;
+  for (const Force& f : d.st.forces) {
+    if (f.strength <= 0) continue;
+    if (f.actor == actor) {
+      own += Firepower(d.s, f);
+    } else if (Hostile(d.s, d.st, actor, f.actor)) {
+      enemy += Firepower(d.s, f);
+    }
+  }
+  return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 
 double OpenShare(const Day& d, ActorId actor) {
@@ -74,20 +89,22 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
   for (const Force& f : st.forces) has_forces = has_forces || (f.actor == actor && f.strength > 0);
   const bool contact = !st.at_war() && rules::ActorInContact(d, actor);
   if (has_forces) {
-    double gain = x.strike_value * (0.5 + a.resolve) * OpenShare(d, actor);
+    double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) * OpenShare(d, actor) *
+                  PowerShare(d, actor);
     double contact_cost = contact ? war_weight * (WarRisk(t + x.tension_incident, t_war) - risk) : 0;
     set(Action::kAdvance, gain - contact_cost);
   }
   if (!st.at_war()) {
     int target = rules::StrikeTarget(d, actor);
     if (target >= 0) {
-      double stake = 0;
+      double stake = 0, corridor_weight = 0;
       RegionId where = st.forces[target].region;
       for (const Objective& o : s.objectives) {
-        if (o.actor == actor && o.corridor >= 0 && (s.corridor_relevance[where] >> o.corridor & 1u)) {
-          stake += o.weight;
-        }
+        if (o.actor != actor || o.corridor < 0) continue;
+        corridor_weight += o.weight;
+        if (s.corridor_relevance[where] >> o.corridor & 1u) stake += o.weight;
       }
+      stake = corridor_weight > 0 ? stake / corridor_weight : 0;
       double signal = x.signalling ? a.signal_propensity * x.signal_effect : 0;
       double p_back = stance.retaliation_belief * (1.0 - signal);
       double exposed_losses = 0, horizontal = 0;
@@ -99,15 +116,17 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
       }
       double tension_back = horizontal * x.tension_horizontal + (1 - horizontal) * x.tension_retaliation;
       double escalation = WarRisk(t + x.tension_strike + p_back * tension_back, t_war) - risk;
-      double utility = stance.aggression * x.strike_value * (1.0 + stake) - war_weight * escalation -
+      double utility = stance.aggression * x.strike_value * (1.0 + stake) -
+                       stance.war_aversion * x.strike_cost - war_weight * escalation -
                        a.casualty_aversion * x.casualty_cost_per_1000 * p_back * exposed_losses / 1000.0;
       set(Action::kStrike, utility);
     }
   }
-  if (contact) {
+  const bool principal = a.patron == kNone;  // proxies do not back down or bargain for their side
+  if (contact && principal) {
     set(Action::kWithdraw, war_weight * risk / 2 - a.commitment * x.backing_down_cost);
   }
-  if (!st.at_war() && t >= s.ladder[1].threshold) {
+  if (principal && !st.at_war() && s.ladder.size() > 2 && t >= s.ladder[2].threshold) {
     double relief = x.tension_signal_relief * x.tension_strike;
     set(Action::kDeescalate, war_weight * (risk - WarRisk(t - relief, t_war)) -
                                  a.commitment * x.backing_down_cost / 2);

@@ -6,6 +6,7 @@ namespace brink {
 std::string_view EventKindName(EventKind kind) {
   switch (kind) {
     case EventKind::kCapture: return "capture";
+    case EventKind::kBattle: return "battle";
     case EventKind::kIncident: return "incident";
     case EventKind::kProxyClash: return "proxy_clash";
     case EventKind::kStrike: return "strike";

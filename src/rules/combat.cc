@@ -2,8 +2,8 @@
 // Lanchester square law. Each day a force loses Poisson(attrition_rate x the firepower aimed
 // at it / terrain defence) troops, where the enemy's firepower is shared among its targets in
 // proportion to their strength. Air power and effectiveness multiply firepower (Firepower).
-// A force heavily outgunned (enemy firepower above 3 x (0.5 + resolve) times its side's)
-// breaks and falls back one region toward friendly ground.
+// A force heavily outgunned (enemy firepower above break_ratio x (0.5 + resolve) times its
+// side's) breaks and falls back one region toward friendly ground.
 #include <algorithm>
 
 #include "rules/rules.h"
@@ -35,6 +35,7 @@ void Combat(Day& d) {
   Rng rng = d.rng(Stream::kCombat);
   w.losses.assign(st.forces.size(), 0.0f);
   w.breaks.assign(st.forces.size(), 0);
+  w.region_losses.assign(s.regions.size(), -1.0f);  // -1: no fighting there today
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     if (end - begin < 2) continue;
@@ -46,6 +47,7 @@ void Combat(Day& d) {
       }
     }
     if (!fighting) continue;
+    w.region_losses[r] = 0;
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
     for (int i = 0; i < end - begin; ++i) {
       const Force& target = st.forces[ids[i]];
@@ -75,11 +77,12 @@ void Combat(Day& d) {
         mean += s.rules.proxy_fold_rate * (1.0 - actor.reliability) * target.strength;
       }
       w.losses[static_cast<std::size_t>(ids[i])] = static_cast<float>(rng.Poisson(mean));
-      w.breaks[static_cast<std::size_t>(ids[i])] = incoming > own_side * 3.0 * (0.5 + actor.resolve);
+      w.breaks[static_cast<std::size_t>(ids[i])] =
+          incoming > own_side * s.rules.break_ratio * (0.5 + actor.resolve);
     }
   }
   for (std::size_t f = 0; f < st.forces.size(); ++f) {
-    if (w.losses[f] > 0) Inflict(d, static_cast<int>(f), w.losses[f]);
+    if (w.losses[f] > 0) w.region_losses[st.forces[f].region] += Inflict(d, static_cast<int>(f), w.losses[f]);
     if (w.breaks[f] && st.forces[f].strength > 0) {
       RegionId back = FallBack(d, st.forces[f]);
       if (back != kNone) {
@@ -87,6 +90,12 @@ void Combat(Day& d) {
         st.forces[f].target = kNone;
         st.forces[f].progress_km = 0;
       }
+    }
+  }
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (w.region_losses[r] >= 0) {
+      d.Emit({.kind = EventKind::kBattle, .region = static_cast<RegionId>(r),
+              .casualties = w.region_losses[r]});
     }
   }
 }

@@ -5,7 +5,9 @@
 // among regions held by nobody or by an enemy (rival ground is not taken short of war). A
 // rival's declared zone deters in proportion to war aversion. Forces march along shortest
 // paths at speed_km_per_day x the terrain's speed (river crossings count longer). Forces in
-// combat are pinned; forces on ground their actor must hold stay; diverted forces go to their
+// combat are pinned; forces on ground their actor must hold stay; the last force of an actor
+// leaving a region it holds with an enemy next door leaves a garrison behind (a quarter of
+// it, at most 2 x capture_strength); diverted forces go to their
 // feud's front whatever their actor chose.
 #include "rules/rules.h"
 
@@ -26,6 +28,31 @@ bool Pinned(const Day& d, const Force& f) {
   for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
     const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
     if (other.strength > 0 && Hostile(d.s, d.st, f.actor, other.actor)) return true;
+  }
+  return false;
+}
+
+bool HostileIn(const Day& d, ActorId actor, RegionId region) {
+  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
+    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+    if (other.strength > 0 && Hostile(d.s, d.st, actor, other.actor)) return true;
+  }
+  return false;
+}
+
+// Whether the force is the last of its actor in a region it holds with an enemy next door:
+// then it leaves a garrison behind when it marches.
+bool MustGarrison(const Day& d, int index) {
+  const Force& f = d.st.forces[static_cast<std::size_t>(index)];
+  if (d.st.holder[f.region] != f.actor) return false;
+  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
+    int other = d.w.force_index[static_cast<std::size_t>(i)];
+    if (other < index && d.st.forces[other].actor == f.actor && d.st.forces[other].strength > 0) {
+      return false;  // an earlier force of the same actor already garrisons it
+    }
+  }
+  for (auto [next, km] : d.s.adjacency[f.region]) {
+    if (HostileIn(d, f.actor, next)) return true;
   }
   return false;
 }
@@ -81,7 +108,8 @@ RegionId ChooseTarget(const Day& d, const Force& f, double war_aversion) {
 void Move(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
-  for (std::size_t i = 0; i < st.forces.size(); ++i) {
+  const std::size_t marching = st.forces.size();  // garrisons split off today stay put
+  for (std::size_t i = 0; i < marching; ++i) {
     Force& f = st.forces[i];
     if (f.strength <= 0) continue;
     bool diverted = f.diverted_days > 0;
@@ -96,17 +124,29 @@ void Move(Day& d) {
       }
     }
     if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;
-    RegionId next = s.step_toward(f.region, f.target);
+    if (f.progress_km == 0 && !diverted && MustGarrison(d, static_cast<int>(i))) {
+      // Split off a garrison (a quarter, at most twice capture_strength) while the number of
+      // forces stays under MaxForces (Initial reserves that much: no reallocation).
+      float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
+      if (st.forces.size() >= MaxForces(s) || kept < s.rules.capture_strength) continue;
+      Force garrison = f;
+      garrison.strength = kept;
+      garrison.target = kNone;
+      st.forces[i].strength -= kept;
+      st.forces.push_back(garrison);  // index() is rebuilt after movement
+    }
+    Force& f2 = st.forces[i];
+    RegionId next = s.step_toward(f2.region, f2.target);
     float km = 0;
-    for (auto [neighbour, edge_km] : s.adjacency[f.region]) {
+    for (auto [neighbour, edge_km] : s.adjacency[f2.region]) {
       if (neighbour == next) km = edge_km;
     }
-    f.progress_km += static_cast<float>(s.rules.speed_km_per_day *
-                                        s.terrains[static_cast<std::size_t>(s.regions[next].terrain)].speed);
-    if (f.progress_km >= km) {
-      f.region = next;
-      f.progress_km = 0;
-      if (next == f.target && !diverted) f.target = kNone;
+    f2.progress_km += static_cast<float>(s.rules.speed_km_per_day *
+                                         s.terrains[static_cast<std::size_t>(s.regions[next].terrain)].speed);
+    if (f2.progress_km >= km) {
+      f2.region = next;
+      f2.progress_km = 0;
+      if (next == f2.target && !diverted) f2.target = kNone;
     }
   }
 }

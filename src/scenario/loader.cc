@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "brink/scenario.h"
+#include "scenario/overrides.h"
 #include "scenario/toml_reader.h"
 
 namespace brink {
@@ -125,7 +126,7 @@ class Loader {
     x.speed_km_per_day = r.Num("speed_km_per_day", 1, 1000, x.speed_km_per_day);
     x.river_crossing_factor = r.Num("river_crossing_factor", 1, 100, x.river_crossing_factor);
     x.capture_strength = r.Num("capture_strength", 0, 1e6, x.capture_strength);
-    x.break_loss_share = r.Num("break_loss_share", 0.01, 1, x.break_loss_share);
+    x.break_ratio = r.Num("break_ratio", 0.1, 1000, x.break_ratio);
     x.incident_rate = r.Num("incident_rate", 0, 1, x.incident_rate);
     x.incident_tension_factor = r.Num("incident_tension_factor", 0, 100, x.incident_tension_factor);
     x.deconfliction = r.Num("deconfliction", 0, 1, x.deconfliction);
@@ -151,6 +152,7 @@ class Loader {
     x.war_cost = r.Num("war_cost", 0, 1e6, x.war_cost);
     x.casualty_cost_per_1000 = r.Num("casualty_cost_per_1000", 0, 1e6, x.casualty_cost_per_1000);
     x.strike_value = r.Num("strike_value", 0, 1e6, x.strike_value);
+    x.strike_cost = r.Num("strike_cost", 0, 1e6, x.strike_cost);
     x.proxy_fold_rate = r.Num("proxy_fold_rate", 0, 1, x.proxy_fold_rate);
     x.feud_restraint = r.Num("feud_restraint", 0, 1, x.feud_restraint);
     x.feud_restraint_days = r.Int("feud_restraint_days", 0, Limits::kMaxDays, x.feud_restraint_days);
@@ -224,6 +226,7 @@ class Loader {
     a.casualty_aversion = r.Num("casualty_aversion", 0, 1, a.casualty_aversion);
     a.war_aversion = r.Num("war_aversion", 0, 1, a.war_aversion);
     a.aggression = r.Num("aggression", 0, 1, a.aggression);
+    a.offensive = r.Num("offensive", 0, 1, a.offensive);
     a.retaliation_capability = r.Num("retaliation_capability", 0, 1, a.retaliation_capability);
     a.rationality = r.Num("rationality", 0, 50, a.rationality);
     a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
@@ -525,7 +528,8 @@ std::string Fnv1aHex(std::string_view text) {
 
 }  // namespace
 
-Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name) {
+Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view source_name,
+                              const std::vector<std::string>& overrides) {
   if (toml_text.size() > Limits::kMaxFileBytes) {
     return Status::Error(fmt::format("{}: the file is {} bytes, more than the limit of {}",
                                      source_name, toml_text.size(), Limits::kMaxFileBytes));
@@ -533,6 +537,14 @@ Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view sourc
   Scenario scenario;
   try {
     toml::table root = toml::parse(toml_text, source_name);
+    OverrideOrigins origins;
+    for (const std::string& item : overrides) {
+      if (Status status = ApplyOverride(root, item, origins); !status.ok()) return status;
+    }
+    SetOverrideOrigins(&origins);
+    struct Reset {
+      ~Reset() { SetOverrideOrigins(nullptr); }
+    } reset;
     scenario = Loader(root, source_name).Load();
   } catch (const toml::parse_error& error) {
     return Status::Error(fmt::format("{}: syntax error: {}", Position(source_name, error.source()),
@@ -546,7 +558,8 @@ Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view sourc
   return scenario;
 }
 
-Result<Scenario> LoadScenarioFile(const std::string& path) {
+Result<Scenario> LoadScenarioFile(const std::string& path,
+                                  const std::vector<std::string>& overrides) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(fmt::format("{}: cannot open the scenario file", path));
   std::string text;
@@ -559,11 +572,11 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
     }
   }
   if (in.bad()) return Status::Error(fmt::format("{}: cannot read the scenario file", path));
-  return LoadScenario(text, path);
+  return LoadScenario(text, path, overrides);
 }
 
-Result<Scenario> LoadDefaultScenario() {
-  return LoadScenario(DefaultScenarioText(), "<default:eastern-syria-2017.toml>");
+Result<Scenario> LoadDefaultScenario(const std::vector<std::string>& overrides) {
+  return LoadScenario(DefaultScenarioText(), "<default:eastern-syria-2017.toml>", overrides);
 }
 
 }  // namespace brink

@@ -20,7 +20,19 @@ void TableReader::Fail(std::string_view key, const std::string& message) const {
   FailAt(node ? *node : static_cast<const toml::node&>(table_), message);
 }
 
+namespace {
+thread_local const OverrideOrigins* override_origins = nullptr;
+}  // namespace
+
+void SetOverrideOrigins(const OverrideOrigins* origins) { override_origins = origins; }
+
 void TableReader::FailAt(const toml::node& node, const std::string& message) const {
+  if (override_origins) {
+    auto it = override_origins->find(&node);
+    if (it != override_origins->end()) {
+      throw LoadError{fmt::format("--set {}: {}: {}", it->second, what_, message)};
+    }
+  }
   throw LoadError{fmt::format("{}: {}: {}", Position(source_, node.source()), what_, message)};
 }
 

@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,12 @@ class TableReader {
   std::string what_;
   std::set<std::string, std::less<>> known_;
 };
+
+// Nodes written by --set overrides, and the override that wrote each: errors about them name
+// the override instead of a file position (they have none).
+using OverrideOrigins = std::map<const toml::node*, std::string>;
+// While loading, the current thread's origins (null when none).
+void SetOverrideOrigins(const OverrideOrigins* origins);
 
 std::string Position(std::string_view source, const toml::source_region& region);
 

@@ -1,0 +1,26 @@
+// Helpers shared by the subcommands: loading the scenario the options name.
+#ifndef BRINK_CLI_COMMON_H_
+#define BRINK_CLI_COMMON_H_
+
+#include <CLI/CLI.hpp>
+
+#include "brink/options.h"
+#include "brink/scenario.h"
+
+namespace brink::cli {
+
+// Exit statuses: 0 success, 1 runtime failure (e.g. cannot write), 2 bad input.
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+void AddScenarioOptions(CLI::App& app, ScenarioOptions& options);
+// Loads the scenario (file or default) and applies the overrides; prints the error on failure.
+Result<Scenario> LoadFor(const ScenarioOptions& options);
+
+void AddRunCommand(CLI::App& app, int& exit_code);
+void AddCheckCommand(CLI::App& app, int& exit_code);
+void AddForecastCommand(CLI::App& app, int& exit_code);
+
+}  // namespace brink::cli
+
+#endif  // BRINK_CLI_COMMON_H_

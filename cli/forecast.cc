@@ -1,0 +1,107 @@
+// `brink forecast`: the odds of each end over many runs.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+
+#include "brink/forecast.h"
+#include "brink/report.h"
+#include "cli/common.h"
+
+namespace brink::cli {
+namespace {
+
+std::atomic<bool> interrupted{false};
+extern "C" void OnSignal(int) { interrupted.store(true); }
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void operator()(int64_t done, int64_t total) const {
+    if (!enabled_) return;
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double rate = seconds > 0 ? done / seconds : 0;
+    int filled = static_cast<int>(30.0 * done / total);
+    fmt::print(stderr, "\r[{:=<{}}{:<{}}] {:3.0f}%  {:.0f} runs/s  {:.0f} s left   ", "", filled, "",
+               30 - filled, 100.0 * done / total, rate, rate > 0 ? (total - done) / rate : 0.0);
+    if (done == total) fmt::print(stderr, "\r{:<80}\r", "");
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+int Forecast(const ForecastOptions& options) {
+  Result<Scenario> loaded = LoadFor(options.scenario);
+  if (!loaded.ok()) {
+    fmt::print(stderr, "brink forecast: {}\n", loaded.message());
+    return kExitBadInput;
+  }
+  if (!options.json_path.empty()) {
+    if (Status st = CheckWritable(options.json_path); !st.ok()) {
+      fmt::print(stderr, "brink forecast: --json {}\n", st.message());
+      return kExitBadInput;
+    }
+  }
+  if (!options.csv_dir.empty()) {
+    if (Status st = CheckWritable(options.csv_dir + "/binary.csv"); !st.ok() &&
+        std::filesystem::exists(options.csv_dir)) {
+      fmt::print(stderr, "brink forecast: --csv {}\n", st.message());
+      return kExitBadInput;
+    }
+  }
+  const Scenario& scenario = loaded.value();
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  ProgressBar bar(options.progress && isatty(STDERR_FILENO));
+  Result<brink::Forecast> result = RunForecast(
+      scenario, options, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted);
+  if (!result.ok()) {
+    fmt::print(stderr, "\nbrink forecast: {}; no output file was written\n", result.message());
+    return 130;
+  }
+  const brink::Forecast& f = result.value();
+  fmt::print("{}", ForecastText(scenario, f));
+  fmt::print("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
+  if (!options.json_path.empty()) {
+    if (Status st = WriteFileAtomically(options.json_path, ForecastJson(scenario, f, options)); !st.ok()) {
+      fmt::print(stderr, "brink forecast: {}\n", st.message());
+      return kExitFailure;
+    }
+  }
+  if (!options.csv_dir.empty()) {
+    if (Status st = WriteForecastCsv(scenario, f, options.csv_dir); !st.ok()) {
+      fmt::print(stderr, "brink forecast: {}\n", st.message());
+      return kExitFailure;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddForecastCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ForecastOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "forecast", "Run an ensemble and report the odds of each end with 95% intervals");
+  AddScenarioOptions(*cmd, options->scenario);
+  cmd->add_option("--runs,-n", options->runs, "Number of independent runs")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, CommandLimits::kMaxRuns));
+  cmd->add_option("--seed", options->seed, "Random seed of the ensemble")->capture_default_str();
+  cmd->add_option("--threads,-j", options->threads,
+                  "Worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(0, CommandLimits::kMaxThreads));
+  cmd->add_option("--days", options->days, "Days per run (default: the scenario's horizon)")
+      ->check(CLI::Range(1, Limits::kMaxDays));
+  cmd->add_option("--json", options->json_path, "Write the forecast and its provenance as JSON");
+  cmd->add_option("--csv", options->csv_dir, "Write CSV tables into this directory");
+  cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
+  cmd->callback([options, &exit_code] { exit_code = Forecast(*options); });
+}
+
+}  // namespace brink::cli

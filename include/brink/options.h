@@ -1,0 +1,69 @@
+// Options of each front-end command. Every field says what it does and its default; the CLI
+// only fills these in and calls the library.
+#ifndef BRINK_OPTIONS_H_
+#define BRINK_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace brink {
+
+// Options shared by every command that simulates.
+struct ScenarioOptions {
+  // Path of a scenario file; empty means the embedded default (eastern Syria, June 2017).
+  std::string scenario_path;
+  // Parameter overrides, each "path=value" (see docs/scenario-format.md, "Overrides").
+  std::vector<std::string> overrides;
+};
+
+// `brink run`: one course of events.
+struct RunOptions {
+  ScenarioOptions scenario;
+  // Seed of the counter-based generator; the same seed gives the same run, byte for byte.
+  uint64_t seed = 1;
+  // Days to simulate; 0 means the scenario's horizon_days.
+  int days = 0;
+  // If set, the events as JSON lines plus the end state are written here (atomically).
+  std::string json_path;
+  // Print the narrative (true) or only the end state (false).
+  bool narrative = true;
+};
+
+// `brink forecast`: an ensemble of independent runs and the odds of each end.
+struct ForecastOptions {
+  ScenarioOptions scenario;
+  // Seed of the ensemble; run i uses the generator keyed by (seed, i).
+  uint64_t seed = 1;
+  // Number of independent runs. More runs narrow the intervals as 1/sqrt(runs); cost is
+  // linear, memory is constant (statistics are accumulated as runs finish).
+  int64_t runs = 10000;
+  // Worker threads; 0 means all cores. Results do not depend on it.
+  int threads = 0;
+  // Days per run; 0 means the scenario's horizon_days.
+  int days = 0;
+  // If set, the forecast with its provenance is written here as JSON (atomically).
+  std::string json_path;
+  // If set, CSV tables are written into this directory (created if missing).
+  std::string csv_dir;
+  // Show a progress bar on stderr when it is a terminal.
+  bool progress = true;
+};
+
+// `brink bench`: runs per second on one core and on all, for the scenario.
+struct BenchOptions {
+  ScenarioOptions scenario;
+  // Runs timed on each pass.
+  int64_t runs = 2000;
+  uint64_t seed = 1;
+};
+
+// Hard limits on what a command line may ask for.
+struct CommandLimits {
+  static constexpr int64_t kMaxRuns = 100'000'000;
+  static constexpr int kMaxThreads = 1024;
+};
+
+}  // namespace brink
+
+#endif  // BRINK_OPTIONS_H_

@@ -1,0 +1,31 @@
+// What a person reads and what a program reads of one run.
+#ifndef BRINK_REPORT_H_
+#define BRINK_REPORT_H_
+
+#include <string>
+
+#include "brink/event.h"
+#include "brink/scenario.h"
+#include "brink/state.h"
+
+namespace brink {
+
+// The calendar date `day` days after the scenario's start, as YYYY-MM-DD.
+std::string DateOf(const Scenario& s, int day);
+
+// A day-by-day account in plain words: notable days one by one, quiet stretches in one line.
+std::string Narrative(const Scenario& s, const EventLog& log, const State& end);
+// The end state: ladder, war, corridors, key regions, casualties, clashes by kind.
+std::string EndStateText(const Scenario& s, const State& end);
+// JSON lines: a header, one line per event, and the end state as the last line.
+std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed);
+
+// Writes `content` to `path` through a temporary file beside it, renamed into place only when
+// complete, so a reader never sees a partial file.
+Status WriteFileAtomically(const std::string& path, const std::string& content);
+// Checks before any work that `path` can be written (its directory exists and is writable).
+Status CheckWritable(const std::string& path);
+
+}  // namespace brink
+
+#endif  // BRINK_REPORT_H_

@@ -1,0 +1,68 @@
+// Statistics for ensembles: proportions with Wilson intervals, and numbers with mean, standard
+// deviation and quantiles from a bounded-memory sketch. All are accumulated as runs finish.
+#ifndef BRINK_STATS_H_
+#define BRINK_STATS_H_
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace brink {
+
+struct Interval {
+  double low, high;
+};
+
+// The Wilson score interval for `hits` successes in `n` trials at normal quantile z
+// (1.959964 for 95%). Better than the normal approximation near 0 and 1 (Wilson 1927).
+Interval WilsonInterval(int64_t hits, int64_t n, double z = 1.959963984540054);
+
+struct Proportion {
+  int64_t hits = 0, n = 0;
+  void Add(bool hit) {
+    hits += hit;
+    ++n;
+  }
+  double p() const { return n ? static_cast<double>(hits) / static_cast<double>(n) : 0.0; }
+  Interval Wilson() const { return WilsonInterval(hits, n); }
+};
+
+// A quantile sketch with relative accuracy (DDSketch-style, Masson et al. 2019): values are
+// counted in logarithmic buckets of ratio (1 + a) / (1 - a), so any quantile it returns is
+// within a relative error `a` of a value at that rank; |v| below `min_magnitude` counts as 0.
+// Memory grows with the logarithm of the values' range, not with their number.
+class QuantileSketch {
+ public:
+  explicit QuantileSketch(double relative_accuracy = 0.005, double min_magnitude = 1e-3);
+  void Add(double value);
+  // The value of rank ceil(q x n) (1-based, inverse of the empirical distribution).
+  double Quantile(double q) const;
+  int64_t count() const { return count_; }
+  std::size_t buckets() const { return positive_.size() + negative_.size(); }
+
+ private:
+  int Index(double magnitude) const;
+  double Value(int index) const;
+  double gamma_, log_gamma_, min_magnitude_;
+  int64_t count_ = 0, zeros_ = 0;
+  std::map<int, int64_t> positive_, negative_;
+};
+
+// Mean and standard deviation (Welford) plus quantiles of one number over the runs.
+class NumberStats {
+ public:
+  void Add(double value);
+  int64_t n() const { return n_; }
+  double mean() const { return mean_; }
+  double sd() const;
+  double Quantile(double q) const { return sketch_.Quantile(q); }
+
+ private:
+  int64_t n_ = 0;
+  double mean_ = 0, m2_ = 0;
+  QuantileSketch sketch_;
+};
+
+}  // namespace brink
+
+#endif  // BRINK_STATS_H_

@@ -1,0 +1,161 @@
+// The ensemble: runs in blocks, in parallel, folded into the statistics in run order.
+#include "brink/forecast.h"
+
+#include <fmt/format.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+
+#include "brink/engine.h"
+#include "engine/day.h"
+
+namespace brink {
+namespace {
+
+// Clash kinds reported as numbers, in order.
+constexpr EventKind kClashKinds[] = {
+    EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,     EventKind::kZoneStrike,
+    EventKind::kRetaliation, EventKind::kHorizontal, EventKind::kFeudClash, EventKind::kSignal,
+};
+
+bool HasTerrorist(const Scenario& s) {
+  for (const Actor& a : s.actors) {
+    if (a.terrorist) return true;
+  }
+  return false;
+}
+
+// Writes a run's outcomes in the order EmptyForecast declares them.
+void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int8_t* holders) {
+  *bin++ = end.at_war();
+  *bin++ = end.tally.direct_clashes > 0;
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    *bin++ = end.corridor_open[c] != 0;
+    *bin++ = end.corridor_open[c] == 0;
+  }
+  *bin++ = end.tally.count(EventKind::kHorizontal) > 0;
+  *bin++ = end.tally.count(EventKind::kFeudClash) > 0;
+  if (HasTerrorist(s)) *bin++ = end.group_defeated_day >= 0;
+
+  for (const ActorState& a : end.actors) *num++ = a.casualties;
+  for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
+  *num++ = end.tally.direct_clashes;
+  *num++ = end.max_level;
+  *num++ = end.war_day;  // conditional: -1 when none
+  if (HasTerrorist(s)) *num++ = end.group_defeated_day;  // conditional
+  *num++ = end.tally.escalation_score;
+  for (const ActorState& a : end.actors) *num++ = a.deliberate_strikes;
+  for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+    int held = 0;
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      held += InitiallyTerrorist(s, static_cast<RegionId>(r)) &&
+              HolderBloc(s, end, static_cast<RegionId>(r)) == static_cast<BlocId>(b);
+    }
+    *num++ = held;
+  }
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    holders[r] = static_cast<int8_t>(HolderBloc(s, end, static_cast<RegionId>(r)));
+  }
+}
+
+}  // namespace
+
+Forecast EmptyForecast(const Scenario& s, int days) {
+  Forecast f;
+  f.days = days;
+  auto binary = [&](std::string id, std::string label) {
+    f.binary.push_back({std::move(id), std::move(label), {}});
+  };
+  auto number = [&](std::string id, std::string label, bool conditional = false) {
+    f.numbers.push_back({std::move(id), std::move(label), conditional, {}});
+  };
+  binary("war", "Full-scale war");
+  binary("direct_clash", "At least one limited direct clash");
+  for (const Corridor& c : s.corridors) {
+    binary("corridor_open." + c.id, fmt::format("Corridor '{}' open at the end", c.name));
+    binary("corridor_cut." + c.id, fmt::format("Corridor '{}' cut at the end", c.name));
+  }
+  binary("horizontal_retaliation", "Horizontal retaliation happened");
+  binary("feud_clash", "Feud clash happened");
+  if (HasTerrorist(s)) binary("group_defeated", "Terrorist group lost its last region");
+
+  for (const Actor& a : s.actors) number("casualties." + a.id, "Casualties: " + a.name);
+  for (EventKind kind : kClashKinds) {
+    number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)));
+  }
+  number("direct_clashes", "Limited direct clashes");
+  number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
+  number("war_day", "Day full-scale war broke out (runs with war)", true);
+  if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
+  number("escalation_score", "Escalation score");
+  for (const Actor& a : s.actors) number("deliberate_strikes." + a.id, "Deliberate strikes by " + a.name);
+  for (const Bloc& b : s.blocs) {
+    number("contested_held." + b.id, "Regions the group held at start, held by " + b.name + " at the end");
+  }
+  f.war_by_day.assign(static_cast<std::size_t>(days) + 1, 0);
+  f.holder_counts.assign(s.regions.size() * (s.blocs.size() + 1), 0);
+  return f;
+}
+
+Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
+                             const ProgressFn& progress, const std::atomic<bool>* cancel) {
+  const auto started = std::chrono::steady_clock::now();
+  const int days = options.days > 0 ? options.days : s.horizon_days;
+  Forecast f = EmptyForecast(s, days);
+  f.runs = options.runs;
+  const std::size_t n_bin = f.binary.size(), n_num = f.numbers.size(), n_reg = s.regions.size();
+  const int64_t kBlock = 2048;
+  std::vector<uint8_t> bin(static_cast<std::size_t>(kBlock) * n_bin);
+  std::vector<double> num(static_cast<std::size_t>(kBlock) * n_num);
+  std::vector<int8_t> holders(static_cast<std::size_t>(kBlock) * n_reg);
+  Engine engine(s);
+  tbb::enumerable_thread_specific<Workspace> workspaces;
+  int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::task_arena arena(threads);
+  const std::size_t blocs = s.blocs.size();
+  std::size_t war_day_index = 0;
+  for (std::size_t k = 0; k < n_num; ++k) {
+    if (f.numbers[k].id == "war_day") war_day_index = k;
+  }
+  for (int64_t first = 0; first < options.runs; first += kBlock) {
+    if (cancel && cancel->load()) return Status::Error("interrupted before the end");
+    const int64_t count = std::min(kBlock, options.runs - first);
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<int64_t>(0, count, 8), [&](const auto& range) {
+        Workspace& w = workspaces.local();
+        for (int64_t i = range.begin(); i != range.end(); ++i) {
+          State end = engine.Run(options.seed, static_cast<uint64_t>(first + i), days, nullptr, w);
+          Extract(s, end, &bin[static_cast<std::size_t>(i) * n_bin],
+                  &num[static_cast<std::size_t>(i) * n_num], &holders[static_cast<std::size_t>(i) * n_reg]);
+        }
+      });
+    });
+    // Fold in run order: the statistics do not depend on which thread ran what.
+    for (int64_t i = 0; i < count; ++i) {
+      const uint8_t* b = &bin[static_cast<std::size_t>(i) * n_bin];
+      const double* x = &num[static_cast<std::size_t>(i) * n_num];
+      const int8_t* h = &holders[static_cast<std::size_t>(i) * n_reg];
+      for (std::size_t k = 0; k < n_bin; ++k) f.binary[k].value.Add(b[k] != 0);
+      for (std::size_t k = 0; k < n_num; ++k) {
+        if (f.numbers[k].conditional && x[k] < 0) continue;
+        f.numbers[k].value.Add(x[k]);
+      }
+      if (b[0]) {
+        int war_day = static_cast<int>(x[war_day_index]);
+        if (war_day >= 0 && war_day <= days) ++f.war_by_day[static_cast<std::size_t>(war_day)];
+      }
+      for (std::size_t r = 0; r < n_reg; ++r) {
+        std::size_t column = h[r] < 0 ? blocs : static_cast<std::size_t>(h[r]);
+        ++f.holder_counts[r * (blocs + 1) + column];
+      }
+    }
+    if (progress) progress(first + count, options.runs);
+  }
+  for (std::size_t d = 1; d < f.war_by_day.size(); ++d) f.war_by_day[d] += f.war_by_day[d - 1];
+  f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return f;
+}
+
+}  // namespace brink

@@ -1,0 +1,126 @@
+// The end state of one run, as text and as JSON.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "brink/engine.h"
+#include "brink/report.h"
+
+namespace brink {
+namespace {
+
+bool KeyRegion(const Scenario& s, std::size_t r) {
+  return s.regions[r].flags != 0 || s.corridor_relevance[r] != 0;
+}
+
+// Clash kinds counted in the end state and in forecasts, in display order.
+constexpr EventKind kClashKinds[] = {
+    EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,
+    EventKind::kZoneStrike, EventKind::kRetaliation, EventKind::kHorizontal,
+    EventKind::kFeudClash,
+};
+
+}  // namespace
+
+std::string EndStateText(const Scenario& s, const State& end) {
+  std::string out = fmt::format("End state after {} days ({}):\n", end.day, DateOf(s, end.day));
+  out += fmt::format("  Escalation: highest rung '{}' ({} of {}), now '{}'; escalation score {:.0f}\n",
+                     s.ladder[static_cast<std::size_t>(end.max_level)].name, end.max_level,
+                     s.war_rung(), s.ladder[static_cast<std::size_t>(end.level)].name,
+                     end.tally.escalation_score);
+  out += end.at_war() ? fmt::format("  Full-scale war: YES, from day {} ({})\n", end.war_day,
+                                    DateOf(s, end.war_day))
+                      : std::string("  Full-scale war: no\n");
+  out += fmt::format("  Limited direct clashes: {}\n", end.tally.direct_clashes);
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    out += fmt::format("  Corridor '{}': {}\n", s.corridors[c].name,
+                       end.corridor_open[c] ? "OPEN" : "CUT");
+  }
+  for (const Actor& a : s.actors) {
+    if (!a.terrorist) continue;
+    out += end.group_defeated_day >= 0
+               ? fmt::format("  {} lost its last region on day {} ({})\n", a.name,
+                             end.group_defeated_day, DateOf(s, end.group_defeated_day))
+               : fmt::format("  {} still holds ground\n", a.name);
+  }
+  out += "\n  Key regions                 holder (bloc)\n";
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (!KeyRegion(s, r)) continue;
+    ActorId h = end.holder[r];
+    std::string holder = h == kNone ? "nobody"
+                                    : fmt::format("{} ({})", s.actors[h].name,
+                                                  s.blocs[static_cast<std::size_t>(s.actors[h].bloc)].name);
+    std::string changed = h != s.regions[r].holder ? "  *changed hands" : "";
+    out += fmt::format("  {:<27} {}{}\n", s.regions[r].name, holder, changed);
+  }
+  out += "\n  Casualties by actor\n";
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    out += fmt::format("  {:<40} {:>8.0f}\n", s.actors[a].name, end.actors[a].casualties);
+  }
+  out += "\n  Clashes by kind\n";
+  for (EventKind kind : kClashKinds) {
+    out += fmt::format("  {:<26} {:>5}\n", EventKindName(kind), end.tally.count(kind));
+  }
+  out += fmt::format("  {:<26} {:>5}\n", "defensive_signal", end.tally.count(EventKind::kSignal));
+  return out;
+}
+
+nlohmann::json EndStateJson(const Scenario& s, const State& end) {
+  nlohmann::json j;
+  j["type"] = "end_state";
+  j["day"] = end.day;
+  j["date"] = DateOf(s, end.day);
+  j["max_level"] = end.max_level;
+  j["max_level_name"] = s.ladder[static_cast<std::size_t>(end.max_level)].name;
+  j["level"] = end.level;
+  j["war"] = end.at_war();
+  j["war_day"] = end.at_war() ? nlohmann::json(end.war_day) : nlohmann::json(nullptr);
+  j["direct_clashes"] = end.tally.direct_clashes;
+  j["escalation_score"] = end.tally.escalation_score;
+  j["group_defeated_day"] =
+      end.group_defeated_day >= 0 ? nlohmann::json(end.group_defeated_day) : nlohmann::json(nullptr);
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    j["corridors"][s.corridors[c].id] = static_cast<bool>(end.corridor_open[c]);
+  }
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    ActorId h = end.holder[r];
+    j["holders"][s.regions[r].id] = h == kNone ? nlohmann::json(nullptr) : nlohmann::json(s.actors[h].id);
+  }
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    j["casualties"][s.actors[a].id] = end.actors[a].casualties;
+    j["deliberate_strikes"][s.actors[a].id] = end.actors[a].deliberate_strikes;
+  }
+  for (int k = 0; k < static_cast<int>(EventKind::kCount); ++k) {
+    j["events"][std::string(EventKindName(static_cast<EventKind>(k)))] = end.tally.events[k];
+  }
+  for (std::size_t e = 0; e < s.exposures.size(); ++e) {
+    j["exposure_troops"][s.exposures[e].id] = end.exposure_troops[e];
+  }
+  return j;
+}
+
+std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed) {
+  nlohmann::json header = {{"type", "run"},         {"brink_version", BRINK_VERSION},
+                           {"scenario", s.name},    {"scenario_source", s.source_name},
+                           {"scenario_hash", s.content_hash}, {"seed", seed},
+                           {"days", end.day},       {"start_date", s.start_date}};
+  std::string out = header.dump() + "\n";
+  for (const Event& e : log) {
+    nlohmann::json j = {{"type", "event"}, {"day", e.day}, {"date", DateOf(s, e.day)},
+                        {"kind", EventKindName(e.kind)}, {"level", e.level}};
+    if (e.actor != kNone) j["actor"] = s.actors[e.actor].id;
+    if (e.target != kNone) j["target"] = s.actors[e.target].id;
+    if (e.region != kNone) j["region"] = s.regions[e.region].id;
+    if (e.casualties > 0) j["casualties"] = e.casualties;
+    if (e.kind == EventKind::kHorizontal) j["exposure"] = s.exposures[static_cast<std::size_t>(e.index)].id;
+    if (e.kind == EventKind::kCorridorOpened || e.kind == EventKind::kCorridorCut) {
+      j["corridor"] = s.corridors[static_cast<std::size_t>(e.index)].id;
+    }
+    if (e.kind == EventKind::kLevelChange) j["rung"] = s.ladder[static_cast<std::size_t>(e.index)].name;
+    out += j.dump() + "\n";
+  }
+  out += EndStateJson(s, end).dump() + "\n";
+  return out;
+}
+
+}  // namespace brink

@@ -1,0 +1,163 @@
+// Forecast reports: the terminal tables, the JSON with provenance, the CSV files.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "brink/forecast.h"
+#include "brink/report.h"
+
+namespace brink {
+namespace {
+
+std::string Percent(double p) { return fmt::format("{:5.1f}%", 100.0 * p); }
+
+// Key regions: flagged (border crossing, oil field, city, base) or deciding a corridor.
+bool KeyRegion(const Scenario& s, std::size_t r) {
+  return s.regions[r].flags != 0 || s.corridor_relevance[r] != 0;
+}
+
+}  // namespace
+
+std::string ForecastText(const Scenario& s, const Forecast& f) {
+  std::string out = fmt::format("{} — forecast of {} runs over {} days from {}\n\n", s.name,
+                                f.runs, f.days, s.start_date);
+  out += fmt::format("  {:<58} {:>7}  {:>17}\n", "Outcome", "P", "95% interval");
+  for (const BinaryOutcome& b : f.binary) {
+    Interval ci = b.value.Wilson();
+    out += fmt::format("  {:<58} {}  [{} – {}]\n", b.label, Percent(b.value.p()), Percent(ci.low),
+                       Percent(ci.high));
+  }
+  out += fmt::format("\n  {:<66} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "Number", "mean", "sd", "5%",
+                     "50%", "95%");
+  for (const NumberOutcome& n : f.numbers) {
+    const NumberStats& x = n.value;
+    if (x.n() == 0) {
+      out += fmt::format("  {:<66} {:>9}\n", n.label, "never");
+      continue;
+    }
+    out += fmt::format("  {:<66} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>9.0f}\n", n.label, x.mean(),
+                       x.sd(), x.Quantile(0.05), x.Quantile(0.5), x.Quantile(0.95));
+  }
+  out += "\n  Cumulative chance of full-scale war by day\n  ";
+  const int step = std::max(1, f.days / 9);
+  for (int d = step; d <= f.days; d += step) out += fmt::format("{:>8}", d);
+  if (f.days % step) out += fmt::format("{:>8}", f.days);
+  out += "\n  ";
+  auto at = [&](int d) { return static_cast<double>(f.war_by_day[static_cast<std::size_t>(d)]) / f.runs; };
+  for (int d = step; d <= f.days; d += step) out += fmt::format("{:>8}", Percent(at(d)));
+  if (f.days % step) out += fmt::format("{:>8}", Percent(at(f.days)));
+  out += "\n\n  Key regions: chance of being held by each bloc at the end\n";
+  std::size_t width = 12;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (KeyRegion(s, r)) width = std::max(width, s.regions[r].name.size());
+  }
+  out += fmt::format("  {:<{}}", "region", width);
+  for (const Bloc& b : s.blocs) out += fmt::format(" {:>12.12}", b.id);
+  out += fmt::format(" {:>12}\n", "nobody");
+  const std::size_t columns = s.blocs.size() + 1;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (!KeyRegion(s, r)) continue;
+    out += fmt::format("  {:<{}}", s.regions[r].name, width);
+    for (std::size_t c = 0; c < columns; ++c) {
+      out += fmt::format(" {:>12}", Percent(static_cast<double>(f.holder_counts[r * columns + c]) / f.runs));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOptions& options) {
+  using nlohmann::json;
+  json j;
+  j["provenance"] = {{"brink_version", BRINK_VERSION},
+                     {"scenario", s.name},
+                     {"scenario_source", s.source_name},
+                     {"scenario_hash", s.content_hash},
+                     {"seed", options.seed},
+                     {"runs", f.runs},
+                     {"days", f.days},
+                     {"set", options.scenario.overrides},
+                     {"interval", "Wilson score, 95%"},
+                     {"quantiles", "DDSketch-style, relative accuracy 0.5%"}};
+  for (const BinaryOutcome& b : f.binary) {
+    Interval ci = b.value.Wilson();
+    j["binary"].push_back({{"id", b.id}, {"label", b.label}, {"hits", b.value.hits},
+                           {"runs", b.value.n}, {"p", b.value.p()}, {"ci95", {ci.low, ci.high}}});
+  }
+  for (const NumberOutcome& n : f.numbers) {
+    const NumberStats& x = n.value;
+    json item = {{"id", n.id}, {"label", n.label}, {"runs", x.n()}, {"conditional", n.conditional}};
+    if (x.n() > 0) {
+      item["mean"] = x.mean();
+      item["sd"] = x.sd();
+      item["q05"] = x.Quantile(0.05);
+      item["q50"] = x.Quantile(0.5);
+      item["q95"] = x.Quantile(0.95);
+    }
+    j["numbers"].push_back(item);
+  }
+  for (std::size_t d = 0; d < f.war_by_day.size(); ++d) {
+    j["war_by_day"].push_back(static_cast<double>(f.war_by_day[d]) / f.runs);
+  }
+  const std::size_t columns = s.blocs.size() + 1;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    json region = {{"id", s.regions[r].id}, {"name", s.regions[r].name},
+                   {"lat", s.regions[r].lat}, {"lon", s.regions[r].lon}};
+    for (std::size_t c = 0; c < columns; ++c) {
+      int64_t hits = f.holder_counts[r * columns + c];
+      Interval ci = WilsonInterval(hits, f.runs);
+      region["held_by"][c < s.blocs.size() ? s.blocs[c].id : "nobody"] = {
+          {"p", static_cast<double>(hits) / f.runs}, {"ci95", {ci.low, ci.high}}};
+    }
+    j["regions"].push_back(region);
+  }
+  return j.dump(2) + "\n";
+}
+
+Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::Error(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
+  auto quote = [](const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string binary = "id,label,hits,runs,p,ci95_low,ci95_high\n";
+  for (const BinaryOutcome& b : f.binary) {
+    Interval ci = b.value.Wilson();
+    binary += fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f}\n", b.id, quote(b.label), b.value.hits,
+                          b.value.n, b.value.p(), ci.low, ci.high);
+  }
+  std::string numbers = "id,label,runs,mean,sd,q05,q50,q95\n";
+  for (const NumberOutcome& n : f.numbers) {
+    const NumberStats& x = n.value;
+    numbers += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", n.id, quote(n.label),
+                           x.n(), x.mean(), x.sd(), x.Quantile(0.05), x.Quantile(0.5),
+                           x.Quantile(0.95));
+  }
+  std::string war = "day,p_war_by_day\n";
+  for (std::size_t d = 0; d < f.war_by_day.size(); ++d) {
+    war += fmt::format("{},{:.6f}\n", d, static_cast<double>(f.war_by_day[d]) / f.runs);
+  }
+  std::string regions = "region,name,lat,lon,holder_bloc,p,ci95_low,ci95_high\n";
+  const std::size_t columns = s.blocs.size() + 1;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      int64_t hits = f.holder_counts[r * columns + c];
+      Interval ci = WilsonInterval(hits, f.runs);
+      regions += fmt::format("{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n", s.regions[r].id,
+                             quote(s.regions[r].name), s.regions[r].lat, s.regions[r].lon,
+                             c < s.blocs.size() ? s.blocs[c].id : "nobody",
+                             static_cast<double>(hits) / f.runs, ci.low, ci.high);
+    }
+  }
+  for (auto [name, content] : {std::pair{"binary.csv", &binary}, {"numbers.csv", &numbers},
+                               {"war_by_day.csv", &war}, {"regions.csv", &regions}}) {
+    if (Status st = WriteFileAtomically(dir + "/" + name, *content); !st.ok()) return st;
+  }
+  return {};
+}
+
+}  // namespace brink
