@@ -182,6 +182,7 @@ struct Rules {
   double river_crossing_factor = 3.0;    // a river crossing counts as this many times its length
   double capture_strength = 50;          // troops needed to take an empty region
   double break_ratio = 3.0;              // a force breaks when outgunned by this x (0.5 + resolve)
+  double contact_km = 30;                // forces in regions joined by an edge this short are in contact
   double incident_rate = 0.01;           // daily chance of an incident per contact at zero tension
   double incident_tension_factor = 0.5;  // incident chance multiplied by (1 + factor * tension)
   double deconfliction = 0.5;            // 0..1, general channel: share of incidents prevented
@@ -207,6 +208,8 @@ struct Rules {
   double casualty_cost_per_1000 = 1.0;   // utility of a thousand own casualties, before aversion
   double strike_value = 2.0;             // utility of a successful limited strike, before aggression
   double strike_cost = 3.0;              // political cost of deliberately firing on a rival, before war aversion
+  double exposure_risk_cost = 10.0;      // utility lost per unit chance of a horizontal blow on exposed troops, before casualty aversion
+  double war_spark = 0.3;                // chance a direct clash at the war threshold tips into war, scaled by (tension / threshold)^2
   double proxy_fold_rate = 0.02;         // daily share lost by an unreliable proxy in combat
   double feud_restraint = 0.7;           // share of feud clashes a patron's restraint prevents
   int feud_restraint_days = 30;
@@ -238,12 +241,15 @@ struct Scenario {
   std::vector<float> distance_km;       // regions x regions, shortest effective distance
   std::vector<RegionId> next_hop;       // regions x regions, first step on a shortest path
   std::vector<int> feud_of_actor;       // relation index of a feud the actor is in, or -1
+  // Neighbours close enough for forces to be in contact (edge length <= rules.contact_km).
+  std::vector<std::vector<RegionId>> contact_neighbours;
   // Regions on a near-shortest path between a corridor's ends (within 25% of the shortest),
   // one bit per corridor: the ground that decides it.
   std::vector<uint64_t> corridor_relevance;
   // How much each actor wants each region, from its objectives (docs/model.md, Movement):
   // value x territory_weight + weights of corridor objectives the region is relevant to
-  // + weights of hold objectives naming it. Actors x regions.
+  // (a proxy adds its patron's, times its reliability) + weights of hold objectives naming
+  // it. Actors x regions.
   std::vector<float> priority;
   float Priority(ActorId a, RegionId r) const {
     return priority[static_cast<std::size_t>(a) * regions.size() + r];

@@ -9,7 +9,8 @@
 //                 - war_aversion x war_cost x [risk(T + tension_incident) - risk(T)] x contact
 //   strike     aggression x strike_value x (1 + stake) - war_aversion x strike_cost
 //                 - war_aversion x war_cost x [risk(T + tension_strike + p x tension_back) - risk(T)]
-//                 - casualty_aversion x casualty_cost_per_1000 x exposed losses / 1000
+//                 - casualty_aversion x p x (exposure_risk_cost x h
+//                                            + casualty_cost_per_1000 x exposed losses / 1000)
 //   withdraw   war_aversion x war_cost x risk(T) / 2 - commitment x backing_down_cost
 //   deescalate (from the third rung up) war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
 //   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy)
@@ -18,8 +19,9 @@
 // contact is 1 when it already touches a rival, stake the share of its corridor objectives'
 // weight that the target's region is relevant to, p the believed retaliation chance (retaliation
 // belief, cut by its own defensive signal), tension_back the tension a retaliation adds
-// (horizontal when exposed: the more exposed troops, the likelier), and exposed losses the
-// expected horizontal casualties among its exposed troops.
+// (horizontal when exposed: the more exposed troops, the likelier), h that horizontal chance
+// for its largest exposure, and exposed losses the expected horizontal casualties among its
+// exposed troops.
 #include <cmath>
 
 #include "brink/policy.h"
@@ -114,11 +116,13 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
         horizontal = std::max(horizontal, h);
         exposed_losses += h * st.exposure_troops[e] * s.exposures[e].vulnerability;
       }
+      const double exposure_cost =
+          a.casualty_aversion * p_back *
+          (x.exposure_risk_cost * horizontal + x.casualty_cost_per_1000 * exposed_losses / 1000.0);
       double tension_back = horizontal * x.tension_horizontal + (1 - horizontal) * x.tension_retaliation;
       double escalation = WarRisk(t + x.tension_strike + p_back * tension_back, t_war) - risk;
       double utility = stance.aggression * x.strike_value * (1.0 + stake) -
-                       stance.war_aversion * x.strike_cost - war_weight * escalation -
-                       a.casualty_aversion * x.casualty_cost_per_1000 * p_back * exposed_losses / 1000.0;
+                       stance.war_aversion * x.strike_cost - war_weight * escalation - exposure_cost;
       set(Action::kStrike, utility);
     }
   }

@@ -1,4 +1,5 @@
-// Incidents (docs/model.md, Submodel "Incidents"): rival forces in one region may exchange fire
+// Incidents (docs/model.md, Submodel "Incidents"): rival forces in contact (one region, or
+// two regions joined by an edge no longer than contact_km) may exchange fire
 // with no decision behind it. The daily chance per pair in contact is
 //   incident_rate x (1 + incident_tension_factor x tension) x (1 - deconfliction)
 //                 x (1 - incident_reduction of an enabled zone of either side there).
@@ -30,41 +31,61 @@ double IncidentChance(const Scenario& s, double tension, double zone_reduction) 
   return std::min(1.0, p);
 }
 
-void Incidents(Day& d) {
+namespace {
+
+// One pair of rival forces in contact: maybe an incident.
+void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId region_b) {
   const Scenario& s = d.s;
   State& st = d.st;
+  ActorId a = st.forces[fa].actor, b = st.forces[fb].actor;
+  if (st.forces[fa].strength <= 0 || st.forces[fb].strength <= 0 || !Rivals(s, st, a, b)) return;
+  double tension = st.tension[static_cast<std::size_t>(s.actors[a].bloc) * s.blocs.size() +
+                              s.actors[b].bloc];
+  double reduction = std::max(ZoneReduction(s, region_a, a, b), ZoneReduction(s, region_b, a, b));
+  if (!rng.Bernoulli(IncidentChance(s, tension, reduction))) return;
+  double aggr_a = s.actors[a].aggression, aggr_b = s.actors[b].aggression;
+  double total = aggr_a + aggr_b;
+  bool a_fires = total > 0 ? rng.Uniform() * total < aggr_a : rng.Bernoulli(0.5);
+  int shooter_force = a_fires ? fa : fb, victim_force = a_fires ? fb : fa;
+  ActorId shooter = st.forces[shooter_force].actor, victim = st.forces[victim_force].actor;
+  RegionId where = st.forces[victim_force].region;
+  double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
+  float lost = Inflict(d, victim_force, rng.Poisson(s.rules.incident_losses * smaller));
+  Inflict(d, shooter_force, rng.Poisson(0.5 * s.rules.incident_losses * smaller));
+  bool proxy = IsProxy(s, a) || IsProxy(s, b);
+  double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;
+  RaiseTension(d, shooter, victim, tension_gain);
+  d.Emit({.kind = proxy ? EventKind::kProxyClash : EventKind::kIncident, .actor = shooter,
+          .target = victim, .region = where, .casualties = lost});
+  bool signalled = MaybeSignal(d, rng, shooter, victim, where, tension_gain);
+  Grieve(d, victim, shooter, signalled);
+  MaybeSpark(d, rng, shooter, victim);
+}
+
+}  // namespace
+
+void Incidents(Day& d) {
+  const Scenario& s = d.s;
+  const Workspace& w = d.w;
   Rng rng = d.rng(Stream::kIncident);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    const int begin = d.w.region_start[r], end = d.w.region_start[r + 1];
+    const int begin = w.region_start[r], end = w.region_start[r + 1];
     for (int i = begin; i < end; ++i) {
+      int fa = w.force_index[static_cast<std::size_t>(i)];
+      // Same region.
       for (int j = i + 1; j < end; ++j) {
-        int fa = d.w.force_index[static_cast<std::size_t>(i)];
-        int fb = d.w.force_index[static_cast<std::size_t>(j)];
-        ActorId a = st.forces[fa].actor, b = st.forces[fb].actor;
-        if (st.forces[fa].strength <= 0 || st.forces[fb].strength <= 0 || !Rivals(s, st, a, b)) {
-          continue;
-        }
-        double tension = st.tension[static_cast<std::size_t>(s.actors[a].bloc) * s.blocs.size() +
-                                    s.actors[b].bloc];
-        double p = IncidentChance(s, tension, ZoneReduction(s, static_cast<RegionId>(r), a, b));
-        if (!rng.Bernoulli(p)) continue;
-        double aggr_a = s.actors[a].aggression, aggr_b = s.actors[b].aggression;
-        double total = aggr_a + aggr_b;
-        bool a_fires = total > 0 ? rng.Uniform() * total < aggr_a : rng.Bernoulli(0.5);
-        int shooter_force = a_fires ? fa : fb, victim_force = a_fires ? fb : fa;
-        ActorId shooter = st.forces[shooter_force].actor, victim = st.forces[victim_force].actor;
-        double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
-        float lost = Inflict(d, victim_force, rng.Poisson(s.rules.incident_losses * smaller));
-        Inflict(d, shooter_force, rng.Poisson(0.5 * s.rules.incident_losses * smaller));
-        bool proxy = IsProxy(s, a) || IsProxy(s, b);
-        double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;
-        RaiseTension(d, shooter, victim, tension_gain);
-        d.Emit({.kind = proxy ? EventKind::kProxyClash : EventKind::kIncident, .actor = shooter,
-                .target = victim, .region = static_cast<RegionId>(r), .casualties = lost});
-        bool signalled = MaybeSignal(d, rng, shooter, victim, static_cast<RegionId>(r), tension_gain);
-        Grieve(d, victim, shooter, signalled);
-        if (st.at_war()) return;
+        MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
+                      static_cast<RegionId>(r), static_cast<RegionId>(r));
       }
+      // Across a short edge, each pair of regions once.
+      for (RegionId n : s.contact_neighbours[r]) {
+        if (n <= static_cast<RegionId>(r)) continue;
+        for (int j = w.region_start[n]; j < w.region_start[n + 1]; ++j) {
+          MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
+                        static_cast<RegionId>(r), n);
+        }
+      }
+      if (d.st.at_war()) return;
     }
   }
 }

@@ -1,7 +1,9 @@
 // The escalation ladder (docs/model.md, Submodel "Ladder"). Tension between two rival blocs
 // rises with each violent event and fades by a fixed share a day; the current rung is the
 // highest whose threshold the greatest tension reaches. The last rung, full-scale war, is
-// absorbing: once reached, the two blocs fight on contact for the rest of the run.
+// reached when tension crosses its threshold, or earlier by a spark: after each direct clash
+// between principals, with chance war_spark x (tension / threshold)^2, one side decides to
+// fire in earnest. It is absorbing: the two blocs fight on contact for the rest of the run.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -46,6 +48,14 @@ void RaiseTension(Day& d, ActorId a, ActorId b, double amount) {
     return;
   }
   UpdateLevel(d);
+}
+
+void MaybeSpark(Day& d, Rng& rng, ActorId a, ActorId b) {
+  if (d.st.at_war() || IsProxy(d.s, a) || IsProxy(d.s, b)) return;
+  const double x = d.st.tension[Cell(d, a, b)] / d.s.ladder.back().threshold;
+  if (rng.Bernoulli(d.s.rules.war_spark * x * x)) {
+    RaiseTension(d, a, b, d.s.ladder.back().threshold);  // crosses the war threshold
+  }
 }
 
 void LowerTension(Day& d, ActorId a, ActorId b, double amount) {

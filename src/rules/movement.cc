@@ -1,9 +1,9 @@
 // Movement (docs/model.md, Submodel "Movement"). Forces of an actor that chose to advance head
 // for the region that scores best by
-//   (priority + weights of destroy objectives against its holder) x zone deterrence
+//   (priority + weights of destroy objectives against its holder)
 //     / (1 + distance_km / 100) / (1 + strength of others there / own strength),
 // among regions held by nobody or by an enemy (rival ground is not taken short of war). A
-// rival's declared zone deters in proportion to war aversion. Forces march along shortest
+// rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along shortest
 // paths at speed_km_per_day x the terrain's speed (river crossings count longer). Forces in
 // combat are pinned; forces on ground their actor must hold stay; the last force of an actor
 // leaving a region it holds with an enemy next door leaves a garrison behind (a quarter of
@@ -40,23 +40,6 @@ bool HostileIn(const Day& d, ActorId actor, RegionId region) {
   return false;
 }
 
-// Whether the force is the last of its actor in a region it holds with an enemy next door:
-// then it leaves a garrison behind when it marches.
-bool MustGarrison(const Day& d, int index) {
-  const Force& f = d.st.forces[static_cast<std::size_t>(index)];
-  if (d.st.holder[f.region] != f.actor) return false;
-  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
-    int other = d.w.force_index[static_cast<std::size_t>(i)];
-    if (other < index && d.st.forces[other].actor == f.actor && d.st.forces[other].strength > 0) {
-      return false;  // an earlier force of the same actor already garrisons it
-    }
-  }
-  for (auto [next, km] : d.s.adjacency[f.region]) {
-    if (HostileIn(d, f.actor, next)) return true;
-  }
-  return false;
-}
-
 bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
   for (const Zone& z : d.s.zones) {
     if (!z.enabled || !Rivals(d.s, d.st, actor, z.owner)) continue;
@@ -67,6 +50,31 @@ bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
   return false;
 }
 
+// Whether the force is the last of its actor in a region it holds with an enemy next door, or
+// a rival in contact: then it leaves a garrison behind when it marches.
+bool MustGarrison(const Day& d, int index) {
+  const Force& f = d.st.forces[static_cast<std::size_t>(index)];
+  // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
+  if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return false;
+  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
+    int other = d.w.force_index[static_cast<std::size_t>(i)];
+    if (other < index && d.st.forces[other].actor == f.actor && d.st.forces[other].strength > 0) {
+      return false;  // an earlier force of the same actor already garrisons it
+    }
+  }
+  for (auto [next, km] : d.s.adjacency[f.region]) {
+    if (HostileIn(d, f.actor, next)) return true;
+  }
+  for (RegionId next : d.s.contact_neighbours[f.region]) {
+    for (int i = d.w.region_start[next]; i < d.w.region_start[next + 1]; ++i) {
+      const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+      if (other.strength > 0 && Rivals(d.s, d.st, f.actor, other.actor)) return true;
+    }
+  }
+  return false;
+}
+
+
 }  // namespace
 
 bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region) {
@@ -74,7 +82,9 @@ bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId reg
   return holder == kNone || Hostile(s, st, actor, holder);
 }
 
-RegionId ChooseTarget(const Day& d, const Force& f, double war_aversion) {
+RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
+  // A rival's declared zone deters an actor whose war aversion outweighs its aggression.
+  const bool deterred = stance.war_aversion > stance.aggression;
   const Scenario& s = d.s;
   RegionId best = kNone;
   double best_score = 0;
@@ -90,7 +100,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, double war_aversion) {
         priority += o.weight;
       }
     }
-    if (InRivalZone(d, f.actor, r)) priority *= 1.0 - war_aversion;
+    if (InRivalZone(d, f.actor, r) && deterred) continue;
     double others = 0;
     for (std::size_t b = 0; b < blocs; ++b) {
       if (static_cast<BlocId>(b) != s.actors[f.actor].bloc) others += d.w.bloc_strength[i * blocs + b];
@@ -120,7 +130,7 @@ void Move(Day& d) {
       // Retarget when the goal is gone, and every ten days to follow the front.
       if (f.target == kNone || !WorthTaking(s, st, f.actor, f.target) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {
-        f.target = ChooseTarget(d, f, AggregateFactions(s, st, f.actor).war_aversion);
+        f.target = ChooseTarget(d, f, AggregateFactions(s, st, f.actor));
       }
     }
     if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;

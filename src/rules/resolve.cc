@@ -1,5 +1,6 @@
 // Backing down (docs/model.md, Submodel "Resolve and commitment"). An actor that chose to
-// withdraw pulls every force in contact with a rival (same region, or inside a rival's zone)
+// withdraw pulls every force in contact with a rival (same region or across a short edge, or
+// inside a rival's zone)
 // back one region toward its own side's ground; one that offered de-escalation takes back
 // tension_signal_relief x tension_strike of the tension with each rival. Either way its
 // staked credibility (commitment) counts as humiliation for its factions, and the doctrine
@@ -9,10 +10,18 @@
 namespace brink::rules {
 namespace {
 
-bool InContact(const Day& d, const Force& f) {
-  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
+bool RivalIn(const Day& d, ActorId actor, RegionId region) {
+  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
     const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
-    if (other.strength > 0 && Rivals(d.s, d.st, f.actor, other.actor)) return true;
+    if (other.strength > 0 && Rivals(d.s, d.st, actor, other.actor)) return true;
+  }
+  return false;
+}
+
+bool InContact(const Day& d, const Force& f) {
+  if (RivalIn(d, f.actor, f.region)) return true;
+  for (RegionId n : d.s.contact_neighbours[f.region]) {
+    if (RivalIn(d, f.actor, n)) return true;
   }
   for (const Zone& z : d.s.zones) {
     if (!z.enabled || !Rivals(d.s, d.st, f.actor, z.owner)) continue;

@@ -77,6 +77,7 @@ void Retaliation(Day& d) {
       d.Emit({.kind = EventKind::kHorizontal, .actor = by, .target = striker,
               .index = static_cast<int16_t>(exposure), .casualties = lost});
       Grieve(d, striker, by, false);
+      MaybeSpark(d, rng, by, striker);
       continue;
     }
     int target = -1;
@@ -94,6 +95,7 @@ void Retaliation(Day& d) {
     d.Emit({.kind = EventKind::kRetaliation, .actor = victim, .target = striker,
             .region = st.forces[target].region, .casualties = lost});
     Grieve(d, striker, victim, false);
+    MaybeSpark(d, rng, victim, striker);
   }
 }
 

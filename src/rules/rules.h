@@ -22,6 +22,9 @@ void LadderDecay(Day& d);            // ladder.cc
 // ladder.cc: adds tension between the blocs of a and b and moves the ladder; may start war.
 void RaiseTension(Day& d, ActorId a, ActorId b, double amount);
 void LowerTension(Day& d, ActorId a, ActorId b, double amount);
+// ladder.cc: after a direct clash between principals, the chance it tips into war:
+// war_spark x (tension / war threshold)^2. Starts the war when the draw says so.
+void MaybeSpark(Day& d, Rng& rng, ActorId a, ActorId b);
 int RungFor(const Scenario& s, double tension);
 
 // strikes.cc: a limited strike by `striker` on force `target`; may be called defensive.

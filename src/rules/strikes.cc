@@ -69,6 +69,7 @@ void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind
   d.Emit({.kind = kind, .actor = striker, .target = victim, .region = f.region, .casualties = lost});
   bool signalled = MaybeSignal(d, rng, striker, victim, f.region, s.rules.tension_strike);
   Grieve(d, victim, striker, signalled);
+  MaybeSpark(d, rng, striker, victim);
 }
 
 void ZoneStrikes(Day& d) {

@@ -127,6 +127,7 @@ class Loader {
     x.river_crossing_factor = r.Num("river_crossing_factor", 1, 100, x.river_crossing_factor);
     x.capture_strength = r.Num("capture_strength", 0, 1e6, x.capture_strength);
     x.break_ratio = r.Num("break_ratio", 0.1, 1000, x.break_ratio);
+    x.contact_km = r.Num("contact_km", 0, 1000, x.contact_km);
     x.incident_rate = r.Num("incident_rate", 0, 1, x.incident_rate);
     x.incident_tension_factor = r.Num("incident_tension_factor", 0, 100, x.incident_tension_factor);
     x.deconfliction = r.Num("deconfliction", 0, 1, x.deconfliction);
@@ -153,6 +154,8 @@ class Loader {
     x.casualty_cost_per_1000 = r.Num("casualty_cost_per_1000", 0, 1e6, x.casualty_cost_per_1000);
     x.strike_value = r.Num("strike_value", 0, 1e6, x.strike_value);
     x.strike_cost = r.Num("strike_cost", 0, 1e6, x.strike_cost);
+    x.exposure_risk_cost = r.Num("exposure_risk_cost", 0, 1e6, x.exposure_risk_cost);
+    x.war_spark = r.Num("war_spark", 0, 1, x.war_spark);
     x.proxy_fold_rate = r.Num("proxy_fold_rate", 0, 1, x.proxy_fold_rate);
     x.feud_restraint = r.Num("feud_restraint", 0, 1, x.feud_restraint);
     x.feud_restraint_days = r.Int("feud_restraint_days", 0, Limits::kMaxDays, x.feud_restraint_days);
@@ -480,7 +483,7 @@ class Loader {
     }
     for (std::size_t a = 0; a < s_.actors.size(); ++a) {
       if (count[a] > 0 && std::fabs(sum[a] - 1.0) > 1e-6) {
-        top.Fail("faction", fmt::format("the influences of actor '{}''s factions sum to {}; expected 1", s_.actors[a].id, sum[a]));
+        top.Fail("faction", fmt::format("the influences of the factions of actor '{}' sum to {}; expected 1", s_.actors[a].id, sum[a]));
       }
     }
     // The map must be one connected piece: a corridor or a march cannot cross a gap.

@@ -85,6 +85,13 @@ Status FinalizeScenario(Scenario& s) {
     }
     if (r.kind == RelationKind::kPatronage) s.actors[r.b].reliability = r.reliability;
   }
+  s.contact_neighbours.assign(s.regions.size(), {});
+  for (const Edge& e : s.edges) {
+    if (e.length_km <= s.rules.contact_km) {
+      s.contact_neighbours[e.from].push_back(e.to);
+      s.contact_neighbours[e.to].push_back(e.from);
+    }
+  }
   s.adjacency.assign(s.regions.size(), {});
   for (const Edge& e : s.edges) {
     float km = static_cast<float>(e.length_km * (e.kind == EdgeKind::kRiverCrossing
@@ -120,14 +127,22 @@ Status FinalizeScenario(Scenario& s) {
           static_cast<float>(s.regions[r].value * s.actors[a].territory_weight);
     }
   }
+  // An actor pursues its own objectives, and a proxy its patron's too, weighted by its
+  // reliability (docs/model.md, Movement).
   for (const Objective& o : s.objectives) {
-    float* row = &s.priority[static_cast<std::size_t>(o.actor) * regions];
-    if (o.kind == ObjectiveKind::kCorridorCut || o.kind == ObjectiveKind::kCorridorConnect) {
-      for (std::size_t r = 0; r < regions; ++r) {
-        if (s.corridor_relevance[r] >> o.corridor & 1u) row[r] += static_cast<float>(o.weight);
+    for (std::size_t a = 0; a < actors; ++a) {
+      double weight = static_cast<ActorId>(a) == o.actor ? o.weight
+                      : s.actors[a].patron == o.actor    ? o.weight * s.actors[a].reliability
+                                                         : 0.0;
+      if (weight == 0) continue;
+      float* row = &s.priority[a * regions];
+      if (o.kind == ObjectiveKind::kCorridorCut || o.kind == ObjectiveKind::kCorridorConnect) {
+        for (std::size_t r = 0; r < regions; ++r) {
+          if (s.corridor_relevance[r] >> o.corridor & 1u) row[r] += static_cast<float>(weight);
+        }
+      } else if (o.kind == ObjectiveKind::kHold && static_cast<ActorId>(a) == o.actor) {
+        for (RegionId r : o.regions) row[r] += static_cast<float>(weight);
       }
-    } else if (o.kind == ObjectiveKind::kHold) {
-      for (RegionId r : o.regions) row[r] += static_cast<float>(o.weight);
     }
   }
   return {};

@@ -1,0 +1,164 @@
+// The command line's contract: `brink check` prints a summary and exits 0 on a valid scenario,
+// names file:line:column on stderr and exits 2 on a broken one; bad flags exit non-zero with a
+// message; every --help exits 0 and lists its options. Runs the built binary (BRINK_CLI).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status = -1;  // exit status, or -1 if the process did not exit normally
+  std::string out, err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A fresh directory for this test's files, removed at the end of the test.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("brink-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string Quote(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs `brink ARGS` in the source directory (so tests/data/... paths resolve), capturing
+// stdout and stderr separately.
+Outcome RunBrink(const std::string& args) {
+  ScratchDir scratch;
+  const fs::path err_path = scratch.path() / "stderr.txt";
+  const std::string command = "cd " + Quote(BRINK_SOURCE_DIR) + " && " + Quote(BRINK_CLI) + " " +
+                              args + " 2>" + Quote(err_path.string());
+  Outcome outcome;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return outcome;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) outcome.out.append(buffer, n);
+  int raw = ::pclose(pipe);
+  if (raw != -1 && WIFEXITED(raw)) outcome.status = WEXITSTATUS(raw);
+  outcome.err = ReadFile(err_path);
+  return outcome;
+}
+
+bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(CheckCommand, ValidScenarioExitsZeroAndPrintsTheCounts) {
+  Outcome o = RunBrink("check tests/data/small.toml");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, "tests/data/small.toml: OK")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "Small valley")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "3 blocs, 4 actors, 2 factions, 5 regions, 5 edges, 5 forces")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "1 corridors, 3 objectives, 1 exposures, 1 zones, 6-rung ladder")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "bloc blue: blue_army, blue_militia")) << o.out;
+  EXPECT_EQ(o.err, "");
+}
+
+TEST(CheckCommand, DefaultScenarioChecksWithoutAFile) {
+  Outcome o = RunBrink("check");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, ": OK")) << o.out;
+}
+
+TEST(CheckCommand, MalformedFileExitsTwoWithItsPositionOnStderr) {
+  ScratchDir scratch;
+  const fs::path path = scratch.path() / "broken.toml";
+  std::string text = ReadFile(fs::path(BRINK_SOURCE_DIR) / "tests/data/small.toml");
+  const std::string from = "resolve = 0.8";
+  std::size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "resolve = 1.5");
+  std::ofstream(path, std::ios::binary) << text;
+  // The error points at the value 1.5: its line, and column 11 ("resolve = " is 10 characters).
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  const std::string where = path.string() + ":" + std::to_string(line) + ":11: ";
+
+  Outcome o = RunBrink("check " + Quote(path.string()));
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err.rfind(where, 0), 0u) << "stderr: " << o.err << "expected it to start with " << where;
+  EXPECT_TRUE(Contains(o.err, "expected a number in [0, 1]")) << o.err;
+  EXPECT_FALSE(Contains(o.out, "OK")) << o.out;
+}
+
+TEST(CheckCommand, SyntaxErrorExitsTwo) {
+  ScratchDir scratch;
+  const fs::path path = scratch.path() / "fuzz.toml";
+  std::ofstream(path, std::ios::binary) << "[&";
+  Outcome o = RunBrink("check " + Quote(path.string()));
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err.rfind(path.string() + ":1:2: syntax error", 0), 0u) << o.err;
+}
+
+TEST(CheckCommand, MissingFileExitsTwo) {
+  Outcome o = RunBrink("check tests/data/no-such-scenario.toml");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_TRUE(Contains(o.err, "tests/data/no-such-scenario.toml: cannot open the scenario file")) << o.err;
+}
+
+TEST(CheckCommand, NonNumericSeedIsRefusedWithAMessage) {
+  Outcome o = RunBrink("run --seed abc");
+  EXPECT_NE(o.status, 0);
+  EXPECT_NE(o.status, -1);
+  EXPECT_TRUE(Contains(o.err, "--seed")) << o.err;
+  EXPECT_TRUE(Contains(o.err, "abc")) << o.err;
+}
+
+TEST(CheckCommand, HelpListsTheSubcommands) {
+  Outcome o = RunBrink("--help");
+  EXPECT_EQ(o.status, 0) << o.err;
+  for (const char* word : {"run", "check", "forecast", "--version", "--help"}) {
+    EXPECT_TRUE(Contains(o.out, word)) << "no '" << word << "' in:\n" << o.out;
+  }
+}
+
+TEST(CheckCommand, RunHelpListsItsOptions) {
+  Outcome o = RunBrink("run --help");
+  EXPECT_EQ(o.status, 0) << o.err;
+  for (const char* option : {"--seed", "--days", "--json", "--no-narrative", "--scenario", "--set"}) {
+    EXPECT_TRUE(Contains(o.out, option)) << "no '" << option << "' in:\n" << o.out;
+  }
+}
+
+TEST(CheckCommand, CheckHelpNamesItsFileArgument) {
+  Outcome o = RunBrink("check --help");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, "FILE")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "file:line:column")) << o.out;
+}
+
+}  // namespace
