@@ -17,6 +17,7 @@ enum class EventKind : uint8_t {
   kProxyClash,         // an incident in which a proxy took part
   kStrike,             // a deliberate limited strike on a rival's force
   kZoneStrike,         // a strike on a rival force inside the striker's declared zone
+  kAirStrike,          // an air strike in full-scale war, anywhere in the theatre
   kSignal,             // the striker called its strike defensive
   kRetaliation,        // a struck actor hit back in the theatre
   kHorizontal,         // a struck actor hit back against the striker's exposed forces

@@ -32,6 +32,7 @@ struct Limits {
   static constexpr int kMaxEntries = 256;  // objectives, zones, exposures, relations
   static constexpr int kMaxCorridors = 64;
   static constexpr int kMaxLadderRungs = 16;
+  static constexpr int kMaxTerrains = 32;
   static constexpr int kMaxDays = 20000;
   static constexpr int kMaxStringLength = 4096;
   static constexpr int kMaxListLength = 512;
@@ -251,6 +252,21 @@ struct Scenario {
   // (a proxy adds its patron's, times its reliability) + weights of hold objectives naming
   // it. Actors x regions.
   std::vector<float> priority;
+  // Firepower per troop of each actor: effectiveness x (1 + air_multiplier x air_power)
+  // x morale (0.75 + 0.5 x resolve) x proxy cohesion (0.5 + 0.5 x reliability, proxies only).
+  std::vector<float> fire_factor;
+  // Weight of the actor's destroy objectives against each actor (actors x actors).
+  std::vector<float> destroy_weight;
+  // Whether the actor has a hold objective on the region (actors x regions).
+  std::vector<uint8_t> must_hold;
+  // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
+  std::vector<uint8_t> has_rival;
+  float DestroyWeight(ActorId a, ActorId target) const {
+    return destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];
+  }
+  bool MustHold(ActorId a, RegionId r) const {
+    return must_hold[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
   float Priority(ActorId a, RegionId r) const {
     return priority[static_cast<std::size_t>(a) * regions.size() + r];
   }

@@ -64,6 +64,10 @@ struct State {
   int war_day = -1;                    // day full-scale war broke out, -1 if never
   BlocId war_a = kNone, war_b = kNone;
   int group_defeated_day = -1;         // day the terrorist group lost its last region
+  // Per actor, the share of its priority it could still take (held by enemies or nobody);
+  // recomputed only when ground changes hands or war starts (control_changed).
+  std::vector<float> open_share;
+  bool control_changed = true;
   Tally tally;
 
   bool at_war() const { return war_day >= 0; }

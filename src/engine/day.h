@@ -18,7 +18,12 @@ struct Workspace {
   std::vector<int> region_start;
   std::vector<int> force_index;
   std::vector<float> bloc_strength;   // regions x blocs
-  std::vector<float> bloc_firepower;  // regions x blocs
+  std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
+  std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
+  std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
+  std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
+  std::vector<float> firepower;       // per force, at the last IndexForces
+  std::vector<float> actor_firepower; // per actor, at the last IndexForces
   std::vector<float> losses;          // per force, today
   std::vector<float> region_losses;   // per region, today's combat losses (-1: no fighting)
   std::vector<uint8_t> breaks;        // per force, today: outgunned, falls back
@@ -43,18 +48,34 @@ struct Day {
 };
 
 // Relations as they stand today (a rivalry becomes hostility once its blocs are at war).
-bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId b);
-bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b);
-bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b);
-bool IsProxy(const Scenario& s, ActorId a);
-// Firepower of a force: troops x effectiveness x air support x morale x proxy cohesion.
-float Firepower(const Scenario& s, const Force& force);
+// Inline: they sit in the innermost loops of every rule.
+inline bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  if (!st.at_war()) return false;
+  BlocId x = s.actors[a].bloc, y = s.actors[b].bloc;
+  return (x == st.war_a && y == st.war_b) || (x == st.war_b && y == st.war_a);
+}
+inline bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  RelationKind kind = s.relation(a, b);
+  return kind == RelationKind::kHostility ||
+         (kind == RelationKind::kRivalry && AtWarBetween(s, st, a, b));
+}
+inline bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b) {
+  return s.relation(a, b) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
+}
+inline bool IsProxy(const Scenario& s, ActorId a) { return s.actors[a].patron != kNone; }
+// Firepower of a force: troops x effectiveness x air support x morale x proxy cohesion
+// (Scenario::fire_factor; docs/model.md, Combat).
+inline float Firepower(const Scenario& s, const Force& force) {
+  return force.strength * s.fire_factor[static_cast<std::size_t>(force.actor)];
+}
 // Removes troops from a force and counts them as the actor's casualties. Returns troops lost.
 float Inflict(Day& d, int force, double troops);
 // Rebuilds the forces-by-region index and per-region bloc strengths.
 void IndexForces(Day& d);
 // Forces a run may hold: the scenario's plus garrisons split off on the march.
 inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 32; }
+// Recomputes who is hostile to whom and who is in a standoff (at dawn, and when war starts).
+void RefreshRelations(Day& d);
 // The first force of `actor` in `region`, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

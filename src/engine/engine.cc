@@ -10,32 +10,6 @@
 
 namespace brink {
 
-bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  if (!st.at_war()) return false;
-  BlocId x = s.actors[a].bloc, y = s.actors[b].bloc;
-  return (x == st.war_a && y == st.war_b) || (x == st.war_b && y == st.war_a);
-}
-
-bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  RelationKind kind = s.relation(a, b);
-  return kind == RelationKind::kHostility ||
-         (kind == RelationKind::kRivalry && AtWarBetween(s, st, a, b));
-}
-
-bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  return s.relation(a, b) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
-}
-
-bool IsProxy(const Scenario& s, ActorId a) { return s.actors[a].patron != kNone; }
-
-float Firepower(const Scenario& s, const Force& force) {
-  const Actor& a = s.actors[force.actor];
-  double morale = 0.75 + 0.5 * a.resolve;                  // docs/model.md, Combat
-  double cohesion = a.patron != kNone ? 0.5 + 0.5 * a.reliability : 1.0;
-  return static_cast<float>(force.strength * a.effectiveness *
-                            (1.0 + s.rules.air_multiplier * a.air_power) * morale * cohesion);
-}
-
 float Inflict(Day& d, int force, double troops) {
   Force& f = d.st.forces[force];
   float lost = static_cast<float>(std::min<double>(troops, f.strength));
@@ -54,7 +28,9 @@ void IndexForces(Day& d) {
   for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
   w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
   w.bloc_strength.assign(regions * blocs, 0.0f);
-  w.bloc_firepower.assign(regions * blocs, 0.0f);
+  w.present.assign(regions, 0);
+  w.firepower.assign(d.st.forces.size(), 0.0f);
+  w.actor_firepower.assign(d.s.actors.size(), 0.0f);
   // Fill in force order, so each region's list is sorted by force index (deterministic).
   std::vector<int>& cursor = w.region_start;  // reuse: shift back afterwards
   for (std::size_t i = 0; i < d.st.forces.size(); ++i) {
@@ -62,11 +38,28 @@ void IndexForces(Day& d) {
     if (f.strength <= 0) continue;
     w.force_index[static_cast<std::size_t>(cursor[f.region]++)] = static_cast<int>(i);
     std::size_t cell = static_cast<std::size_t>(f.region) * blocs + d.s.actors[f.actor].bloc;
+    const float firepower = Firepower(d.s, f);
+    w.firepower[i] = firepower;
+    w.actor_firepower[static_cast<std::size_t>(f.actor)] += firepower;
     w.bloc_strength[cell] += f.strength;
-    w.bloc_firepower[cell] += Firepower(d.s, f);
+    w.present[static_cast<std::size_t>(f.region)] |= uint64_t{1} << f.actor;
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
+}
+
+void RefreshRelations(Day& d) {
+  const std::size_t actors = d.s.actors.size();
+  Workspace& w = d.w;
+  w.hostile_mask.assign(actors, 0);
+  w.rival_mask.assign(actors, 0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      const ActorId x = static_cast<ActorId>(a), y = static_cast<ActorId>(b);
+      if (Hostile(d.s, d.st, x, y)) w.hostile_mask[a] |= uint64_t{1} << b;
+      if (Rivals(d.s, d.st, x, y)) w.rival_mask[a] |= uint64_t{1} << b;
+    }
+  }
 }
 
 int ForceOf(const Day& d, ActorId actor, RegionId region) {
@@ -93,6 +86,7 @@ void Day::Emit(Event event) {
       [[fallthrough]];
     case EventKind::kProxyClash:
     case EventKind::kFeudClash:
+    case EventKind::kAirStrike:
     case EventKind::kWar:
       st.tally.escalation_score += s.ladder[static_cast<std::size_t>(st.level)].severity;
       break;
@@ -143,6 +137,7 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   Day d{scenario_, st, w, seed, run, log};
   w.level_at_dawn = st.level;
   w.hawk_pressure.assign(scenario_.actors.size(), 0.0f);
+  RefreshRelations(d);
   IndexForces(d);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
@@ -153,6 +148,7 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   IndexForces(d);  // broken forces fell back
   rules::ZoneStrikes(d);
   rules::DeliberateStrikes(d);
+  rules::AirCampaign(d);
   rules::Incidents(d);
   rules::Retaliation(d);
   rules::Feuds(d);

@@ -18,6 +18,7 @@ namespace {
 constexpr EventKind kClashKinds[] = {
     EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,     EventKind::kZoneStrike,
     EventKind::kRetaliation, EventKind::kHorizontal, EventKind::kFeudClash, EventKind::kSignal,
+    EventKind::kAirStrike,
 };
 
 bool HasTerrorist(const Scenario& s) {

@@ -47,24 +47,19 @@ double RivalTension(const Day& d, ActorId actor) {
 
 // The actor's share of the firepower in the theatre between it and its enemies.
 double PowerShare(const Day& d, ActorId actor) {
-  double own = 0, enemy = 0;
-  for (const Force& f : d.st.forces) {
-    if (f.strength <= 0) continue;
-    if (f.actor == actor) {
-      own += Firepower(d.s, f);
-    } else if (Hostile(d.s, d.st, actor, f.actor)) {
-      enemy += Firepower(d.s, f);
-    }
+  double own = d.w.actor_firepower[static_cast<std::size_t>(actor)], enemy = 0;
+  for (std::size_t b = 0; b < d.s.actors.size(); ++b) {
+    if (Hostile(d.s, d.st, actor, static_cast<ActorId>(b))) enemy += d.w.actor_firepower[b];
   }
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 
-double OpenShare(const Day& d, ActorId actor) {
+double OpenShare(const Scenario& s, const State& st, ActorId actor) {
   double open = 0, all = 0;
-  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
-    double p = d.s.Priority(actor, static_cast<RegionId>(r));
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    double p = s.Priority(actor, static_cast<RegionId>(r));
     all += p;
-    if (rules::WorthTaking(d.s, d.st, actor, static_cast<RegionId>(r))) open += p;
+    if (rules::WorthTaking(s, st, actor, static_cast<RegionId>(r))) open += p;
   }
   return all > 0 ? open / all : 0;
 }
@@ -87,12 +82,11 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
     out.utility[static_cast<int>(action)] = utility;
   };
   set(Action::kHold, 0.0);
-  bool has_forces = false;
-  for (const Force& f : st.forces) has_forces = has_forces || (f.actor == actor && f.strength > 0);
-  const bool contact = !st.at_war() && rules::ActorInContact(d, actor);
+  const bool has_forces = d.w.actor_firepower[static_cast<std::size_t>(actor)] > 0;
+  const bool contact = !st.at_war() && d.w.in_contact[static_cast<std::size_t>(actor)];
   if (has_forces) {
-    double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) * OpenShare(d, actor) *
-                  PowerShare(d, actor);
+    double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) *
+                  st.open_share[static_cast<std::size_t>(actor)] * PowerShare(d, actor);
     double contact_cost = contact ? war_weight * (WarRisk(t + x.tension_incident, t_war) - risk) : 0;
     set(Action::kAdvance, gain - contact_cost);
   }
@@ -168,6 +162,18 @@ Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
 }
 
 void DecideAll(Day& d) {
+  State& st = d.st;
+  if (st.control_changed || st.open_share.size() != d.s.actors.size()) {
+    st.open_share.resize(d.s.actors.size());
+    for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+      st.open_share[a] = static_cast<float>(OpenShare(d.s, st, static_cast<ActorId>(a)));
+    }
+    st.control_changed = false;
+  }
+  d.w.in_contact.assign(d.s.actors.size(), 0);
+  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+    d.w.in_contact[a] = rules::ActorInContact(d, static_cast<ActorId>(a));
+  }
   Rng rng = d.rng(Stream::kDecision);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
     ActorId actor = static_cast<ActorId>(a);

@@ -17,7 +17,7 @@ bool KeyRegion(const Scenario& s, std::size_t r) {
 constexpr EventKind kClashKinds[] = {
     EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,
     EventKind::kZoneStrike, EventKind::kRetaliation, EventKind::kHorizontal,
-    EventKind::kFeudClash,
+    EventKind::kFeudClash, EventKind::kAirStrike,
 };
 
 }  // namespace

@@ -11,6 +11,7 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kProxyClash: return "proxy_clash";
     case EventKind::kStrike: return "strike";
     case EventKind::kZoneStrike: return "zone_strike";
+    case EventKind::kAirStrike: return "air_strike";
     case EventKind::kSignal: return "defensive_signal";
     case EventKind::kRetaliation: return "retaliation";
     case EventKind::kHorizontal: return "horizontal_retaliation";

@@ -58,6 +58,9 @@ class Teller {
       case EventKind::kStrike:
         return fmt::format("Deliberate strike by {} on {} at {} ({} lost).", Actor(e.actor),
                            Actor(e.target), Region(e.region), Troops(e.casualties));
+      case EventKind::kAirStrike:
+        return fmt::format("Air strike by {} on {} at {} ({} lost).", Actor(e.actor),
+                           Actor(e.target), Region(e.region), Troops(e.casualties));
       case EventKind::kZoneStrike:
         return fmt::format("Self-defence strike by {} on {} inside its declared zone at {} ({} "
                            "lost).",

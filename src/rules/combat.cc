@@ -11,6 +11,10 @@
 namespace brink::rules {
 namespace {
 
+// Forces counted in one region's battle (the first, by force index): a bound on the work per
+// region that no real scenario reaches (at most MaxForces forces in all).
+constexpr int kMaxPerRegion = 64;
+
 // The neighbour held by the force's own side nearest its position, or kNone.
 RegionId FallBack(const Day& d, const Force& f) {
   RegionId best = kNone;
@@ -41,32 +45,35 @@ void Combat(Day& d) {
     if (end - begin < 2) continue;
     const int* ids = &w.force_index[static_cast<std::size_t>(begin)];
     bool fighting = false;
-    for (int i = 0; i < end - begin; ++i) {
-      for (int j = i + 1; j < end - begin; ++j) {
-        fighting = fighting || Hostile(s, st, st.forces[ids[i]].actor, st.forces[ids[j]].actor);
-      }
+    for (uint64_t here = w.present[r], rest = here; rest; rest &= rest - 1) {
+      fighting = fighting || (w.hostile_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & here);
     }
     if (!fighting) continue;
     w.region_losses[r] = 0;
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
-    for (int i = 0; i < end - begin; ++i) {
+    const int n = end - begin;
+    // Each shooter's fire is shared among its hostile targets here in proportion to strength.
+    float targets_strength[kMaxPerRegion];
+    const int counted = std::min(n, kMaxPerRegion);
+    for (int j = 0; j < counted; ++j) {
+      targets_strength[j] = 0;
+      for (int k = 0; k < n; ++k) {
+        if (Hostile(s, st, st.forces[ids[j]].actor, st.forces[ids[k]].actor)) {
+          targets_strength[j] += st.forces[ids[k]].strength;
+        }
+      }
+    }
+    for (int i = 0; i < counted; ++i) {
       const Force& target = st.forces[ids[i]];
       double incoming = 0, own_side = 0;
-      for (int j = 0; j < end - begin; ++j) {
+      for (int j = 0; j < counted; ++j) {
         const Force& shooter = st.forces[ids[j]];
-        if (!Hostile(s, st, target.actor, shooter.actor)) {
-          if (s.actors[shooter.actor].bloc == s.actors[target.actor].bloc) {
-            own_side += Firepower(s, shooter);
-          }
-          continue;
+        const double firepower = w.firepower[static_cast<std::size_t>(ids[j])];
+        if (Hostile(s, st, target.actor, shooter.actor)) {
+          incoming += firepower * target.strength / targets_strength[j];
+        } else if (s.actors[shooter.actor].bloc == s.actors[target.actor].bloc) {
+          own_side += firepower;
         }
-        double targets_strength = 0;  // the shooter's hostile targets here
-        for (int k = 0; k < end - begin; ++k) {
-          if (Hostile(s, st, shooter.actor, st.forces[ids[k]].actor)) {
-            targets_strength += st.forces[ids[k]].strength;
-          }
-        }
-        incoming += Firepower(s, shooter) * target.strength / targets_strength;
       }
       if (incoming <= 0) continue;
       ActorId holder = st.holder[r];

@@ -56,6 +56,7 @@ void Control(Day& d) {
     }
     if (contested) continue;
     st.holder[r] = taker;
+    st.control_changed = true;
     d.w.hawk_pressure[taker] += static_cast<float>(0.1 * s.regions[r].value);  // success emboldens
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});

@@ -70,6 +70,13 @@ void Incidents(Day& d) {
   Rng rng = d.rng(Stream::kIncident);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
+    uint64_t near = w.present[r];  // actors here or across a short edge
+    for (RegionId n : s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
+    bool standoff = false;
+    for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
+      standoff = standoff || (w.rival_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & near);
+    }
+    if (!standoff) continue;
     for (int i = begin; i < end; ++i) {
       int fa = w.force_index[static_cast<std::size_t>(i)];
       // Same region.

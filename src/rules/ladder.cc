@@ -43,6 +43,8 @@ void RaiseTension(Day& d, ActorId a, ActorId b, double amount) {
     d.st.war_day = d.st.day;
     d.st.war_a = d.s.actors[a].bloc;
     d.st.war_b = d.s.actors[b].bloc;
+    d.st.control_changed = true;  // enemies' ground is now worth taking
+    RefreshRelations(d);
     UpdateLevel(d);
     d.Emit({.kind = EventKind::kWar, .actor = a, .target = b});
     return;

@@ -14,30 +14,14 @@
 namespace brink::rules {
 namespace {
 
-bool MustHold(const Scenario& s, ActorId actor, RegionId region) {
-  for (const Objective& o : s.objectives) {
-    if (o.actor != actor || o.kind != ObjectiveKind::kHold) continue;
-    for (RegionId r : o.regions) {
-      if (r == region) return true;
-    }
-  }
-  return false;
-}
-
 bool Pinned(const Day& d, const Force& f) {
-  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
-    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
-    if (other.strength > 0 && Hostile(d.s, d.st, f.actor, other.actor)) return true;
-  }
-  return false;
+  return (d.w.present[static_cast<std::size_t>(f.region)] &
+          d.w.hostile_mask[static_cast<std::size_t>(f.actor)]) != 0;
 }
 
 bool HostileIn(const Day& d, ActorId actor, RegionId region) {
-  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
-    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
-    if (other.strength > 0 && Hostile(d.s, d.st, actor, other.actor)) return true;
-  }
-  return false;
+  return (d.w.present[static_cast<std::size_t>(region)] &
+          d.w.hostile_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
 bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
@@ -66,9 +50,8 @@ bool MustGarrison(const Day& d, int index) {
     if (HostileIn(d, f.actor, next)) return true;
   }
   for (RegionId next : d.s.contact_neighbours[f.region]) {
-    for (int i = d.w.region_start[next]; i < d.w.region_start[next + 1]; ++i) {
-      const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
-      if (other.strength > 0 && Rivals(d.s, d.st, f.actor, other.actor)) return true;
+    if (d.w.present[static_cast<std::size_t>(next)] & d.w.rival_mask[static_cast<std::size_t>(f.actor)]) {
+      return true;
     }
   }
   return false;
@@ -94,12 +77,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
     if (!WorthTaking(s, d.st, f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
-    for (const Objective& o : s.objectives) {
-      if (o.actor == f.actor && o.kind == ObjectiveKind::kDestroy && holder != kNone &&
-          o.target == holder) {
-        priority += o.weight;
-      }
-    }
+    if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
     if (InRivalZone(d, f.actor, r) && deterred) continue;
     double others = 0;
     for (std::size_t b = 0; b < blocs; ++b) {
@@ -126,7 +104,7 @@ void Move(Day& d) {
     if (diverted) {
       --f.diverted_days;
     } else {
-      if (st.actors[f.actor].action != Action::kAdvance || MustHold(s, f.actor, f.region)) continue;
+      if (st.actors[f.actor].action != Action::kAdvance || s.MustHold(f.actor, f.region)) continue;
       // Retarget when the goal is gone, and every ten days to follow the front.
       if (f.target == kNone || !WorthTaking(s, st, f.actor, f.target) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {

@@ -11,11 +11,8 @@ namespace brink::rules {
 namespace {
 
 bool RivalIn(const Day& d, ActorId actor, RegionId region) {
-  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
-    const Force& other = d.st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
-    if (other.strength > 0 && Rivals(d.s, d.st, actor, other.actor)) return true;
-  }
-  return false;
+  return (d.w.present[static_cast<std::size_t>(region)] &
+          d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
 bool InContact(const Day& d, const Force& f) {
@@ -49,6 +46,7 @@ RegionId Rearward(const Day& d, const Force& f) {
 }  // namespace
 
 bool ActorInContact(const Day& d, ActorId actor) {
+  if (!d.s.has_rival[static_cast<std::size_t>(actor)]) return false;
   for (const Force& f : d.st.forces) {
     if (f.actor == actor && f.strength > 0 && InContact(d, f)) return true;
   }

@@ -11,6 +11,7 @@ void Move(Day& d);                   // movement.cc
 void Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition
 void ZoneStrikes(Day& d);            // strikes.cc: self-defence inside declared zones
 void DeliberateStrikes(Day& d);      // strikes.cc
+void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc
 void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion

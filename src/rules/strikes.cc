@@ -3,7 +3,10 @@
 // striker may then call the strike defensive (with its signal_propensity, when signalling is
 // allowed): the signal takes back part of the tension and marks the grievance, which lowers
 // the victim's chance to retaliate (retaliation.cc). Zones: the owner strikes a rival force
-// inside its declared zone "in self-defence" with a daily chance, without a decision.
+// inside its declared zone "in self-defence" with a daily chance, without a decision. In
+// full-scale war each actor with air power strikes, with a daily chance equal to its air
+// power, the strongest enemy force anywhere (doubly weighted on ground deciding a corridor),
+// removing strike_losses x air_power of it: the air campaign.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -12,7 +15,10 @@ int StrikeTarget(const Day& d, ActorId striker) {
   const Scenario& s = d.s;
   const State& st = d.st;
   int best = -1;
+  if (!s.has_rival[static_cast<std::size_t>(striker)]) return best;
+  const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(striker)];
   auto consider = [&](RegionId r) {
+    if (!(d.w.present[static_cast<std::size_t>(r)] & rivals)) return;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       int f = d.w.force_index[static_cast<std::size_t>(i)];
       const Force& force = st.forces[f];
@@ -91,6 +97,35 @@ void ZoneStrikes(Day& d) {
     if (intruder >= 0 && rng.Bernoulli(z.self_defence_strike)) {
       LimitedStrike(d, rng, z.owner, intruder, EventKind::kZoneStrike, s.rules.strike_losses);
     }
+  }
+}
+
+void AirCampaign(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  if (!st.at_war()) return;
+  Rng rng = d.rng(Stream::kStrike);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    const ActorId actor = static_cast<ActorId>(a);
+    const double air = s.actors[a].air_power;
+    if (air <= 0 || !rng.Bernoulli(air)) continue;
+    // The strongest enemy force in the war, preferring ground that decides a corridor.
+    int target = -1;
+    double best = 0;
+    for (std::size_t f = 0; f < st.forces.size(); ++f) {
+      const Force& force = st.forces[f];
+      if (force.strength <= 0 || !AtWarBetween(s, st, actor, force.actor)) continue;
+      double score = force.strength * (s.corridor_relevance[force.region] ? 2.0 : 1.0);
+      if (score > best) {
+        best = score;
+        target = static_cast<int>(f);
+      }
+    }
+    if (target < 0) continue;
+    Force& f = st.forces[static_cast<std::size_t>(target)];
+    float lost = Inflict(d, target, rng.Poisson(s.rules.strike_losses * air * f.strength));
+    d.Emit({.kind = EventKind::kAirStrike, .actor = actor, .target = f.actor, .region = f.region,
+            .casualties = lost});
   }
 }
 

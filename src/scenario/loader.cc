@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -31,6 +32,18 @@ const Terrain kDefaultTerrain[] = {
     {"urban", 1.8, 0.6},    {"oilfield", 1.2, 0.9}, {"mountain", 1.8, 0.5},
 };
 
+// YYYY-MM-DD naming a real calendar day.
+bool ValidDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  std::chrono::year_month_day date{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                   std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                   std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+  return date.ok();
+}
+
 class Loader {
  public:
   Loader(const toml::table& root, std::string_view source) : root_(root), source_(source) {}
@@ -42,10 +55,11 @@ class Loader {
                             "ladder"}) {
       top.Allow(key);
     }
+    top.RejectUnknownKeys();  // a misspelt table is reported first, as what it is
     LoadHeader(top);
     LoadRules();
     Each("bloc", Limits::kMaxBlocs, [&](TableReader& r) { LoadBloc(r); });
-    Each("terrain", 32, [&](TableReader& r) { LoadTerrain(r); });
+    Each("terrain", Limits::kMaxTerrains, [&](TableReader& r) { LoadTerrain(r); });
     if (s_.terrains.empty()) s_.terrains.assign(std::begin(kDefaultTerrain), std::end(kDefaultTerrain));
     Each("actor", Limits::kMaxActors, [&](TableReader& r) { LoadActor(r); });
     Each("region", Limits::kMaxRegions, [&](TableReader& r) { LoadRegion(r); });
@@ -60,7 +74,6 @@ class Loader {
     Each("ladder", Limits::kMaxLadderRungs, [&](TableReader& r) { LoadRung(r); });
     if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
     CheckWhole(top);
-    top.RejectUnknownKeys();
     return std::move(s_);
   }
 
@@ -104,10 +117,7 @@ class Loader {
     s_.name = r.Str("name", true);
     s_.description = r.Str("description", false);
     s_.start_date = r.Str("start_date", true);
-    int y = 0, m = 0, d = 0;
-    char extra = 0;
-    if (std::sscanf(s_.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-        m < 1 || m > 12 || d < 1 || d > 31 || s_.start_date.size() != 10) {
+    if (!ValidDate(s_.start_date)) {
       r.Fail("start_date", fmt::format("'start_date' = \"{}\" is not a date; expected YYYY-MM-DD",
                                        s_.start_date));
     }

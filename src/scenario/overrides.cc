@@ -22,7 +22,7 @@ std::vector<std::string> Split(const std::string& path) {
 }
 
 constexpr const char* kPathHelp =
-    "expected scenario.KEY, rules.KEY, actor.ID.KEY, faction.ID.KEY, region.ID.KEY, "
+    "expected scenario.KEY, rules.KEY, actor.ID.KEY, bloc.ID.KEY (every actor of the bloc), faction.ID.KEY, region.ID.KEY, "
     "exposure.ID.KEY, zone.ID.KEY, terrain.ID.KEY, relation.A.B.KEY, ladder.N.KEY or "
     "objective.N.KEY";
 
@@ -72,7 +72,7 @@ Status ApplyOverride(toml::table& root, const std::string& item, OverrideOrigins
     return Status::Error(fmt::format("--set {}: '{}' is not a number or true/false", item, text));
   }
   const toml::node* value = parsed.get("value");
-  if (!value || !(value->is_integer() || value->is_floating_point() || value->is_boolean())) {
+  if (!value || parsed.size() != 1 || !(value->is_integer() || value->is_floating_point() || value->is_boolean())) {
     return Status::Error(fmt::format("--set {}: '{}' is not a number or true/false", item, text));
   }
   toml::table* table = nullptr;
@@ -82,6 +82,23 @@ Status ApplyOverride(toml::table& root, const std::string& item, OverrideOrigins
     if (!root.contains(head)) root.insert(head, toml::table{});
     table = root[head].as_table();
     key = parts[1];
+  } else if (head == "bloc" && parts.size() == 3) {
+    // bloc.ID.KEY sets an actor key on every actor of the bloc: "the side's resolve".
+    std::vector<std::string> members;
+    if (toml::array* actors = root["actor"].as_array()) {
+      for (toml::node& node : *actors) {
+        toml::table* actor = node.as_table();
+        if (!actor || !actor->get("bloc") || actor->get("bloc")->value_or(std::string()) != parts[1]) continue;
+        members.push_back(actor->get("id") ? actor->get("id")->value_or(std::string()) : "");
+      }
+    }
+    if (members.empty()) return Status::Error(fmt::format("--set {}: no actor belongs to a bloc '{}'", item, parts[1]));
+    for (const std::string& member : members) {
+      std::string one = fmt::format("actor.{}.{}={}", member, parts[2], text);
+      if (Status status = ApplyOverride(root, one, origins); !status.ok()) return status;
+      origins[FindEntry(root, "actor", member, "")->get(parts[2])] = item;
+    }
+    return {};
   } else if (head == "relation" && parts.size() == 4) {
     table = FindEntry(root, head, parts[1], parts[2]);
     if (!table) return Status::Error(fmt::format("--set {}: no relation between '{}' and '{}'", item, parts[1], parts[2]));

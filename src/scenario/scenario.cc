@@ -145,6 +145,29 @@ Status FinalizeScenario(Scenario& s) {
       }
     }
   }
+  s.destroy_weight.assign(actors * actors, 0.0f);
+  s.must_hold.assign(actors * regions, 0);
+  for (const Objective& o : s.objectives) {
+    if (o.kind == ObjectiveKind::kDestroy) {
+      s.destroy_weight[static_cast<std::size_t>(o.actor) * actors + o.target] += static_cast<float>(o.weight);
+    } else if (o.kind == ObjectiveKind::kHold) {
+      for (RegionId r : o.regions) s.must_hold[static_cast<std::size_t>(o.actor) * regions + r] = 1;
+    }
+  }
+  s.fire_factor.assign(actors, 0.0f);
+  for (std::size_t a = 0; a < actors; ++a) {
+    const Actor& x = s.actors[a];
+    double morale = 0.75 + 0.5 * x.resolve;
+    double cohesion = x.patron != kNone ? 0.5 + 0.5 * x.reliability : 1.0;
+    s.fire_factor[a] = static_cast<float>(x.effectiveness * (1.0 + s.rules.air_multiplier * x.air_power) *
+                                          morale * cohesion);
+  }
+  s.has_rival.assign(actors, 0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) s.has_rival[a] = 1;
+    }
+  }
   return {};
 }
 

@@ -1,0 +1,134 @@
+// The seed's causal claims C1-C8 (DESIGN.md, "Behaviour the model must show") as ensemble
+// tests on the default scenario. Each compares two forecasts that differ in one --set (C4 and
+// C8 share a background setting, named in the test), with fixed seeds and enough runs that the
+// two 95% intervals do not overlap. The figures in each comment were measured with the same
+// seeds and runs; the margins between the intervals are several standard errors wide.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "brink/forecast.h"
+#include "brink/scenario.h"
+
+namespace brink {
+namespace {
+
+constexpr uint64_t kSeed = 20171119;  // Albu Kamal fell on 19 Nov 2017; any fixed seed will do
+
+Forecast Ensemble(const std::vector<std::string>& sets, int64_t runs) {
+  Result<Scenario> scenario = LoadDefaultScenario(sets);
+  EXPECT_TRUE(scenario.ok()) << scenario.message();
+  ForecastOptions options;
+  options.seed = kSeed;
+  options.runs = runs;
+  options.scenario.overrides = sets;
+  Result<Forecast> forecast = RunForecast(scenario.value(), options);
+  EXPECT_TRUE(forecast.ok());
+  return forecast.take();
+}
+
+const Proportion& Binary(const Forecast& f, const std::string& id) {
+  for (const BinaryOutcome& b : f.binary) {
+    if (b.id == id) return b.value;
+  }
+  ADD_FAILURE() << "no binary outcome " << id;
+  static Proportion none;
+  return none;
+}
+
+// The 95% interval of a number's mean (normal approximation; n is in the thousands).
+Interval MeanInterval(const Forecast& f, const std::string& id) {
+  for (const NumberOutcome& n : f.numbers) {
+    if (n.id != id) continue;
+    double half = 1.959964 * n.value.sd() / std::sqrt(static_cast<double>(n.value.n()));
+    return {n.value.mean() - half, n.value.mean() + half};
+  }
+  ADD_FAILURE() << "no number " << id;
+  return {0, 0};
+}
+
+// `low` lies entirely below `high`.
+void ExpectBelow(Interval low, Interval high, const std::string& what) {
+  EXPECT_LT(low.high, high.low) << what << ": [" << low.low << ", " << low.high << "] vs ["
+                                << high.low << ", " << high.high << "]";
+}
+
+// C1: more exposed troops -> fewer deliberate strikes by that actor. 1,000 vs 8,000 (the seed's
+// figure) US troops in Iraq; measured: 0.17 vs 0.02 strikes a run.
+TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
+  Forecast few = Ensemble({"exposure.us_iraq.troops=1000"}, 2000);
+  Forecast many = Ensemble({"exposure.us_iraq.troops=8000"}, 2000);
+  ExpectBelow(MeanInterval(many, "deliberate_strikes.us"), MeanInterval(few, "deliberate_strikes.us"),
+              "US deliberate strikes, 8,000 vs 1,000 troops exposed");
+}
+
+// C2: more influence for the hawks -> more direct clashes and a higher chance of war.
+// Hawks at 0.2 vs 0.8 of the US choice.
+TEST(Claims, C2_HawksMeanMoreClashesAndWar) {
+  Forecast doves = Ensemble({"faction.us_hawks.influence=0.2"}, 3000);
+  Forecast hawks = Ensemble({"faction.us_hawks.influence=0.8"}, 3000);
+  ExpectBelow(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"),
+              "direct clashes");
+  ExpectBelow(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), "P(war)");
+}
+
+// C3: a deconfliction zone -> fewer incidents than without it (al-Tanf zone on vs off).
+TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
+  Forecast with_zone = Ensemble({"zone.tanf_deconfliction.enabled=true"}, 2000);
+  Forecast without = Ensemble({"zone.tanf_deconfliction.enabled=false"}, 2000);
+  ExpectBelow(MeanInterval(with_zone, "events.incident"), MeanInterval(without, "events.incident"),
+              "incidents between principals");
+  ExpectBelow(MeanInterval(with_zone, "events.proxy_clash"),
+              MeanInterval(without, "events.proxy_clash"), "incidents involving proxies");
+}
+
+// C4: a more reliable proxy for the side that wants the corridor cut -> corridor cut more
+// often. The SDF (the coalition's main proxy) at reliability 0.5 vs 1.0.
+TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
+  Forecast shaky = Ensemble({"relation.us.sdf.reliability=0.5"}, 3000);
+  Forecast steady = Ensemble({"relation.us.sdf.reliability=1.0"}, 3000);
+  ExpectBelow(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
+              Binary(steady, "corridor_cut.land_bridge").Wilson(), "P(corridor cut)");
+}
+
+// C5: the feud switched on -> the patron's side holds less of the contested ground (the
+// regions the group held at the start), its proxy being diverted. Turkey-SDF feud off vs on.
+TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
+  Forecast calm = Ensemble({"relation.turkey.sdf.intensity=0"}, 2000);
+  Forecast feud = Ensemble({"relation.turkey.sdf.intensity=0.02"}, 2000);
+  ExpectBelow(MeanInterval(feud, "contested_held.coalition"),
+              MeanInterval(calm, "contested_held.coalition"), "contested regions held by the coalition");
+}
+
+// C6: in the default scenario full-scale war is unlikely but possible, and at least one
+// limited direct clash is likely.
+TEST(Claims, C6_WarUnlikelyButPossibleClashLikely) {
+  Forecast f = Ensemble({}, 3000);
+  Interval war = Binary(f, "war").Wilson();
+  EXPECT_GT(war.low, 0.0);
+  EXPECT_LT(war.high, 0.5);
+  EXPECT_GT(Binary(f, "direct_clash").Wilson().low, 0.5);
+}
+
+// C7: de-escalation signalling switched off -> a higher chance of war.
+TEST(Claims, C7_NoDefensiveSignalsMoreWar) {
+  Forecast signals = Ensemble({"rules.signalling=true"}, 3000);
+  Forecast silent = Ensemble({"rules.signalling=false"}, 3000);
+  ExpectBelow(Binary(signals, "war").Wilson(), Binary(silent, "war").Wilson(), "P(war)");
+}
+
+// C8: higher resolve for the side that wants the corridor kept -> corridor connected more
+// often. The Resistance's resolve at 0.3 vs 1.0 (bloc.resistance.resolve sets it on each of
+// its actors), against a close race: both arms set the SDF's reliability to 1.0, since with
+// the default the Resistance wins the race for Albu Kamal in ~98% of runs whatever its resolve.
+TEST(Claims, C8_ResolveKeepsTheCorridorOpen) {
+  const std::string close_race = "relation.us.sdf.reliability=1.0";
+  Forecast soft = Ensemble({close_race, "bloc.resistance.resolve=0.3"}, 3000);
+  Forecast firm = Ensemble({close_race, "bloc.resistance.resolve=1.0"}, 3000);
+  ExpectBelow(Binary(soft, "corridor_open.land_bridge").Wilson(),
+              Binary(firm, "corridor_open.land_bridge").Wilson(), "P(corridor open)");
+}
+
+}  // namespace
+}  // namespace brink
