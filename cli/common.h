@@ -20,6 +20,7 @@ Result<Scenario> LoadFor(const ScenarioOptions& options);
 void AddRunCommand(CLI::App& app, int& exit_code);
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddForecastCommand(CLI::App& app, int& exit_code);
+void AddBenchCommand(CLI::App& app, int& exit_code);
 
 }  // namespace brink::cli
 

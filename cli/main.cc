@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   brink::cli::AddRunCommand(app, exit_code);
   brink::cli::AddCheckCommand(app, exit_code);
   brink::cli::AddForecastCommand(app, exit_code);
+  brink::cli::AddBenchCommand(app, exit_code);
   app.footer("Run 'brink SUBCOMMAND --help' for a subcommand's options. With no subcommand, "
              "'brink' does 'brink run'.");
   try {

@@ -13,6 +13,10 @@
 namespace brink {
 
 struct Workspace;  // scratch buffers reused from day to day, one per thread
+struct WorkspaceDeleter {
+  void operator()(Workspace* workspace) const;
+};
+using WorkspacePtr = std::unique_ptr<Workspace, WorkspaceDeleter>;
 
 class Engine {
  public:
@@ -28,7 +32,7 @@ class Engine {
   State Run(uint64_t seed, uint64_t run, int days, EventLog* log) const;
   // The same, reusing a thread's scratch space (no allocation per day).
   State Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& workspace) const;
-  std::unique_ptr<Workspace> NewWorkspace() const;
+  WorkspacePtr NewWorkspace() const;
 
  private:
   const Scenario& scenario_;

@@ -27,7 +27,8 @@ struct Workspace {
   std::vector<float> losses;          // per force, today
   std::vector<float> region_losses;   // per region, today's combat losses (-1: no fighting)
   std::vector<uint8_t> breaks;        // per force, today: outgunned, falls back
-  std::vector<RegionId> queue;        // corridor search
+  std::vector<RegionId> queue;        // corridor search, detours
+  std::vector<RegionId> first_step;   // detours
   std::vector<uint8_t> seen;
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
   int level_at_dawn = 0;

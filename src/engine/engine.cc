@@ -102,7 +102,8 @@ void Day::Emit(Event event) {
 Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
 Engine::~Engine() = default;
 
-std::unique_ptr<Workspace> Engine::NewWorkspace() const { return std::make_unique<Workspace>(); }
+void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
+WorkspacePtr Engine::NewWorkspace() const { return WorkspacePtr(new Workspace()); }
 
 State Engine::Initial() const {
   const Scenario& s = scenario_;

@@ -43,7 +43,11 @@ std::string EndStateText(const Scenario& s, const State& end) {
                              end.group_defeated_day, DateOf(s, end.group_defeated_day))
                : fmt::format("  {} still holds ground\n", a.name);
   }
-  out += "\n  Key regions                 holder (bloc)\n";
+  std::size_t width = 11;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (KeyRegion(s, r)) width = std::max(width, s.regions[r].name.size());
+  }
+  out += fmt::format("\n  {:<{}} holder (bloc)\n", "Key regions", width);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     if (!KeyRegion(s, r)) continue;
     ActorId h = end.holder[r];
@@ -51,7 +55,7 @@ std::string EndStateText(const Scenario& s, const State& end) {
                                     : fmt::format("{} ({})", s.actors[h].name,
                                                   s.blocs[static_cast<std::size_t>(s.actors[h].bloc)].name);
     std::string changed = h != s.regions[r].holder ? "  *changed hands" : "";
-    out += fmt::format("  {:<27} {}{}\n", s.regions[r].name, holder, changed);
+    out += fmt::format("  {:<{}} {}{}\n", s.regions[r].name, width, holder, changed);
   }
   out += "\n  Casualties by actor\n";
   for (std::size_t a = 0; a < s.actors.size(); ++a) {

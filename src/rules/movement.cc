@@ -4,7 +4,8 @@
 //     / (1 + distance_km / 100) / (1 + strength of others there / own strength),
 // among regions held by nobody or by an enemy (rival ground is not taken short of war). A
 // rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along shortest
-// paths at speed_km_per_day x the terrain's speed (river crossings count longer). Forces in
+// paths at speed_km_per_day x the terrain's speed (river crossings count longer), detouring
+// (by fewest regions) around rival-held ground, which they may not cross short of war. Forces in
 // combat are pinned; forces on ground their actor must hold stay; the last force of an actor
 // leaving a region it holds with an enemy next door leaves a garrison behind (a quarter of
 // it, at most 2 x capture_strength); diverted forces go to their
@@ -57,6 +58,37 @@ bool MustGarrison(const Day& d, int index) {
   return false;
 }
 
+
+// Ground a force may cross: not a rival's (short of war), nor a rival zone that deters it.
+bool Passable(const Day& d, ActorId actor, RegionId region) {
+  ActorId holder = d.st.holder[region];
+  return holder == kNone || !Rivals(d.s, d.st, actor, holder);
+}
+
+// The first step of a path to `target` that crosses only passable ground (fewest regions,
+// ties to the lower region index), or kNone. Only called when the shortest road is barred.
+RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
+  const Scenario& s = d.s;
+  std::vector<RegionId>& queue = d.w.queue;
+  std::vector<uint8_t>& seen = d.w.seen;
+  std::vector<RegionId>& first = d.w.first_step;
+  seen.assign(s.regions.size(), 0);
+  first.assign(s.regions.size(), kNone);
+  queue.clear();
+  queue.push_back(from);
+  seen[static_cast<std::size_t>(from)] = 1;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    RegionId at = queue[head];
+    for (auto [next, km] : s.adjacency[at]) {
+      if (seen[static_cast<std::size_t>(next)] || !Passable(d, actor, next)) continue;
+      seen[static_cast<std::size_t>(next)] = 1;
+      first[static_cast<std::size_t>(next)] = at == from ? next : first[static_cast<std::size_t>(at)];
+      if (next == target) return first[static_cast<std::size_t>(next)];
+      queue.push_back(next);
+    }
+  }
+  return kNone;
+}
 
 }  // namespace
 
@@ -125,6 +157,11 @@ void Move(Day& d) {
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);
+    if (!Passable(d, f2.actor, next)) next = DetourStep(d, f2.actor, f2.region, f2.target);
+    if (next == kNone) {
+      f2.target = kNone;  // no way through: choose another goal tomorrow
+      continue;
+    }
     float km = 0;
     for (auto [neighbour, edge_km] : s.adjacency[f2.region]) {
       if (neighbour == next) km = edge_km;

@@ -1,6 +1,6 @@
 // Backing down (docs/model.md, Submodel "Resolve and commitment"). An actor that chose to
 // withdraw pulls every force in contact with a rival (same region or across a short edge, or
-// inside a rival's zone)
+// inside a rival's zone), except on ground it must hold or inside its own zone,
 // back one region toward its own side's ground; one that offered de-escalation takes back
 // tension_signal_relief x tension_strike of the tension with each rival. Either way its
 // staked credibility (commitment) counts as humiliation for its factions, and the doctrine
@@ -24,6 +24,16 @@ bool InContact(const Day& d, const Force& f) {
     if (!z.enabled || !Rivals(d.s, d.st, f.actor, z.owner)) continue;
     for (RegionId r : z.regions) {
       if (r == f.region) return true;
+    }
+  }
+  return false;
+}
+
+bool OwnZone(const Day& d, ActorId actor, RegionId region) {
+  for (const Zone& z : d.s.zones) {
+    if (!z.enabled || z.owner != actor) continue;
+    for (RegionId r : z.regions) {
+      if (r == region) return true;
     }
   }
   return false;
@@ -63,6 +73,7 @@ void Withdrawals(Day& d) {
       bool moved = false;
       for (Force& f : st.forces) {
         if (f.actor != actor || f.strength <= 0 || f.diverted_days > 0 || !InContact(d, f)) continue;
+        if (s.MustHold(actor, f.region) || OwnZone(d, actor, f.region)) continue;  // stands firm
         RegionId back = Rearward(d, f);
         if (back == kNone) continue;
         f.region = back;
