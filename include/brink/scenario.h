@@ -81,6 +81,7 @@ struct Actor {
   double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
+  std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   Policy policy = Policy::kDoctrine;
   // Derived from relations at load time:
   ActorId patron = kNone;     // set when this actor is a proxy
@@ -126,7 +127,7 @@ struct Objective {
 
 struct Terrain {
   std::string id;
-  double defence = 1.0;  // defender's firepower multiplier
+  double defence = 1.0;  // divides the losses of the side holding the region
   double speed = 1.0;    // movement speed multiplier
 };
 
@@ -241,7 +242,8 @@ struct Scenario {
   std::vector<std::vector<std::pair<RegionId, float>>> adjacency;  // neighbour, effective km
   std::vector<float> distance_km;       // regions x regions, shortest effective distance
   std::vector<RegionId> next_hop;       // regions x regions, first step on a shortest path
-  std::vector<int> feud_of_actor;       // relation index of a feud the actor is in, or -1
+  // Regions inside a declared zone (enabled or not) or in contact with one: its area.
+  std::vector<uint8_t> zone_area;
   // Neighbours close enough for forces to be in contact (edge length <= rules.contact_km).
   std::vector<std::vector<RegionId>> contact_neighbours;
   // Regions on a near-shortest path between a corridor's ends (within 25% of the shortest),
@@ -259,6 +261,11 @@ struct Scenario {
   std::vector<float> destroy_weight;
   // Whether the actor has a hold objective on the region (actors x regions).
   std::vector<uint8_t> must_hold;
+  // Whether the actor may take the region (its country is among the actor's countries).
+  std::vector<uint8_t> may_take;  // actors x regions
+  bool MayTake(ActorId a, RegionId r) const {
+    return may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
   float DestroyWeight(ActorId a, ActorId target) const {

@@ -37,13 +37,13 @@ struct ActorState {
   float casualties = 0;
   Grievance grievance;
   int deliberate_strikes = 0;  // strikes it chose (C1)
-  bool struck_today = false;
 };
 
 // Clashes by kind over the run (the forecast's counters; no event log needed).
 struct Tally {
   std::array<int, static_cast<int>(EventKind::kCount)> events{};
   int direct_clashes = 0;  // incidents, strikes and retaliations between principals
+  int zone_area_incidents = 0;  // incidents (direct or proxy) in or next to a declared zone
   double escalation_score = 0;
   int count(EventKind kind) const { return events[static_cast<int>(kind)]; }
 };
@@ -57,8 +57,8 @@ struct State {
   std::vector<float> exposure_troops;  // per exposure
   std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
   std::vector<uint8_t> corridor_open;  // per corridor
+  std::vector<int> corridor_cut_days;  // per corridor: days it ended cut
   std::vector<int16_t> restraint_days; // per relation (feuds)
-  std::vector<int16_t> feud_hot_days;  // per relation (feuds)
   int level = 0;                       // current ladder rung
   int max_level = 0;
   int war_day = -1;                    // day full-scale war broke out, -1 if never
@@ -69,6 +69,9 @@ struct State {
   std::vector<float> open_share;
   bool control_changed = true;
   Tally tally;
+  // Per bloc, region-days of holding ground the terrorist group held at the start (the
+  // contested ground), summed over the run: who held it, and for how long.
+  std::vector<int> contested_days;
 
   bool at_war() const { return war_day >= 0; }
 };

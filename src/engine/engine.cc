@@ -123,10 +123,11 @@ State Engine::Initial() const {
   for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
   for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
   st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
+  st.contested_days.assign(s.blocs.size(), 0);
   st.restraint_days.assign(s.relations.size(), 0);
-  st.feud_hot_days.assign(s.relations.size(), 0);
   Workspace w;
   st.corridor_open.resize(s.corridors.size());
+  st.corridor_cut_days.assign(s.corridors.size(), 0);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     st.corridor_open[c] = rules::CorridorOpen(s, st, static_cast<int>(c), w);
   }
@@ -142,7 +143,7 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   IndexForces(d);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
-  rules::Withdrawals(d);
+  if (rules::Withdrawals(d)) IndexForces(d);
   rules::Move(d);
   IndexForces(d);
   rules::Combat(d);

@@ -43,6 +43,7 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   for (const ActorState& a : end.actors) *num++ = a.casualties;
   for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
   *num++ = end.tally.direct_clashes;
+  *num++ = end.tally.zone_area_incidents;
   *num++ = end.max_level;
   *num++ = end.war_day;  // conditional: -1 when none
   if (HasTerrorist(s)) *num++ = end.group_defeated_day;  // conditional
@@ -56,6 +57,8 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
     }
     *num++ = held;
   }
+  for (int days : end.contested_days) *num++ = days;
+  for (int days : end.corridor_cut_days) *num++ = days;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     holders[r] = static_cast<int8_t>(HolderBloc(s, end, static_cast<RegionId>(r)));
   }
@@ -87,6 +90,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
     number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)));
   }
   number("direct_clashes", "Limited direct clashes");
+  number("zone_area_incidents", "Incidents in or next to declared zones");
   number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
   number("war_day", "Day full-scale war broke out (runs with war)", true);
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
@@ -94,6 +98,12 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   for (const Actor& a : s.actors) number("deliberate_strikes." + a.id, "Deliberate strikes by " + a.name);
   for (const Bloc& b : s.blocs) {
     number("contested_held." + b.id, "Regions the group held at start, held by " + b.name + " at the end");
+  }
+  for (const Bloc& b : s.blocs) {
+    number("contested_days." + b.id, "Region-days of contested ground held by " + b.name);
+  }
+  for (const Corridor& c : s.corridors) {
+    number("corridor_cut_days." + c.id, fmt::format("Days corridor '{}' was cut", c.name));
   }
   f.war_by_day.assign(static_cast<std::size_t>(days) + 1, 0);
   f.holder_counts.assign(s.regions.size() * (s.blocs.size() + 1), 0);

@@ -1,5 +1,5 @@
 // Who holds the ground (docs/model.md, Submodels "Control" and "Corridors"). A region changes
-// hands when the strongest actor present has at least rules.capture_strength troops there, no
+// hands when the strongest single force present has at least rules.capture_strength troops, no
 // force hostile to it remains, and the current holder is hostile to it or nobody. Rival ground
 // cannot be taken short of war. Corridors are searched exactly, every day, over held regions.
 #include "rules/rules.h"
@@ -47,7 +47,7 @@ void Control(Day& d) {
     }
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
-    if (holder == taker) continue;
+    if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;
     if (holder != kNone && !Hostile(s, st, taker, holder)) continue;
     bool contested = false;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
@@ -61,6 +61,11 @@ void Control(Day& d) {
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
   }
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (InitiallyTerrorist(s, static_cast<RegionId>(r)) && st.holder[r] != kNone) {
+      ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
+    }
+  }
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     bool open = CorridorOpen(s, st, static_cast<int>(c), d.w);
     if (open != static_cast<bool>(st.corridor_open[c])) {
@@ -68,6 +73,7 @@ void Control(Day& d) {
       d.Emit({.kind = open ? EventKind::kCorridorOpened : EventKind::kCorridorCut,
               .index = static_cast<int16_t>(c)});
     }
+    if (!open) ++st.corridor_cut_days[c];
   }
   if (st.group_defeated_day < 0) {
     for (std::size_t a = 0; a < s.actors.size(); ++a) {

@@ -3,7 +3,7 @@
 // with no decision behind it. The daily chance per pair in contact is
 //   incident_rate x (1 + incident_tension_factor x tension) x (1 - deconfliction)
 //                 x (1 - incident_reduction of an enabled zone of either side there).
-// The side that fires first is drawn in proportion to aggression; the other side's loss is
+// The side that fires first is drawn in proportion to (faction-weighted) aggression; the other side's loss is
 // Poisson(incident_losses x the smaller force), the shooter's half that. With a proxy on either
 // side it is a proxy clash (less tension); otherwise a direct clash between principals.
 #include "rules/rules.h"
@@ -43,7 +43,7 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
                               s.actors[b].bloc];
   double reduction = std::max(ZoneReduction(s, region_a, a, b), ZoneReduction(s, region_b, a, b));
   if (!rng.Bernoulli(IncidentChance(s, tension, reduction))) return;
-  double aggr_a = s.actors[a].aggression, aggr_b = s.actors[b].aggression;
+  double aggr_a = AggregateFactions(s, st, a).aggression, aggr_b = AggregateFactions(s, st, b).aggression;
   double total = aggr_a + aggr_b;
   bool a_fires = total > 0 ? rng.Uniform() * total < aggr_a : rng.Bernoulli(0.5);
   int shooter_force = a_fires ? fa : fb, victim_force = a_fires ? fb : fa;
@@ -53,6 +53,7 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   float lost = Inflict(d, victim_force, rng.Poisson(s.rules.incident_losses * smaller));
   Inflict(d, shooter_force, rng.Poisson(0.5 * s.rules.incident_losses * smaller));
   bool proxy = IsProxy(s, a) || IsProxy(s, b);
+  if (s.zone_area[region_a] || s.zone_area[region_b]) ++st.tally.zone_area_incidents;
   double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;
   RaiseTension(d, shooter, victim, tension_gain);
   d.Emit({.kind = proxy ? EventKind::kProxyClash : EventKind::kIncident, .actor = shooter,

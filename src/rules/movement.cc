@@ -2,13 +2,15 @@
 // for the region that scores best by
 //   (priority + weights of destroy objectives against its holder)
 //     / (1 + distance_km / 100) / (1 + strength of others there / own strength),
-// among regions held by nobody or by an enemy (rival ground is not taken short of war). A
+// among regions held by nobody or by an enemy (rival ground is not taken short of war), in
+// the actor's countries (Actor::countries). A
 // rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along shortest
 // paths at speed_km_per_day x the terrain's speed (river crossings count longer), detouring
 // (by fewest regions) around rival-held ground, which they may not cross short of war. Forces in
-// combat are pinned; forces on ground their actor must hold stay; the last force of an actor
-// leaving a region it holds with an enemy next door leaves a garrison behind (a quarter of
-// it, at most 2 x capture_strength); diverted forces go to their
+// combat are pinned; the first force of an actor leaving a region it holds and must hold, or
+// with an enemy next door or a rival in contact, leaves a garrison behind (a quarter of it,
+// at most 2 x capture_strength; a force too small to split stays whole); diverted forces go
+// to their
 // feud's front whatever their actor chose.
 #include "rules/rules.h"
 
@@ -35,8 +37,9 @@ bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
   return false;
 }
 
-// Whether the force is the last of its actor in a region it holds with an enemy next door, or
-// a rival in contact: then it leaves a garrison behind when it marches.
+// Whether the force is the first (by index) of its actor in a region it holds that it must
+// hold (a hold objective), or that has an enemy next door or a rival in contact: then it
+// leaves a garrison behind when it marches, or stays whole if too small to split.
 bool MustGarrison(const Day& d, int index) {
   const Force& f = d.st.forces[static_cast<std::size_t>(index)];
   // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
@@ -47,6 +50,7 @@ bool MustGarrison(const Day& d, int index) {
       return false;  // an earlier force of the same actor already garrisons it
     }
   }
+  if (d.s.MustHold(f.actor, f.region)) return true;
   for (auto [next, km] : d.s.adjacency[f.region]) {
     if (HostileIn(d, f.actor, next)) return true;
   }
@@ -59,7 +63,7 @@ bool MustGarrison(const Day& d, int index) {
 }
 
 
-// Ground a force may cross: not a rival's (short of war), nor a rival zone that deters it.
+// Ground a force may cross: not a rival's (short of war).
 bool Passable(const Day& d, ActorId actor, RegionId region) {
   ActorId holder = d.st.holder[region];
   return holder == kNone || !Rivals(d.s, d.st, actor, holder);
@@ -106,7 +110,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const std::size_t blocs = s.blocs.size();
   for (std::size_t i = 0; i < s.regions.size(); ++i) {
     RegionId r = static_cast<RegionId>(i);
-    if (!WorthTaking(s, d.st, f.actor, r)) continue;
+    if (!WorthTaking(s, d.st, f.actor, r) || !s.MayTake(f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
@@ -136,7 +140,7 @@ void Move(Day& d) {
     if (diverted) {
       --f.diverted_days;
     } else {
-      if (st.actors[f.actor].action != Action::kAdvance || s.MustHold(f.actor, f.region)) continue;
+      if (st.actors[f.actor].action != Action::kAdvance) continue;
       // Retarget when the goal is gone, and every ten days to follow the front.
       if (f.target == kNone || !WorthTaking(s, st, f.actor, f.target) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {

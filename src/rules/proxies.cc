@@ -76,7 +76,6 @@ void Feuds(Day& d) {
       p *= 1.0 - s.rules.feud_restraint;
       --st.restraint_days[i];
     }
-    if (st.feud_hot_days[i] > 0) --st.feud_hot_days[i];
     if (!rng.Bernoulli(p)) continue;
     RegionId front = feud.front[static_cast<std::size_t>(rng.Below(static_cast<int>(feud.front.size())))];
     int fa = ForceOf(d, feud.a, front), fb = ForceOf(d, feud.b, front);
@@ -88,7 +87,6 @@ void Feuds(Day& d) {
     }
     d.Emit({.kind = EventKind::kFeudClash, .actor = feud.a, .target = feud.b, .region = front,
             .casualties = lost});
-    st.feud_hot_days[i] = static_cast<int16_t>(s.rules.feud_hot_days);
     for (ActorId side : {feud.a, feud.b}) {
       if (IsProxy(s, side)) Divert(d, rng, feud, side);
     }

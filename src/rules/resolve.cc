@@ -63,9 +63,10 @@ bool ActorInContact(const Day& d, ActorId actor) {
   return false;
 }
 
-void Withdrawals(Day& d) {
+bool Withdrawals(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
+  bool any_moved = false;
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId actor = static_cast<ActorId>(a);
     Action action = st.actors[a].action;
@@ -81,22 +82,28 @@ void Withdrawals(Day& d) {
         f.progress_km = 0;
         moved = true;
       }
+      any_moved = any_moved || moved;
       if (moved) {
         d.w.hawk_pressure[a] += static_cast<float>(s.actors[a].commitment);
         d.Emit({.kind = EventKind::kWithdrawal, .actor = actor});
       }
     } else if (action == Action::kDeescalate && !st.at_war()) {
+      // One offer to each rival bloc (tension is kept per bloc pair).
+      uint64_t blocs_done = 0;
       for (std::size_t b = 0; b < s.actors.size(); ++b) {
-        if (s.relation(actor, static_cast<ActorId>(b)) == RelationKind::kRivalry) {
-          LowerTension(d, actor, static_cast<ActorId>(b),
-                       s.rules.tension_signal_relief * s.rules.tension_strike);
-          break;  // one offer per bloc pair is enough: tension is kept per bloc pair
+        const uint64_t bloc_bit = uint64_t{1} << s.actors[b].bloc;
+        if (s.relation(actor, static_cast<ActorId>(b)) != RelationKind::kRivalry || (blocs_done & bloc_bit)) {
+          continue;
         }
+        blocs_done |= bloc_bit;
+        LowerTension(d, actor, static_cast<ActorId>(b),
+                     s.rules.tension_signal_relief * s.rules.tension_strike);
       }
       d.w.hawk_pressure[a] += static_cast<float>(s.actors[a].commitment);
       d.Emit({.kind = EventKind::kDeescalation, .actor = actor});
     }
   }
+  return any_moved;
 }
 
 }  // namespace brink::rules

@@ -1,6 +1,6 @@
 // Retaliation (docs/model.md, Submodel "Retaliation"). An actor struck by a rival holds a
 // grievance for retaliation_window_days. Each day it hits back with chance
-//   retaliation_base x 2 x resolve x (1 - 0.5 x war_aversion)
+//   retaliation_base x 2 x resolve x (1 - 0.5 x war_aversion (faction-weighted))
 //                    x (1 - signal_effect if the last strike was called defensive)
 //                    x repeat_strike_factor^(strikes - 1),
 // capped at 1. The blow goes horizontal, against the striker's exposed forces outside the
@@ -12,11 +12,12 @@
 
 namespace brink::rules {
 
-double RetaliationChance(const Scenario& s, ActorId victim, const Grievance& g) {
+double RetaliationChance(const Scenario& s, const State& st, ActorId victim, const Grievance& g) {
   if (g.days_left <= 0 || g.against == kNone) return 0;
   const Rules& x = s.rules;
   const Actor& a = s.actors[victim];
-  double p = x.retaliation_base * 2.0 * a.resolve * (1.0 - 0.5 * a.war_aversion);
+  const double war_aversion = AggregateFactions(s, st, victim).war_aversion;
+  double p = x.retaliation_base * 2.0 * a.resolve * (1.0 - 0.5 * war_aversion);
   if (g.signalled) p *= 1.0 - x.signal_effect;
   for (int i = 1; i < g.strikes; ++i) p *= x.repeat_strike_factor;
   return std::min(1.0, p);
@@ -60,7 +61,7 @@ void Retaliation(Day& d) {
       g.days_left = 0;  // war has its own violence; grievances no longer drive it
       continue;
     }
-    if (!rng.Bernoulli(RetaliationChance(s, victim, g))) {
+    if (!rng.Bernoulli(RetaliationChance(s, st, victim, g))) {
       --g.days_left;
       continue;
     }

@@ -17,7 +17,7 @@ void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
 void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
 void Factions(Day& d);               // factions.cc: influence shifts
-void Withdrawals(Day& d);            // resolve.cc: backing down and its cost
+bool Withdrawals(Day& d);            // resolve.cc: backing down and its cost; true if forces moved
 void LadderDecay(Day& d);            // ladder.cc
 
 // ladder.cc: adds tension between the blocs of a and b and moves the ladder; may start war.
@@ -41,7 +41,8 @@ int StrikeTarget(const Day& d, ActorId striker);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);
 // retaliation.cc: the chance that a struck actor retaliates today.
-double RetaliationChance(const Scenario& s, ActorId victim, const Grievance& grievance);
+double RetaliationChance(const Scenario& s, const State& st, ActorId victim,
+                         const Grievance& grievance);
 // retaliation.cc: the chance a retaliation goes horizontal against this many exposed troops.
 double HorizontalChance(const Scenario& s, double troops);
 // factions.cc: the actor's effective (influence-weighted) aggression, war aversion and belief

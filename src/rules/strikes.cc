@@ -104,7 +104,7 @@ void AirCampaign(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
   if (!st.at_war()) return;
-  Rng rng = d.rng(Stream::kStrike);
+  Rng rng = d.rng(Stream::kAir);
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId actor = static_cast<ActorId>(a);
     const double air = s.actors[a].air_power;

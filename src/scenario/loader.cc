@@ -245,6 +245,10 @@ class Loader {
     a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
     a.territory_weight = r.Num("territory_weight", 0, 100, a.territory_weight);
     a.terrorist = r.Bool("terrorist", false);
+    a.countries = r.StrList("countries", false);
+    for (const std::string& c : a.countries) {
+      if (c.size() != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
+    }
     std::string policy = r.Str("policy", false, "doctrine");
     if (policy != "doctrine") r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected \"doctrine\"", policy));
     s_.actors.push_back(std::move(a));

@@ -74,15 +74,10 @@ Status FinalizeScenario(Scenario& s) {
       }
     }
   }
-  s.feud_of_actor.assign(actors, -1);
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
     s.relation_matrix[static_cast<std::size_t>(r.a) * actors + r.b] = r.kind;
     s.relation_matrix[static_cast<std::size_t>(r.b) * actors + r.a] = r.kind;
-    if (r.kind == RelationKind::kFeud) {
-      s.feud_of_actor[r.a] = static_cast<int>(i);
-      s.feud_of_actor[r.b] = static_cast<int>(i);
-    }
     if (r.kind == RelationKind::kPatronage) s.actors[r.b].reliability = r.reliability;
   }
   s.contact_neighbours.assign(s.regions.size(), {});
@@ -90,6 +85,13 @@ Status FinalizeScenario(Scenario& s) {
     if (e.length_km <= s.rules.contact_km) {
       s.contact_neighbours[e.from].push_back(e.to);
       s.contact_neighbours[e.to].push_back(e.from);
+    }
+  }
+  s.zone_area.assign(s.regions.size(), 0);
+  for (const Zone& z : s.zones) {
+    for (RegionId r : z.regions) {
+      s.zone_area[r] = 1;
+      for (RegionId n : s.contact_neighbours[r]) s.zone_area[n] = 1;
     }
   }
   s.adjacency.assign(s.regions.size(), {});
@@ -161,6 +163,15 @@ Status FinalizeScenario(Scenario& s) {
     double cohesion = x.patron != kNone ? 0.5 + 0.5 * x.reliability : 1.0;
     s.fire_factor[a] = static_cast<float>(x.effectiveness * (1.0 + s.rules.air_multiplier * x.air_power) *
                                           morale * cohesion);
+  }
+  s.may_take.assign(actors * regions, 1);
+  for (std::size_t a = 0; a < actors; ++a) {
+    const std::vector<std::string>& countries = s.actors[a].countries;
+    if (countries.empty()) continue;
+    for (std::size_t r = 0; r < regions; ++r) {
+      s.may_take[a * regions + r] =
+          std::find(countries.begin(), countries.end(), s.regions[r].country) != countries.end();
+    }
   }
   s.has_rival.assign(actors, 0);
   for (std::size_t a = 0; a < actors; ++a) {
