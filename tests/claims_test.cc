@@ -5,6 +5,8 @@
 // use 2,000 to 3,000, which puts the intervals' gap at several standard errors.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,8 @@ Interval MeanInterval(const Forecast& f, const std::string& id) {
 
 // `low` lies entirely below `high`.
 void ExpectBelow(Interval low, Interval high, const std::string& what) {
+  std::printf("  %s: [%.4g, %.4g] below [%.4g, %.4g]\n", what.c_str(), low.low, low.high, high.low,
+              high.high);
   EXPECT_LT(low.high, high.low) << what << ": [" << low.low << ", " << low.high << "] vs ["
                                 << high.low << ", " << high.high << "]";
 }

@@ -357,8 +357,14 @@ TEST(Loader, MissingRequiredKeyPointsAtItsTable) {
   EXPECT_TRUE(FailsAt(b.text, Locate(b.text, "[[region]]\nid = \"east\""), "region #5: missing key 'country'"));
 }
 
-TEST(Loader, MissingScenarioTablePointsAtTheTop) {
+TEST(Loader, MisspeltScenarioTableIsReportedAsUnknownFirst) {
+  // A misspelt table is named as what it is before anything it leaves missing.
   Broken b = Replace("[scenario]", "[scenery]");
+  EXPECT_TRUE(FailsAt(b.text, "small.toml:2:1", "top level: unknown key 'scenery'; expected one of:"));
+}
+
+TEST(Loader, MissingScenarioTablePointsAtTheTop) {
+  Broken b = Replace("[scenario]\nname = \"Small valley\"\nstart_date = \"2020-01-01\"\nhorizon_days = 120\n", "");
   EXPECT_TRUE(FailsAt(b.text, "small.toml:1:1", "top level: missing table [scenario]"));
 }
 

@@ -18,6 +18,7 @@ struct ActionScores {
   std::array<bool, static_cast<int>(Action::kCount)> legal{};
 };
 
+// Needs the day prepared by DecideAll (contacts and open shares); DecideAll calls it.
 ActionScores ScoreActions(const Day& d, ActorId actor);
 // Softmax choice with rationality lambda from uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);

@@ -157,7 +157,7 @@ struct Exposure {
   ActorId actor = kNone;
   double troops = 0;
   uint64_t threatened_by = 0;  // bit mask of ActorIds able to strike it
-  double vulnerability = 0.003;  // share of troops lost in one horizontal strike
+  double vulnerability = 0.003;  // share of troops lost in one horizontal strike, x (0.5 + the retaliator's capability)
 };
 
 struct Zone {

@@ -110,7 +110,8 @@ State Engine::Initial() const {
   State st;
   st.holder.reserve(s.regions.size());
   for (const Region& r : s.regions) st.holder.push_back(r.holder);
-  // Room for garrisons split off during the run (movement.cc), so the step never reallocates.
+  // Room for garrisons split off during the run (movement.cc), so a run from here never
+  // reallocates (a copied State keeps only its size; its first split may reallocate).
   st.forces.reserve(MaxForces(s));
   for (const ForceSpec& spec : s.forces) {
     Force f;

@@ -9,7 +9,8 @@ Interval WilsonInterval(int64_t hits, int64_t n, double z) {
   const double nn = static_cast<double>(n), p = static_cast<double>(hits) / nn, z2 = z * z;
   const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
   const double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // At 0 or n hits the bound on that side is exactly the estimate (rounding aside).
+  return {hits == 0 ? 0.0 : std::max(0.0, centre - half), hits == n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 QuantileSketch::QuantileSketch(double relative_accuracy, double min_magnitude)

@@ -2,8 +2,9 @@
 // Lanchester square law. Each day a force loses Poisson(attrition_rate x the firepower aimed
 // at it / terrain defence) troops, where the enemy's firepower is shared among its targets in
 // proportion to their strength. Air power and effectiveness multiply firepower (Firepower).
-// A force heavily outgunned (enemy firepower above break_ratio x (0.5 + resolve) times its
-// side's) breaks and falls back one region toward friendly ground.
+// A force heavily outgunned (the enemy fire aimed at it above break_ratio x (0.5 + resolve)
+// times its whole side's firepower there) breaks and falls back one region toward friendly
+// ground. Only the side holding the region has its losses divided by the terrain's defence.
 #include <algorithm>
 
 #include "rules/rules.h"

@@ -4,7 +4,8 @@
 // A feud between two partners of one side flares into a clash with a daily chance equal to
 // its intensity (cut by feud_restraint while the patron restrains the partner); after a clash
 // each force of a feuding proxy away from the front is sent to the front with chance
-// `diversion`, and stays there feud_hot_days: the proxy is diverted from the main contest.
+// `diversion` and marches there, diverted for feud_hot_days from the clash (the march
+// included): the proxy is taken away from the main contest.
 #include "rules/rules.h"
 
 namespace brink::rules {

@@ -1,0 +1,100 @@
+// The counter-based generator's claims: a draw is a pure function of (seed, run, stream, day,
+// n), streams do not echo each other, and the Poisson sampler has the right mean and variance.
+#include "engine/random.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace brink {
+namespace {
+
+std::vector<uint64_t> Draws(Rng rng, int n) {
+  std::vector<uint64_t> out;
+  for (int i = 0; i < n; ++i) out.push_back(rng.Next());
+  return out;
+}
+
+TEST(Random, SameKeySameNumbers) {
+  const std::vector<uint64_t> a = Draws(Rng(42, 7, Stream::kCombat, 100), 1001);
+  // Another generator with the same key, made later and elsewhere, repeats them.
+  Draws(Rng(1, 2, Stream::kZone, 3), 17);
+  const std::vector<uint64_t> b = Draws(Rng(42, 7, Stream::kCombat, 100), 1001);
+  EXPECT_EQ(a, b);
+  // Any part of the key changes them.
+  EXPECT_NE(a, Draws(Rng(43, 7, Stream::kCombat, 100), 1001));  // seed
+  EXPECT_NE(a, Draws(Rng(42, 8, Stream::kCombat, 100), 1001));  // run
+  EXPECT_NE(a, Draws(Rng(42, 7, Stream::kCombat, 101), 1001));  // day
+  // Uniform and Bernoulli are functions of the same numbers.
+  Rng u1(42, 7, Stream::kCombat, 100), u2(42, 7, Stream::kCombat, 100);
+  for (int i = 0; i < 100; ++i) {
+    double u = u1.Uniform();
+    EXPECT_EQ(u, u2.Uniform());
+    EXPECT_GE(u, 0.0);
+    EXPECT_LT(u, 1.0);
+  }
+}
+
+// Seed 42, run 7, day 100, 20,000 uniforms from each of two streams: the correlation of
+// independent uniforms has sd 1 / sqrt(20000) = 0.0071; the margin is 5 sd. The first draws of
+// every pair of streams must differ too.
+TEST(Random, StreamsAreIndependent) {
+  // Every stream the enum declares, kDecision (1) to kZone (the last).
+  std::vector<std::vector<uint64_t>> first;
+  for (uint64_t k = 1; k <= static_cast<uint64_t>(Stream::kZone); ++k) {
+    first.push_back(Draws(Rng(42, 7, static_cast<Stream>(k), 100), 8));
+  }
+  ASSERT_GE(first.size(), 8u);
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    for (std::size_t j = i + 1; j < first.size(); ++j)
+      EXPECT_NE(first[i], first[j]) << i << " " << j;
+  }
+  const int n = 20000;
+  Rng a(42, 7, Stream::kCombat, 100), b(42, 7, Stream::kStrike, 100);
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  for (int i = 0; i < n; ++i) {
+    double x = a.Uniform(), y = b.Uniform();
+    sa += x;
+    sb += y;
+    saa += x * x;
+    sbb += y * y;
+    sab += x * y;
+  }
+  const double cov = sab / n - (sa / n) * (sb / n);
+  const double r =
+      cov / std::sqrt((saa / n - (sa / n) * (sa / n)) * (sbb / n - (sb / n) * (sb / n)));
+  EXPECT_LT(std::fabs(r), 5.0 / std::sqrt(n));
+  // Each stream on its own is uniform: mean 1/2 with sd sqrt(1/12 / 20000) = 0.002.
+  EXPECT_NEAR(sa / n, 0.5, 5 * std::sqrt(1.0 / 12 / n));
+  EXPECT_NEAR(sb / n, 0.5, 5 * std::sqrt(1.0 / 12 / n));
+}
+
+// Seed 9, 20,000 draws per mean. For Poisson(m) the sample mean has sd sqrt(m / n) and the
+// sample variance sd about sqrt((m + 2 m^2) / n) (fourth central moment m + 3 m^2); margins are
+// 5 of those. Above a mean of 30 the sampler rounds a normal, which adds 1/12 to the variance:
+// inside the margin (about 5 at m = 100).
+TEST(Random, PoissonMeanAndVarianceMatch) {
+  const int n = 20000;
+  for (double m : {3.0, 100.0}) {
+    Rng rng(9, 0, Stream::kCombat, static_cast<int>(m));
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < n; ++i) {
+      double x = rng.Poisson(m);
+      ASSERT_EQ(x, std::floor(x)) << "a count";
+      ASSERT_GE(x, 0.0);
+      sum += x;
+      sum2 += x * x;
+    }
+    const double mean = sum / n, variance = (sum2 - n * mean * mean) / (n - 1);
+    EXPECT_NEAR(mean, m, 5 * std::sqrt(m / n)) << "mean " << m;
+    EXPECT_NEAR(variance, m, 5 * std::sqrt((m + 2 * m * m) / n)) << "mean " << m;
+  }
+  Rng rng(9, 0, Stream::kCombat, 0);
+  EXPECT_EQ(rng.Poisson(0), 0.0);
+  EXPECT_EQ(rng.Poisson(-1), 0.0);
+}
+
+}  // namespace
+}  // namespace brink
