@@ -17,12 +17,14 @@ struct Workspace {
   // Forces grouped by region: force_index[region_start[r] .. region_start[r + 1]).
   std::vector<int> region_start;
   std::vector<int> force_index;
-  std::vector<float> bloc_strength;   // regions x blocs
+  bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
   std::vector<float> firepower;       // per force, at the last IndexForces
+  std::vector<float> actor_strength;  // regions x actors, at the last IndexForces
+  std::vector<float> actor_fire;      // regions x actors, at the last IndexForces
   std::vector<float> actor_firepower; // per actor, at the last IndexForces
   std::vector<float> losses;          // per force, today
   std::vector<float> region_losses;   // per region, today's combat losses (-1: no fighting)

@@ -19,7 +19,7 @@ float Inflict(Day& d, int force, double troops) {
 }
 
 void IndexForces(Day& d) {
-  const std::size_t regions = d.s.regions.size(), blocs = d.blocs();
+  const std::size_t regions = d.s.regions.size();
   Workspace& w = d.w;
   w.region_start.assign(regions + 1, 0);
   for (const Force& f : d.st.forces) {
@@ -27,9 +27,11 @@ void IndexForces(Day& d) {
   }
   for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
   w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
-  w.bloc_strength.assign(regions * blocs, 0.0f);
   w.present.assign(regions, 0);
   w.firepower.assign(d.st.forces.size(), 0.0f);
+  const std::size_t actors = d.s.actors.size();
+  w.actor_strength.assign(regions * actors, 0.0f);
+  w.actor_fire.assign(regions * actors, 0.0f);
   w.actor_firepower.assign(d.s.actors.size(), 0.0f);
   // Fill in force order, so each region's list is sorted by force index (deterministic).
   std::vector<int>& cursor = w.region_start;  // reuse: shift back afterwards
@@ -37,11 +39,12 @@ void IndexForces(Day& d) {
     const Force& f = d.st.forces[i];
     if (f.strength <= 0) continue;
     w.force_index[static_cast<std::size_t>(cursor[f.region]++)] = static_cast<int>(i);
-    std::size_t cell = static_cast<std::size_t>(f.region) * blocs + d.s.actors[f.actor].bloc;
     const float firepower = Firepower(d.s, f);
     w.firepower[i] = firepower;
     w.actor_firepower[static_cast<std::size_t>(f.actor)] += firepower;
-    w.bloc_strength[cell] += f.strength;
+    const std::size_t here = static_cast<std::size_t>(f.region) * actors + static_cast<std::size_t>(f.actor);
+    w.actor_strength[here] += f.strength;
+    w.actor_fire[here] += firepower;
     w.present[static_cast<std::size_t>(f.region)] |= uint64_t{1} << f.actor;
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];

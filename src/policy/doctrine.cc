@@ -163,6 +163,7 @@ Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
 
 void DecideAll(Day& d) {
   State& st = d.st;
+  d.w.control_changed_at_dawn = st.control_changed || st.day <= 1;
   if (st.control_changed || st.open_share.size() != d.s.actors.size()) {
     st.open_share.resize(d.s.actors.size());
     for (std::size_t a = 0; a < d.s.actors.size(); ++a) {

@@ -12,9 +12,6 @@
 namespace brink::rules {
 namespace {
 
-// Forces counted in one region's battle (the first, by force index): a bound on the work per
-// region that no real scenario reaches (at most MaxForces forces in all).
-constexpr int kMaxPerRegion = 64;
 
 // The neighbour held by the force's own side nearest its position, or kNone.
 RegionId FallBack(const Day& d, const Force& f) {
@@ -44,7 +41,6 @@ void Combat(Day& d) {
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     if (end - begin < 2) continue;
-    const int* ids = &w.force_index[static_cast<std::size_t>(begin)];
     bool fighting = false;
     for (uint64_t here = w.present[r], rest = here; rest; rest &= rest - 1) {
       fighting = fighting || (w.hostile_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & here);
@@ -52,41 +48,44 @@ void Combat(Day& d) {
     if (!fighting) continue;
     w.region_losses[r] = 0;
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
-    const int n = end - begin;
-    // Each shooter's fire is shared among its hostile targets here in proportion to strength.
-    float targets_strength[kMaxPerRegion];
-    const int counted = std::min(n, kMaxPerRegion);
-    for (int j = 0; j < counted; ++j) {
-      targets_strength[j] = 0;
-      for (int k = 0; k < n; ++k) {
-        if (Hostile(s, st, st.forces[ids[j]].actor, st.forces[ids[k]].actor)) {
-          targets_strength[j] += st.forces[ids[k]].strength;
+    // Work per actor present, not per force: each shooting actor's fire is shared among the
+    // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
+    const std::size_t actors = s.actors.size();
+    const float* strength = &w.actor_strength[r * actors];
+    const float* fire = &w.actor_fire[r * actors];
+    const uint64_t here = w.present[r];
+    double fire_per_troop[Limits::kMaxActors] = {};
+    double side_fire[Limits::kMaxActors] = {};
+    for (uint64_t rest = here; rest; rest &= rest - 1) {
+      const int a = __builtin_ctzll(rest);
+      for (uint64_t others = here; others; others &= others - 1) {
+        const int b = __builtin_ctzll(others);
+        if (w.hostile_mask[static_cast<std::size_t>(a)] >> b & 1u) {
+          double targets = 0;  // troops hostile to b here
+          for (uint64_t t = here & w.hostile_mask[static_cast<std::size_t>(b)]; t; t &= t - 1) {
+            targets += strength[__builtin_ctzll(t)];
+          }
+          fire_per_troop[a] += fire[b] / targets;
+        } else if (s.actors[static_cast<std::size_t>(b)].bloc == s.actors[static_cast<std::size_t>(a)].bloc) {
+          side_fire[a] += fire[b];
         }
       }
     }
-    for (int i = 0; i < counted; ++i) {
-      const Force& target = st.forces[ids[i]];
-      double incoming = 0, own_side = 0;
-      for (int j = 0; j < counted; ++j) {
-        const Force& shooter = st.forces[ids[j]];
-        const double firepower = w.firepower[static_cast<std::size_t>(ids[j])];
-        if (Hostile(s, st, target.actor, shooter.actor)) {
-          incoming += firepower * target.strength / targets_strength[j];
-        } else if (s.actors[shooter.actor].bloc == s.actors[target.actor].bloc) {
-          own_side += firepower;
-        }
-      }
+    const ActorId holder = st.holder[r];
+    for (int k = begin; k < end; ++k) {
+      const int i = w.force_index[static_cast<std::size_t>(k)];
+      const Force& target = st.forces[static_cast<std::size_t>(i)];
+      const double incoming = fire_per_troop[target.actor] * target.strength;
       if (incoming <= 0) continue;
-      ActorId holder = st.holder[r];
-      bool defending = holder != kNone && s.actors[holder].bloc == s.actors[target.actor].bloc;
+      const Actor& actor = s.actors[static_cast<std::size_t>(target.actor)];
+      const bool defending = holder != kNone && s.actors[holder].bloc == actor.bloc;
       double mean = s.rules.attrition_rate * incoming / (defending ? defence : 1.0);
-      const Actor& actor = s.actors[target.actor];
       if (actor.patron != kNone) {
         mean += s.rules.proxy_fold_rate * (1.0 - actor.reliability) * target.strength;
       }
-      w.losses[static_cast<std::size_t>(ids[i])] = static_cast<float>(rng.Poisson(mean));
-      w.breaks[static_cast<std::size_t>(ids[i])] =
-          incoming > own_side * s.rules.break_ratio * (0.5 + actor.resolve);
+      w.losses[static_cast<std::size_t>(i)] = static_cast<float>(rng.Poisson(mean));
+      w.breaks[static_cast<std::size_t>(i)] =
+          incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve);
     }
   }
   for (std::size_t f = 0; f < st.forces.size(); ++f) {

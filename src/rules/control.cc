@@ -38,7 +38,24 @@ bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w
 void Control(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
-  IndexForces(d);
+  // Positions have not changed since the index after combat; strengths are read directly.
+  // Forces of one actor resting in one region (no goal, not diverted) join up, so garrisons
+  // and arrivals do not multiply the forces the rules must look at.
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+      Force& keep = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(i)])];
+      if (keep.strength <= 0 || keep.target != kNone || keep.diverted_days > 0) continue;
+      for (int j = i + 1; j < d.w.region_start[r + 1]; ++j) {
+        Force& other = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(j)])];
+        if (other.actor != keep.actor || other.strength <= 0 || other.target != kNone ||
+            other.diverted_days > 0) {
+          continue;
+        }
+        keep.strength += other.strength;
+        other.strength = 0;
+      }
+    }
+  }
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     int best = -1;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
@@ -51,8 +68,8 @@ void Control(Day& d) {
     if (holder != kNone && !Hostile(s, st, taker, holder)) continue;
     bool contested = false;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      ActorId other = st.forces[d.w.force_index[static_cast<std::size_t>(i)]].actor;
-      if (Hostile(s, st, taker, other)) contested = true;
+      const Force& other = st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+      if (other.strength > 0 && Hostile(s, st, taker, other.actor)) contested = true;
     }
     if (contested) continue;
     st.holder[r] = taker;

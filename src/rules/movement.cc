@@ -46,8 +46,9 @@ bool MustGarrison(const Day& d, int index) {
   if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return false;
   for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
     int other = d.w.force_index[static_cast<std::size_t>(i)];
-    if (other < index && d.st.forces[other].actor == f.actor && d.st.forces[other].strength > 0) {
-      return false;  // an earlier force of the same actor already garrisons it
+    const Force& g = d.st.forces[static_cast<std::size_t>(other)];
+    if (other < index && g.actor == f.actor && g.strength > 0 && g.target == kNone) {
+      return false;  // an earlier force of the same actor, not on the march, garrisons it
     }
   }
   if (d.s.MustHold(f.actor, f.region)) return true;
@@ -107,7 +108,6 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const Scenario& s = d.s;
   RegionId best = kNone;
   double best_score = 0;
-  const std::size_t blocs = s.blocs.size();
   for (std::size_t i = 0; i < s.regions.size(); ++i) {
     RegionId r = static_cast<RegionId>(i);
     if (!WorthTaking(s, d.st, f.actor, r) || !s.MayTake(f.actor, r)) continue;
@@ -115,9 +115,13 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
     if (InRivalZone(d, f.actor, r) && deterred) continue;
-    double others = 0;
-    for (std::size_t b = 0; b < blocs; ++b) {
-      if (static_cast<BlocId>(b) != s.actors[f.actor].bloc) others += d.w.bloc_strength[i * blocs + b];
+    double others = 0;  // troops of other blocs there
+    const std::size_t actors = s.actors.size();
+    for (uint64_t rest = d.w.present[i]; rest; rest &= rest - 1) {
+      const int b = __builtin_ctzll(rest);
+      if (s.actors[static_cast<std::size_t>(b)].bloc != s.actors[f.actor].bloc) {
+        others += d.w.actor_strength[i * actors + static_cast<std::size_t>(b)];
+      }
     }
     double score = priority / (1.0 + s.distance(f.region, r) / 100.0) /
                    (1.0 + others / std::max(1.0f, f.strength));
@@ -141,8 +145,10 @@ void Move(Day& d) {
       --f.diverted_days;
     } else {
       if (st.actors[f.actor].action != Action::kAdvance) continue;
-      // Retarget when the goal is gone, and every ten days to follow the front.
-      if (f.target == kNone || !WorthTaking(s, st, f.actor, f.target) ||
+      // Retarget when the goal is gone, every ten days to follow the front, and, for a force
+      // with no goal, when ground has changed hands.
+      if ((f.target != kNone && !WorthTaking(s, st, f.actor, f.target)) ||
+          (f.target == kNone && d.w.control_changed_at_dawn) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {
         f.target = ChooseTarget(d, f, AggregateFactions(s, st, f.actor));
       }
@@ -152,12 +158,20 @@ void Move(Day& d) {
       // Split off a garrison (a quarter, at most twice capture_strength) while the number of
       // forces stays under MaxForces (Initial reserves that much: no reallocation).
       float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
-      if (st.forces.size() >= MaxForces(s) || kept < s.rules.capture_strength) continue;
+      if (kept < s.rules.capture_strength) continue;
+      std::size_t slot = 0;  // a spent force's place, else a new one
+      while (slot < st.forces.size() && (st.forces[slot].strength > 0 || slot == i)) ++slot;
+      if (slot == st.forces.size() && st.forces.size() >= MaxForces(s)) continue;
       Force garrison = f;
       garrison.strength = kept;
       garrison.target = kNone;
+      garrison.progress_km = 0;
       st.forces[i].strength -= kept;
-      st.forces.push_back(garrison);  // index() is rebuilt after movement
+      if (slot < st.forces.size()) {
+        st.forces[slot] = garrison;  // the index is rebuilt after movement
+      } else {
+        st.forces.push_back(garrison);
+      }
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);

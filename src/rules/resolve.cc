@@ -15,19 +15,21 @@ bool RivalIn(const Day& d, ActorId actor, RegionId region) {
           d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
-bool InContact(const Day& d, const Force& f) {
-  if (RivalIn(d, f.actor, f.region)) return true;
-  for (RegionId n : d.s.contact_neighbours[f.region]) {
-    if (RivalIn(d, f.actor, n)) return true;
+bool RegionInContact(const Day& d, ActorId actor, RegionId region) {
+  if (RivalIn(d, actor, region)) return true;
+  for (RegionId n : d.s.contact_neighbours[region]) {
+    if (RivalIn(d, actor, n)) return true;
   }
   for (const Zone& z : d.s.zones) {
-    if (!z.enabled || !Rivals(d.s, d.st, f.actor, z.owner)) continue;
+    if (!z.enabled || !Rivals(d.s, d.st, actor, z.owner)) continue;
     for (RegionId r : z.regions) {
-      if (r == f.region) return true;
+      if (r == region) return true;
     }
   }
   return false;
 }
+
+bool InContact(const Day& d, const Force& f) { return RegionInContact(d, f.actor, f.region); }
 
 bool OwnZone(const Day& d, ActorId actor, RegionId region) {
   for (const Zone& z : d.s.zones) {
@@ -57,8 +59,9 @@ RegionId Rearward(const Day& d, const Force& f) {
 
 bool ActorInContact(const Day& d, ActorId actor) {
   if (!d.s.has_rival[static_cast<std::size_t>(actor)]) return false;
-  for (const Force& f : d.st.forces) {
-    if (f.actor == actor && f.strength > 0 && InContact(d, f)) return true;
+  const uint64_t bit = uint64_t{1} << actor;
+  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+    if ((d.w.present[r] & bit) && RegionInContact(d, actor, static_cast<RegionId>(r))) return true;
   }
   return false;
 }

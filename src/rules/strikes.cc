@@ -33,10 +33,11 @@ int StrikeTarget(const Day& d, ActorId striker) {
     if (!z.enabled || z.owner != striker) continue;
     for (RegionId r : z.regions) consider(r);
   }
-  for (const Force& own : st.forces) {
-    if (own.actor != striker || own.strength <= 0) continue;
-    consider(own.region);
-    for (auto [next, km] : s.adjacency[own.region]) consider(next);
+  const uint64_t bit = uint64_t{1} << striker;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (!(d.w.present[r] & bit)) continue;  // where the striker's forces are
+    consider(static_cast<RegionId>(r));
+    for (auto [next, km] : s.adjacency[r]) consider(next);
   }
   return best;
 }
