@@ -162,3 +162,70 @@ TEST(CheckCommand, CheckHelpNamesItsFileArgument) {
 }
 
 }  // namespace
+
+// ---- Output files: checked before any work, written whole or not at all (issue: robustness).
+
+std::size_t FilesIn(const fs::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++n;
+  return n;
+}
+
+TEST(Outputs, UnwritableJsonPathFailsBeforeAnyWork) {
+  // A million runs would take minutes: the error must come first, and fast.
+  Outcome o = RunBrink("forecast -n 1000000 --no-progress --json /nonexistent-brink-dir/f.json");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_TRUE(Contains(o.err, "/nonexistent-brink-dir/f.json")) << o.err;
+  EXPECT_TRUE(Contains(o.err, "does not exist")) << o.err;
+  EXPECT_EQ(o.out, "");
+}
+
+TEST(Outputs, JsonPathThatIsADirectoryIsRefused) {
+  ScratchDir scratch;
+  Outcome o = RunBrink("run --days 5 --json " + Quote(scratch.path().string()));
+  EXPECT_EQ(o.status, 2);
+  EXPECT_TRUE(Contains(o.err, "is a directory")) << o.err;
+}
+
+TEST(Outputs, RunJsonIsWholeAndLeavesNoTemporaryFile) {
+  ScratchDir scratch;
+  const fs::path json = scratch.path() / "run.jsonl";
+  Outcome o = RunBrink("run --days 30 --no-narrative --json " + Quote(json.string()));
+  ASSERT_EQ(o.status, 0) << o.err;
+  const std::string text = ReadFile(json);
+  EXPECT_EQ(text.rfind("{\"brink_version\"", 0), 0u) << text.substr(0, 80);
+  EXPECT_TRUE(Contains(text, "\"type\":\"end_state\"")) << "the end state closes the file";
+  EXPECT_EQ(text.back(), '\n');
+  EXPECT_EQ(FilesIn(scratch.path()), 1u) << "only the output itself is left";
+}
+
+TEST(Outputs, InterruptedForecastLeavesNoPartialFileAndSaysSo) {
+  // SIGTERM a forecast that would run for hours, a second after it starts (the scenario loads
+  // in milliseconds, so the signal handler is in place): it must stop, say so, exit 130 and
+  // leave nothing in the output directory.
+  ScratchDir scratch;
+  const fs::path json = scratch.path() / "forecast.json";
+  const fs::path log = scratch.path().parent_path() /
+                       ("brink-interrupt-" + std::to_string(::getpid()) + ".txt");
+  const std::string command = "cd " + Quote(BRINK_SOURCE_DIR) + " && (" + Quote(BRINK_CLI) +
+                              " forecast -n 100000000 --no-progress --json " + Quote(json.string()) +
+                              " >/dev/null 2>" + Quote(log.string()) +
+                              " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo \"exit $?\" >>" +
+                              Quote(log.string()) + ")";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string report = ReadFile(log);
+  fs::remove(log);
+  EXPECT_TRUE(Contains(report, "interrupted")) << report;
+  EXPECT_TRUE(Contains(report, "no output file was written")) << report;
+  EXPECT_TRUE(Contains(report, "exit 130")) << report;
+  EXPECT_EQ(FilesIn(scratch.path()), 0u);
+}
+
+TEST(Outputs, OutOfRangeCommandLineValuesAreRefused) {
+  for (const char* args : {"forecast --runs 0", "forecast --runs 1000000000", "forecast --threads -1",
+                           "run --days 0", "run --days 100000", "forecast --days 20001"}) {
+    Outcome o = RunBrink(args);
+    EXPECT_NE(o.status, 0) << args;
+    EXPECT_FALSE(o.err.empty()) << args;
+  }
+}
