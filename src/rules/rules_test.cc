@@ -308,26 +308,6 @@ TEST(Combat, OutgunnedForceBreaksAndFallsBack) {
   EXPECT_EQ(world.st.forces[blue].region, world.region("field"));
 }
 
-// The header says a force breaks when the enemy's firepower exceeds break_ratio x (0.5 +
-// resolve) times its side's. The rule compares only the share of enemy fire aimed at the one
-// force with its whole side's firepower, so a side of several forces stands against odds that
-// would break it as a single force. Disabled: documents a contradiction reported to the
-// engine's owner; enable once the rule or its comment is settled.
-TEST(Combat, DISABLED_SideOutgunnedAsAWholeBreaks) {
-  World world(kBattlefield);
-  world.initial
-      .forces[static_cast<std::size_t>(
-          World::ForceIn(world.initial, world.actor("blue_guard"), world.region("rear")))]
-      .region = world.region("field");
-  const int red = World::ForceIn(world.initial, world.actor("red_army"), world.region("field"));
-  // Blue's side fires 4000; red at 10000 troops fires 15000 > 3 x 4000.
-  world.initial.forces[static_cast<std::size_t>(red)].strength = 10000;
-  const int blue = World::ForceIn(world.initial, world.actor("blue_army"), world.region("field"));
-  Day d = world.Fresh();
-  rules::Combat(d);
-  EXPECT_EQ(world.st.forces[static_cast<std::size_t>(blue)].region, world.region("town"));
-}
-
 // ============================================================================= Corridors
 
 // A road from west to east through the middle; three blocs. "road" is open only through blue
