@@ -117,6 +117,8 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end) 
   std::string out = fmt::format("{} — {} days from {} (day 0)\n\n", s.name, end.day, s.start_date);
   std::map<RegionId, double> fighting;   // quiet stretch: losses by region
   std::map<ActorId, int> balks;
+  std::map<ActorId, int> air_strikes;  // in war: routine, told per stretch
+  bool at_war = false;
   int quiet_from = 1;
   int shown_level = 0;
   int quiet_level = -1;  // the rung reached by decay during a quiet stretch
@@ -126,13 +128,16 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end) 
                            ? fmt::format("Day {} ({})", until, DateOf(s, until))
                            : fmt::format("Days {}–{} ({} to {})", quiet_from, until,
                                          DateOf(s, quiet_from), DateOf(s, until));
-    std::string what = "no clash between the rivals";
+    std::string what = at_war ? "the war goes on" : "no clash between the rivals";
     if (!fighting.empty()) {
       what += "; fighting at ";
       int n = 0;
       for (auto [region, lost] : fighting) {
         what += fmt::format("{}{} ({} lost)", n++ ? ", " : "", tell.Region(region), Troops(lost));
       }
+    }
+    for (auto [actor, count] : air_strikes) {
+      what += fmt::format("; {} air strike{} by {}", count, count == 1 ? "" : "s", tell.Actor(actor));
     }
     for (auto [actor, count] : balks) {
       what += fmt::format("; {} balked at orders on {} day{}", tell.Actor(actor), count,
@@ -147,6 +152,7 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end) 
     out += fmt::format("{}: {}.\n", span, what);
     fighting.clear();
     balks.clear();
+    air_strikes.clear();
   };
   std::size_t i = 0;
   while (i < log.size()) {
@@ -156,12 +162,14 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end) 
     int last_level = -1;
     for (; j < log.size() && log[j].day == day; ++j) {
       notable = notable || !(log[j].kind == EventKind::kBattle || log[j].kind == EventKind::kProxyBalk ||
-                             log[j].kind == EventKind::kLevelChange);
+                             log[j].kind == EventKind::kLevelChange ||
+                             log[j].kind == EventKind::kAirStrike);
     }
     if (!notable) {
       for (std::size_t k = i; k < j; ++k) {
         if (log[k].kind == EventKind::kBattle) fighting[log[k].region] += log[k].casualties;
         if (log[k].kind == EventKind::kProxyBalk) ++balks[log[k].actor];
+        if (log[k].kind == EventKind::kAirStrike) ++air_strikes[log[k].actor];
         if (log[k].kind == EventKind::kLevelChange) quiet_level = log[k].index;
       }
       i = j;
@@ -178,7 +186,10 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end) 
         places += (places.empty() ? "" : ", ") + tell.Region(e.region);
       } else if (e.kind == EventKind::kLevelChange) {
         last_level = e.index;  // told once, at the end of the day
+      } else if (e.kind == EventKind::kAirStrike) {
+        ++air_strikes[e.actor];  // told with the next quiet stretch
       } else if (e.kind != EventKind::kProxyBalk) {
+        if (e.kind == EventKind::kWar) at_war = true;
         out += "  " + tell.Line(e) + "\n";
       }
     }
