@@ -4,7 +4,9 @@
 
 #include "cli/common.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
   CLI::App app{
       "brink " BRINK_VERSION " - simulates armed standoffs between rival coalitions: who fires\n"
       "first, how far a clash escalates, who ends up holding the ground that matters.\n"
@@ -31,4 +33,19 @@ int main(int argc, char** argv) {
     return app.get_subcommand("run")->parse(std::vector<std::string>{}), exit_code;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Errors a user can cause are values; anything thrown this far is a bug or resource
+  // exhaustion, reported without a crash.
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "brink: internal error: {}\n", e.what());
+  } catch (...) {
+    fmt::print(stderr, "brink: internal error\n");
+  }
+  return brink::cli::kExitFailure;
 }

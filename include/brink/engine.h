@@ -21,7 +21,6 @@ using WorkspacePtr = std::unique_ptr<Workspace, WorkspaceDeleter>;
 class Engine {
  public:
   explicit Engine(const Scenario& scenario);
-  ~Engine();
 
   const Scenario& scenario() const { return scenario_; }
   State Initial() const;

@@ -103,7 +103,6 @@ void Day::Emit(Event event) {
 }
 
 Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
-Engine::~Engine() = default;
 
 void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
 WorkspacePtr Engine::NewWorkspace() const { return WorkspacePtr(new Workspace()); }
