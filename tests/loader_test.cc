@@ -646,3 +646,38 @@ TEST(LoaderOverrides, TextParameterCannotBeSet) {
 
 }  // namespace
 }  // namespace brink
+
+namespace brink {
+namespace {
+
+// Limits on every kind of entry, one test each: a file that asks for one more is refused
+// with a message naming the limit (the blocs case is MoreEntriesThanTheLimitAreRefused).
+TEST(LoaderLimits, EveryEntryKindHasALimit) {
+  struct Case {
+    const char* table;
+    int limit;
+  };
+  for (Case c : {Case{"actor", Limits::kMaxActors}, Case{"region", Limits::kMaxRegions},
+                 Case{"edge", Limits::kMaxEdges}, Case{"force", Limits::kMaxForces},
+                 Case{"faction", Limits::kMaxFactions}, Case{"corridor", Limits::kMaxCorridors},
+                 Case{"zone", Limits::kMaxEntries}, Case{"ladder", Limits::kMaxLadderRungs},
+                 Case{"terrain", Limits::kMaxTerrains}}) {
+    std::string text = "[scenario]\nname = \"x\"\nstart_date = \"2020-01-01\"\nhorizon_days = 10\n";
+    for (int i = 0; i <= c.limit; ++i) text += std::string("[[") + c.table + "]]\n";
+    Result<Scenario> loaded = LoadScenario(text, "limits.toml");
+    ASSERT_FALSE(loaded.ok()) << c.table;
+    EXPECT_NE(loaded.message().find("more than the limit of " + std::to_string(c.limit)), std::string::npos)
+        << loaded.message();
+  }
+}
+
+// Nesting: a deeply nested array is refused by the parser with a clean error, not a crash.
+TEST(LoaderLimits, DeepNestingIsAnErrorNotACrash) {
+  std::string text = "deep = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  Result<Scenario> loaded = LoadScenario(text, "deep.toml");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.message().rfind("deep.toml:", 0), 0u) << loaded.message();
+}
+
+}  // namespace
+}  // namespace brink
