@@ -37,6 +37,12 @@ enum class EventKind : uint8_t {
 
 std::string_view EventKindName(EventKind kind);
 
+// The kinds of clash counted in end states and forecasts, in display order.
+inline constexpr EventKind kClashKinds[] = {
+    EventKind::kIncident,    EventKind::kProxyClash, EventKind::kStrike,    EventKind::kZoneStrike,
+    EventKind::kRetaliation, EventKind::kHorizontal, EventKind::kFeudClash, EventKind::kAirStrike,
+};
+
 struct Event {
   int day = 0;
   EventKind kind = EventKind::kCapture;

@@ -10,6 +10,10 @@
 
 namespace brink {
 
+// Key regions, shown in end states and forecasts: flagged (border crossing, oil field, city,
+// base) or on a corridor's deciding ground.
+bool KeyRegion(const Scenario& s, std::size_t region);
+
 // The calendar date `day` days after the scenario's start, as YYYY-MM-DD.
 std::string DateOf(const Scenario& s, int day);
 

@@ -75,6 +75,9 @@ inline float Firepower(const Scenario& s, const Force& force) {
 float Inflict(Day& d, int force, double troops);
 // Rebuilds the forces-by-region index and per-region bloc strengths.
 void IndexForces(Day& d);
+// The neighbour held by the force's own bloc nearest its region (where a broken or
+// withdrawing force falls back), or kNone.
+RegionId NearestFriendlyNeighbour(const Day& d, const Force& f);
 // Forces a run may hold: the scenario's plus garrisons split off on the march.
 inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 32; }
 // Recomputes who is hostile to whom and who is in a standoff (at dawn, and when war starts).

@@ -65,6 +65,20 @@ void RefreshRelations(Day& d) {
   }
 }
 
+RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
+  RegionId best = kNone;
+  float best_km = 0;
+  for (auto [next, km] : d.s.adjacency[f.region]) {
+    ActorId h = d.st.holder[next];
+    if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
+    if (best == kNone || km < best_km) {
+      best = next;
+      best_km = km;
+    }
+  }
+  return best;
+}
+
 int ForceOf(const Day& d, ActorId actor, RegionId region) {
   for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
     int f = d.w.force_index[static_cast<std::size_t>(i)];

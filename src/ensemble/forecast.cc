@@ -14,12 +14,6 @@
 namespace brink {
 namespace {
 
-// Clash kinds reported as numbers, in order.
-constexpr EventKind kClashKinds[] = {
-    EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,     EventKind::kZoneStrike,
-    EventKind::kRetaliation, EventKind::kHorizontal, EventKind::kFeudClash, EventKind::kSignal,
-    EventKind::kAirStrike,
-};
 
 bool HasTerrorist(const Scenario& s) {
   for (const Actor& a : s.actors) {
@@ -42,6 +36,7 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
 
   for (const ActorState& a : end.actors) *num++ = a.casualties;
   for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
+  *num++ = end.tally.count(EventKind::kSignal);
   *num++ = end.tally.direct_clashes;
   *num++ = end.tally.zone_area_incidents;
   *num++ = end.max_level;
@@ -89,6 +84,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   for (EventKind kind : kClashKinds) {
     number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)));
   }
+  number("events.defensive_signal", "Count: defensive_signal");
   number("direct_clashes", "Limited direct clashes");
   number("zone_area_incidents", "Incidents in or next to declared zones");
   number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));

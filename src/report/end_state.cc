@@ -7,20 +7,9 @@
 #include "brink/report.h"
 
 namespace brink {
-namespace {
-
 bool KeyRegion(const Scenario& s, std::size_t r) {
   return s.regions[r].flags != 0 || s.corridor_relevance[r] != 0;
 }
-
-// Clash kinds counted in the end state and in forecasts, in display order.
-constexpr EventKind kClashKinds[] = {
-    EventKind::kIncident,  EventKind::kProxyClash,  EventKind::kStrike,
-    EventKind::kZoneStrike, EventKind::kRetaliation, EventKind::kHorizontal,
-    EventKind::kFeudClash, EventKind::kAirStrike,
-};
-
-}  // namespace
 
 std::string EndStateText(const Scenario& s, const State& end) {
   std::string out = fmt::format("End state after {} days ({}):\n", end.day, DateOf(s, end.day));

@@ -12,11 +12,6 @@ namespace {
 
 std::string Percent(double p) { return fmt::format("{:5.1f}%", 100.0 * p); }
 
-// Key regions: flagged (border crossing, oil field, city, base) or deciding a corridor.
-bool KeyRegion(const Scenario& s, std::size_t r) {
-  return s.regions[r].flags != 0 || s.corridor_relevance[r] != 0;
-}
-
 }  // namespace
 
 std::string ForecastText(const Scenario& s, const Forecast& f) {

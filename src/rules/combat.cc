@@ -10,26 +10,6 @@
 #include "rules/rules.h"
 
 namespace brink::rules {
-namespace {
-
-
-// The neighbour held by the force's own side nearest its position, or kNone.
-RegionId FallBack(const Day& d, const Force& f) {
-  RegionId best = kNone;
-  float best_km = 0;
-  for (auto [next, km] : d.s.adjacency[f.region]) {
-    ActorId h = d.st.holder[next];
-    if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
-    if (best == kNone || km < best_km) {
-      best = next;
-      best_km = km;
-    }
-  }
-  return best;
-}
-
-}  // namespace
-
 void Combat(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
@@ -91,7 +71,7 @@ void Combat(Day& d) {
   for (std::size_t f = 0; f < st.forces.size(); ++f) {
     if (w.losses[f] > 0) w.region_losses[st.forces[f].region] += Inflict(d, static_cast<int>(f), w.losses[f]);
     if (w.breaks[f] && st.forces[f].strength > 0) {
-      RegionId back = FallBack(d, st.forces[f]);
+      RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {
         st.forces[f].region = back;
         st.forces[f].target = kNone;

@@ -41,20 +41,6 @@ bool OwnZone(const Day& d, ActorId actor, RegionId region) {
   return false;
 }
 
-RegionId Rearward(const Day& d, const Force& f) {
-  RegionId best = kNone;
-  float best_km = 0;
-  for (auto [next, km] : d.s.adjacency[f.region]) {
-    ActorId h = d.st.holder[next];
-    if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
-    if (best == kNone || km < best_km) {
-      best = next;
-      best_km = km;
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 bool ActorInContact(const Day& d, ActorId actor) {
@@ -78,7 +64,7 @@ bool Withdrawals(Day& d) {
       for (Force& f : st.forces) {
         if (f.actor != actor || f.strength <= 0 || f.diverted_days > 0 || !InContact(d, f)) continue;
         if (s.MustHold(actor, f.region) || OwnZone(d, actor, f.region)) continue;  // stands firm
-        RegionId back = Rearward(d, f);
+        RegionId back = NearestFriendlyNeighbour(d, f);
         if (back == kNone) continue;
         f.region = back;
         f.target = kNone;
