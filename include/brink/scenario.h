@@ -268,6 +268,19 @@ struct Scenario {
   }
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
+  // Per region: bit mask of the owners of enabled zones that contain it.
+  std::vector<uint64_t> zone_owners;
+  // Per region and owner (regions x actors): the largest incident_reduction of the owner's
+  // enabled zones containing the region, 0 if none.
+  std::vector<double> zone_reduction;
+  // Regions the terrorist group held at the start (the contested ground), in index order.
+  std::vector<RegionId> contested;
+  // Per actor: the largest retaliation_capability among its rivals (what an actor without
+  // factions believes its rivals can do).
+  std::vector<double> rival_capability;
+  bool InZoneOf(uint64_t owners, RegionId r) const {
+    return (zone_owners[static_cast<std::size_t>(r)] & owners) != 0;
+  }
   float DestroyWeight(ActorId a, ActorId target) const {
     return destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];
   }

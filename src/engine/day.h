@@ -13,6 +13,12 @@
 
 namespace brink {
 
+// An actor's effective (influence-weighted) aggression, war aversion and belief in its rivals'
+// ability to hit back (rules/factions.cc).
+struct Stance {
+  double aggression, war_aversion, retaliation_belief;
+};
+
 struct Workspace {
   // Forces grouped by region: force_index[region_start[r] .. region_start[r + 1]).
   std::vector<int> region_start;
@@ -20,6 +26,8 @@ struct Workspace {
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
+  std::vector<uint64_t> near;         // per region: actors there or across a short edge (contact)
+  std::vector<uint64_t> reach;        // per region: actors there or in a neighbouring region
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
   std::vector<float> firepower;       // per force, at the last IndexForces
@@ -33,7 +41,12 @@ struct Workspace {
   std::vector<RegionId> first_step;   // detours
   std::vector<uint8_t> seen;
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
+  std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
   int level_at_dawn = 0;
+  // What hostile_mask and rival_mask were computed for: the scenario and the war (blocs at
+  // war, or kNone). Relations change only when war starts, so they are not recomputed daily.
+  const Scenario* relations_for = nullptr;
+  BlocId relations_war_a = kNone, relations_war_b = kNone;
 };
 
 struct Day {
@@ -80,7 +93,8 @@ void IndexForces(Day& d);
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f);
 // Forces a run may hold: the scenario's plus garrisons split off on the march.
 inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 32; }
-// Recomputes who is hostile to whom and who is in a standoff (at dawn, and when war starts).
+// Recomputes who is hostile to whom and who is in a standoff (when a run starts, and when war
+// starts).
 void RefreshRelations(Day& d);
 // The first force of `actor` in `region`, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);

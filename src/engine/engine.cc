@@ -20,19 +20,30 @@ float Inflict(Day& d, int force, double troops) {
 
 void IndexForces(Day& d) {
   const std::size_t regions = d.s.regions.size();
+  const std::size_t actors = d.s.actors.size();
   Workspace& w = d.w;
+  if (w.present.size() != regions || w.actor_strength.size() != regions * actors) {
+    w.present.assign(regions, 0);
+    w.actor_strength.assign(regions * actors, 0.0f);
+    w.actor_fire.assign(regions * actors, 0.0f);
+  } else {
+    // Clear only the cells the last index filled (an actor's cell is set only where present).
+    for (std::size_t r = 0; r < regions; ++r) {
+      for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
+        const std::size_t cell = r * actors + static_cast<std::size_t>(__builtin_ctzll(rest));
+        w.actor_strength[cell] = 0.0f;
+        w.actor_fire[cell] = 0.0f;
+      }
+      w.present[r] = 0;
+    }
+  }
   w.region_start.assign(regions + 1, 0);
   for (const Force& f : d.st.forces) {
     if (f.strength > 0) ++w.region_start[f.region + 1];
   }
   for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
   w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
-  w.present.assign(regions, 0);
-  w.firepower.assign(d.st.forces.size(), 0.0f);
-  const std::size_t actors = d.s.actors.size();
-  w.actor_strength.assign(regions * actors, 0.0f);
-  w.actor_fire.assign(regions * actors, 0.0f);
-  w.actor_firepower.assign(d.s.actors.size(), 0.0f);
+  w.actor_firepower.assign(actors, 0.0f);
   // Fill in force order, so each region's list is sorted by force index (deterministic).
   std::vector<int>& cursor = w.region_start;  // reuse: shift back afterwards
   for (std::size_t i = 0; i < d.st.forces.size(); ++i) {
@@ -40,7 +51,6 @@ void IndexForces(Day& d) {
     if (f.strength <= 0) continue;
     w.force_index[static_cast<std::size_t>(cursor[f.region]++)] = static_cast<int>(i);
     const float firepower = Firepower(d.s, f);
-    w.firepower[i] = firepower;
     w.actor_firepower[static_cast<std::size_t>(f.actor)] += firepower;
     const std::size_t here = static_cast<std::size_t>(f.region) * actors + static_cast<std::size_t>(f.actor);
     w.actor_strength[here] += f.strength;
@@ -49,6 +59,15 @@ void IndexForces(Day& d) {
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
+  w.near.resize(regions);
+  w.reach.resize(regions);
+  for (std::size_t r = 0; r < regions; ++r) {
+    uint64_t near = w.present[r], reach = w.present[r];
+    for (RegionId n : d.s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
+    for (auto [n, km] : d.s.adjacency[r]) reach |= w.present[static_cast<std::size_t>(n)];
+    w.near[r] = near;
+    w.reach[r] = reach;
+  }
 }
 
 void RefreshRelations(Day& d) {
@@ -63,6 +82,9 @@ void RefreshRelations(Day& d) {
       if (Rivals(d.s, d.st, x, y)) w.rival_mask[a] |= uint64_t{1} << b;
     }
   }
+  w.relations_for = &d.s;
+  w.relations_war_a = d.st.war_a;
+  w.relations_war_b = d.st.war_b;
 }
 
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
@@ -156,7 +178,13 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   Day d{scenario_, st, w, seed, run, log};
   w.level_at_dawn = st.level;
   w.hawk_pressure.assign(scenario_.actors.size(), 0.0f);
-  RefreshRelations(d);
+  if (w.relations_for != &scenario_ || w.relations_war_a != st.war_a || w.relations_war_b != st.war_b) {
+    RefreshRelations(d);
+  }
+  w.stance.resize(scenario_.actors.size());
+  for (std::size_t a = 0; a < scenario_.actors.size(); ++a) {
+    w.stance[a] = rules::AggregateFactions(scenario_, st, static_cast<ActorId>(a));
+  }
   IndexForces(d);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
@@ -183,6 +211,7 @@ State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& w) const {
   State st = Initial();
+  w.relations_for = nullptr;  // the workspace may have served another scenario at this address
   int horizon = days > 0 ? days : scenario_.horizon_days;
   while (st.day < horizon) Step(st, w, seed, run, log);
   return st;

@@ -48,8 +48,8 @@ double RivalTension(const Day& d, ActorId actor) {
 // The actor's share of the firepower in the theatre between it and its enemies.
 double PowerShare(const Day& d, ActorId actor) {
   double own = d.w.actor_firepower[static_cast<std::size_t>(actor)], enemy = 0;
-  for (std::size_t b = 0; b < d.s.actors.size(); ++b) {
-    if (Hostile(d.s, d.st, actor, static_cast<ActorId>(b))) enemy += d.w.actor_firepower[b];
+  for (uint64_t rest = d.w.hostile_mask[static_cast<std::size_t>(actor)]; rest; rest &= rest - 1) {
+    enemy += d.w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))];
   }
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
@@ -71,7 +71,7 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
   const State& st = d.st;
   const Rules& x = s.rules;
   const Actor& a = s.actors[actor];
-  const rules::Stance stance = rules::AggregateFactions(s, st, actor);
+  const Stance& stance = d.w.stance[static_cast<std::size_t>(actor)];
   const double t = RivalTension(d, actor);
   const double t_war = s.ladder.back().threshold;
   const double risk = WarRisk(t, t_war);

@@ -56,6 +56,7 @@ void Control(Day& d) {
       }
     }
   }
+  bool captured = false;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     int best = -1;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
@@ -74,17 +75,17 @@ void Control(Day& d) {
     if (contested) continue;
     st.holder[r] = taker;
     st.control_changed = true;
+    captured = true;
     d.w.hawk_pressure[taker] += static_cast<float>(0.1 * s.regions[r].value);  // success emboldens
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
   }
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    if (InitiallyTerrorist(s, static_cast<RegionId>(r)) && st.holder[r] != kNone) {
-      ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
-    }
+  for (RegionId r : s.contested) {
+    if (st.holder[r] != kNone) ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
   }
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
-    bool open = CorridorOpen(s, st, static_cast<int>(c), d.w);
+    // A corridor changes only when ground changes hands.
+    bool open = captured ? CorridorOpen(s, st, static_cast<int>(c), d.w) : st.corridor_open[c] != 0;
     if (open != static_cast<bool>(st.corridor_open[c])) {
       st.corridor_open[c] = open;
       d.Emit({.kind = open ? EventKind::kCorridorOpened : EventKind::kCorridorCut,

@@ -30,13 +30,7 @@ Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor) {
     return stance;
   }
   const Actor& a = s.actors[actor];
-  double capability = 0;
-  for (std::size_t b = 0; b < s.actors.size(); ++b) {
-    if (s.relation(actor, static_cast<ActorId>(b)) == RelationKind::kRivalry) {
-      capability = std::max(capability, s.actors[b].retaliation_capability);
-    }
-  }
-  return {a.aggression, a.war_aversion, capability};
+  return {a.aggression, a.war_aversion, s.rival_capability[static_cast<std::size_t>(actor)]};
 }
 
 void Factions(Day& d) {

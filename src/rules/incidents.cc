@@ -12,14 +12,8 @@ namespace brink::rules {
 namespace {
 
 double ZoneReduction(const Scenario& s, RegionId region, ActorId a, ActorId b) {
-  double reduction = 0;
-  for (const Zone& z : s.zones) {
-    if (!z.enabled || (z.owner != a && z.owner != b)) continue;
-    for (RegionId r : z.regions) {
-      if (r == region) reduction = std::max(reduction, z.incident_reduction);
-    }
-  }
-  return reduction;
+  const double* row = &s.zone_reduction[static_cast<std::size_t>(region) * s.actors.size()];
+  return std::max(row[a], row[b]);
 }
 
 }  // namespace
@@ -43,7 +37,8 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
                               s.actors[b].bloc];
   double reduction = std::max(ZoneReduction(s, region_a, a, b), ZoneReduction(s, region_b, a, b));
   if (!rng.Bernoulli(IncidentChance(s, tension, reduction))) return;
-  double aggr_a = AggregateFactions(s, st, a).aggression, aggr_b = AggregateFactions(s, st, b).aggression;
+  double aggr_a = d.w.stance[static_cast<std::size_t>(a)].aggression;
+  double aggr_b = d.w.stance[static_cast<std::size_t>(b)].aggression;
   double total = aggr_a + aggr_b;
   bool a_fires = total > 0 ? rng.Uniform() * total < aggr_a : rng.Bernoulli(0.5);
   int shooter_force = a_fires ? fa : fb, victim_force = a_fires ? fb : fa;
@@ -71,8 +66,7 @@ void Incidents(Day& d) {
   Rng rng = d.rng(Stream::kIncident);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
-    uint64_t near = w.present[r];  // actors here or across a short edge
-    for (RegionId n : s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
+    const uint64_t near = w.near[r];  // actors here or across a short edge
     bool standoff = false;
     for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
       standoff = standoff || (w.rival_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & near);

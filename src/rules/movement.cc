@@ -28,13 +28,7 @@ bool HostileIn(const Day& d, ActorId actor, RegionId region) {
 }
 
 bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
-  for (const Zone& z : d.s.zones) {
-    if (!z.enabled || !Rivals(d.s, d.st, actor, z.owner)) continue;
-    for (RegionId r : z.regions) {
-      if (r == region) return true;
-    }
-  }
-  return false;
+  return d.s.InZoneOf(d.w.rival_mask[static_cast<std::size_t>(actor)], region);
 }
 
 // Whether the force is the first (by index) of its actor in a region it holds that it must
@@ -150,7 +144,7 @@ void Move(Day& d) {
       if ((f.target != kNone && !WorthTaking(s, st, f.actor, f.target)) ||
           (f.target == kNone && d.w.control_changed_at_dawn) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {
-        f.target = ChooseTarget(d, f, AggregateFactions(s, st, f.actor));
+        f.target = ChooseTarget(d, f, d.w.stance[static_cast<std::size_t>(f.actor)]);
       }
     }
     if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;

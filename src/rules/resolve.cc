@@ -10,35 +10,16 @@
 namespace brink::rules {
 namespace {
 
-bool RivalIn(const Day& d, ActorId actor, RegionId region) {
-  return (d.w.present[static_cast<std::size_t>(region)] &
-          d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
-}
-
+// A rival here or across a short edge, or inside a rival's zone.
 bool RegionInContact(const Day& d, ActorId actor, RegionId region) {
-  if (RivalIn(d, actor, region)) return true;
-  for (RegionId n : d.s.contact_neighbours[region]) {
-    if (RivalIn(d, actor, n)) return true;
-  }
-  for (const Zone& z : d.s.zones) {
-    if (!z.enabled || !Rivals(d.s, d.st, actor, z.owner)) continue;
-    for (RegionId r : z.regions) {
-      if (r == region) return true;
-    }
-  }
-  return false;
+  const std::size_t r = static_cast<std::size_t>(region);
+  return ((d.w.near[r] | d.s.zone_owners[r]) & d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
 bool InContact(const Day& d, const Force& f) { return RegionInContact(d, f.actor, f.region); }
 
 bool OwnZone(const Day& d, ActorId actor, RegionId region) {
-  for (const Zone& z : d.s.zones) {
-    if (!z.enabled || z.owner != actor) continue;
-    for (RegionId r : z.regions) {
-      if (r == region) return true;
-    }
-  }
-  return false;
+  return d.s.InZoneOf(uint64_t{1} << actor, region);
 }
 
 }  // namespace
@@ -46,8 +27,9 @@ bool OwnZone(const Day& d, ActorId actor, RegionId region) {
 bool ActorInContact(const Day& d, ActorId actor) {
   if (!d.s.has_rival[static_cast<std::size_t>(actor)]) return false;
   const uint64_t bit = uint64_t{1} << actor;
+  const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(actor)];
   for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
-    if ((d.w.present[r] & bit) && RegionInContact(d, actor, static_cast<RegionId>(r))) return true;
+    if ((d.w.present[r] & bit) && ((d.w.near[r] | d.s.zone_owners[r]) & rivals)) return true;
   }
   return false;
 }

@@ -46,10 +46,9 @@ double RetaliationChance(const Scenario& s, const State& st, ActorId victim,
 // retaliation.cc: the chance a retaliation goes horizontal against this many exposed troops.
 double HorizontalChance(const Scenario& s, double troops);
 // factions.cc: the actor's effective (influence-weighted) aggression, war aversion and belief
-// in its rivals' ability to hit back.
-struct Stance {
-  double aggression, war_aversion, retaliation_belief;
-};
+// in its rivals' ability to hit back (Stance, engine/day.h). The rules read today's copy in
+// Workspace::stance.
+using ::brink::Stance;
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor);
 // movement.cc: whether the actor would take this region (nobody's, or an enemy's).
 bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region);

@@ -179,6 +179,29 @@ Status FinalizeScenario(Scenario& s) {
       if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) s.has_rival[a] = 1;
     }
   }
+  s.zone_owners.assign(regions, 0);
+  s.zone_reduction.assign(regions * actors, 0.0);
+  for (const Zone& z : s.zones) {
+    if (!z.enabled) continue;
+    for (RegionId r : z.regions) {
+      s.zone_owners[r] |= uint64_t{1} << z.owner;
+      double& reduction = s.zone_reduction[static_cast<std::size_t>(r) * actors + z.owner];
+      reduction = std::max(reduction, z.incident_reduction);
+    }
+  }
+  s.contested.clear();
+  for (std::size_t r = 0; r < regions; ++r) {
+    ActorId holder = s.regions[r].holder;
+    if (holder != kNone && s.actors[holder].terrorist) s.contested.push_back(static_cast<RegionId>(r));
+  }
+  s.rival_capability.assign(actors, 0.0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) {
+        s.rival_capability[a] = std::max(s.rival_capability[a], s.actors[b].retaliation_capability);
+      }
+    }
+  }
   return {};
 }
 
