@@ -26,8 +26,8 @@ struct Workspace {
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
-  std::vector<uint64_t> near;         // per region: actors there or across a short edge (contact)
-  std::vector<uint64_t> reach;        // per region: actors there or in a neighbouring region
+  std::vector<uint64_t> near;         // per region: actors there or across a short edge (NearMasks)
+  bool near_valid = false;            // `near` matches `present`
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
   std::vector<float> firepower;       // per force, at the last IndexForces
@@ -96,7 +96,10 @@ inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 3
 // Recomputes who is hostile to whom and who is in a standoff (when a run starts, and when war
 // starts).
 void RefreshRelations(Day& d);
-// The first force of `actor` in `region`, or -1.
+// Per region, the actors with a force there or across a short edge (contact), as of the last
+// IndexForces; computed on first use.
+const std::vector<uint64_t>& NearMasks(const Day& d);
+// The first force of `actor` in `region` that still has troops, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 
 }  // namespace brink

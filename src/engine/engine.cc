@@ -59,15 +59,22 @@ void IndexForces(Day& d) {
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
-  w.near.resize(regions);
-  w.reach.resize(regions);
-  for (std::size_t r = 0; r < regions; ++r) {
-    uint64_t near = w.present[r], reach = w.present[r];
-    for (RegionId n : d.s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
-    for (auto [n, km] : d.s.adjacency[r]) reach |= w.present[static_cast<std::size_t>(n)];
-    w.near[r] = near;
-    w.reach[r] = reach;
+  w.near_valid = false;
+}
+
+const std::vector<uint64_t>& NearMasks(const Day& d) {
+  Workspace& w = d.w;
+  if (!w.near_valid) {
+    const std::size_t regions = d.s.regions.size();
+    w.near.resize(regions);
+    for (std::size_t r = 0; r < regions; ++r) {
+      uint64_t near = w.present[r];
+      for (RegionId n : d.s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
+      w.near[r] = near;
+    }
+    w.near_valid = true;
   }
+  return w.near;
 }
 
 void RefreshRelations(Day& d) {
@@ -104,7 +111,7 @@ RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
 int ForceOf(const Day& d, ActorId actor, RegionId region) {
   for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
     int f = d.w.force_index[static_cast<std::size_t>(i)];
-    if (d.st.forces[f].actor == actor) return f;
+    if (d.st.forces[f].actor == actor && d.st.forces[f].strength > 0) return f;
   }
   return -1;
 }
@@ -189,10 +196,10 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   DecideAll(d);
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);
-  rules::Move(d);
-  IndexForces(d);
-  rules::Combat(d);
-  IndexForces(d);  // broken forces fell back
+  if (rules::Move(d)) IndexForces(d);
+  // Broken forces fell back. Forces killed today may stay listed until dawn: every rule after
+  // combat skips forces without troops.
+  if (rules::Combat(d)) IndexForces(d);
   rules::ZoneStrikes(d);
   rules::DeliberateStrikes(d);
   rules::AirCampaign(d);

@@ -10,8 +10,9 @@
 #include "rules/rules.h"
 
 namespace brink::rules {
-void Combat(Day& d) {
+bool Combat(Day& d) {
   const Scenario& s = d.s;
+  bool fell_back = false;
   State& st = d.st;
   Workspace& w = d.w;
   Rng rng = d.rng(Stream::kCombat);
@@ -76,6 +77,7 @@ void Combat(Day& d) {
         st.forces[f].region = back;
         st.forces[f].target = kNone;
         st.forces[f].progress_km = 0;
+        fell_back = true;
       }
     }
   }
@@ -85,6 +87,7 @@ void Combat(Day& d) {
               .casualties = w.region_losses[r]});
     }
   }
+  return fell_back;
 }
 
 }  // namespace brink::rules

@@ -66,7 +66,7 @@ void Incidents(Day& d) {
   Rng rng = d.rng(Stream::kIncident);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
-    const uint64_t near = w.near[r];  // actors here or across a short edge
+    const uint64_t near = NearMasks(d)[r];  // actors here or across a short edge
     bool standoff = false;
     for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
       standoff = standoff || (w.rival_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & near);

@@ -127,9 +127,10 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   return best;
 }
 
-void Move(Day& d) {
+bool Move(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
+  bool moved = false;
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
   for (std::size_t i = 0; i < marching; ++i) {
     Force& f = st.forces[i];
@@ -161,6 +162,7 @@ void Move(Day& d) {
       garrison.target = kNone;
       garrison.progress_km = 0;
       st.forces[i].strength -= kept;
+      moved = true;
       if (slot < st.forces.size()) {
         st.forces[slot] = garrison;  // the index is rebuilt after movement
       } else {
@@ -183,9 +185,11 @@ void Move(Day& d) {
     if (f2.progress_km >= km) {
       f2.region = next;
       f2.progress_km = 0;
+      moved = true;
       if (next == f2.target && !diverted) f2.target = kNone;
     }
   }
+  return moved;
 }
 
 }  // namespace brink::rules

@@ -13,7 +13,7 @@ namespace {
 // A rival here or across a short edge, or inside a rival's zone.
 bool RegionInContact(const Day& d, ActorId actor, RegionId region) {
   const std::size_t r = static_cast<std::size_t>(region);
-  return ((d.w.near[r] | d.s.zone_owners[r]) & d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
+  return ((NearMasks(d)[r] | d.s.zone_owners[r]) & d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
 bool InContact(const Day& d, const Force& f) { return RegionInContact(d, f.actor, f.region); }
@@ -28,8 +28,9 @@ bool ActorInContact(const Day& d, ActorId actor) {
   if (!d.s.has_rival[static_cast<std::size_t>(actor)]) return false;
   const uint64_t bit = uint64_t{1} << actor;
   const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(actor)];
+  const std::vector<uint64_t>& near = NearMasks(d);
   for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
-    if ((d.w.present[r] & bit) && ((d.w.near[r] | d.s.zone_owners[r]) & rivals)) return true;
+    if ((d.w.present[r] & bit) && ((near[r] | d.s.zone_owners[r]) & rivals)) return true;
   }
   return false;
 }
