@@ -268,6 +268,9 @@ struct Scenario {
   }
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
+  // Per actor: the regions it may take and could want (a positive priority, or any destroy
+  // objective, which may make a region's holder a target), in index order.
+  std::vector<std::vector<RegionId>> goal_regions;
   // Per region: bit mask of the owners of enabled zones that contain it.
   std::vector<uint64_t> zone_owners;
   // Per region and owner (regions x actors): the largest incident_reduction of the owner's

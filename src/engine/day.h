@@ -19,6 +19,18 @@ struct Stance {
   double aggression, war_aversion, retaliation_belief;
 };
 
+// Combat (rules/combat.cc): a region where hostile forces fight today, and one force's share.
+struct Battle {
+  RegionId region;
+  float casualties;  // all sides, today
+};
+struct Hit {
+  int force;
+  float losses;
+  int battle;       // index into Workspace::battles
+  bool breaks;      // outgunned: falls back
+};
+
 struct Workspace {
   // Forces grouped by region: force_index[region_start[r] .. region_start[r + 1]).
   std::vector<int> region_start;
@@ -34,9 +46,8 @@ struct Workspace {
   std::vector<float> actor_strength;  // regions x actors, at the last IndexForces
   std::vector<float> actor_fire;      // regions x actors, at the last IndexForces
   std::vector<float> actor_firepower; // per actor, at the last IndexForces
-  std::vector<float> losses;          // per force, today
-  std::vector<float> region_losses;   // per region, today's combat losses (-1: no fighting)
-  std::vector<uint8_t> breaks;        // per force, today: outgunned, falls back
+  std::vector<Battle> battles;        // today's, by region
+  std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours
   std::vector<RegionId> first_step;   // detours
   std::vector<uint8_t> seen;

@@ -171,9 +171,16 @@ void DecideAll(Day& d) {
     }
     st.control_changed = false;
   }
+  // Which actors have a force in contact with a rival (here, across a short edge, or inside a
+  // rival's zone).
   d.w.in_contact.assign(d.s.actors.size(), 0);
-  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
-    d.w.in_contact[a] = rules::ActorInContact(d, static_cast<ActorId>(a));
+  const std::vector<uint64_t>& near = NearMasks(d);
+  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+    const uint64_t around = near[r] | d.s.zone_owners[r];
+    for (uint64_t rest = d.w.present[r]; rest; rest &= rest - 1) {
+      const int a = __builtin_ctzll(rest);
+      if (around & d.w.rival_mask[static_cast<std::size_t>(a)]) d.w.in_contact[static_cast<std::size_t>(a)] = 1;
+    }
   }
   Rng rng = d.rng(Stream::kDecision);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {

@@ -16,9 +16,8 @@ bool Combat(Day& d) {
   State& st = d.st;
   Workspace& w = d.w;
   Rng rng = d.rng(Stream::kCombat);
-  w.losses.assign(st.forces.size(), 0.0f);
-  w.breaks.assign(st.forces.size(), 0);
-  w.region_losses.assign(s.regions.size(), -1.0f);  // -1: no fighting there today
+  w.hits.clear();
+  w.battles.clear();
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     if (end - begin < 2) continue;
@@ -27,7 +26,7 @@ bool Combat(Day& d) {
       fighting = fighting || (w.hostile_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & here);
     }
     if (!fighting) continue;
-    w.region_losses[r] = 0;
+    w.battles.push_back({static_cast<RegionId>(r), 0.0f});
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
@@ -64,14 +63,16 @@ bool Combat(Day& d) {
       if (actor.patron != kNone) {
         mean += s.rules.proxy_fold_rate * (1.0 - actor.reliability) * target.strength;
       }
-      w.losses[static_cast<std::size_t>(i)] = static_cast<float>(rng.Poisson(mean));
-      w.breaks[static_cast<std::size_t>(i)] =
-          incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve);
+      w.hits.push_back({i, static_cast<float>(rng.Poisson(mean)), static_cast<int>(w.battles.size()) - 1,
+                        incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});
     }
   }
-  for (std::size_t f = 0; f < st.forces.size(); ++f) {
-    if (w.losses[f] > 0) w.region_losses[st.forces[f].region] += Inflict(d, static_cast<int>(f), w.losses[f]);
-    if (w.breaks[f] && st.forces[f].strength > 0) {
+  // Losses are taken, and broken forces fall back, in force order.
+  std::sort(w.hits.begin(), w.hits.end(), [](const Hit& a, const Hit& b) { return a.force < b.force; });
+  for (const Hit& hit : w.hits) {
+    const std::size_t f = static_cast<std::size_t>(hit.force);
+    if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses);
+    if (hit.breaks && st.forces[f].strength > 0) {
       RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {
         st.forces[f].region = back;
@@ -81,11 +82,8 @@ bool Combat(Day& d) {
       }
     }
   }
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    if (w.region_losses[r] >= 0) {
-      d.Emit({.kind = EventKind::kBattle, .region = static_cast<RegionId>(r),
-              .casualties = w.region_losses[r]});
-    }
+  for (const Battle& battle : w.battles) {
+    d.Emit({.kind = EventKind::kBattle, .region = battle.region, .casualties = battle.casualties});
   }
   return fell_back;
 }

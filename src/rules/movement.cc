@@ -27,6 +27,12 @@ bool HostileIn(const Day& d, ActorId actor, RegionId region) {
           d.w.hostile_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
+// WorthTaking with today's hostility masks.
+bool WorthTakingToday(const Day& d, ActorId actor, RegionId region) {
+  ActorId holder = d.st.holder[region];
+  return holder == kNone || (d.w.hostile_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
+}
+
 bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
   return d.s.InZoneOf(d.w.rival_mask[static_cast<std::size_t>(actor)], region);
 }
@@ -101,10 +107,10 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const bool deterred = stance.war_aversion > stance.aggression;
   const Scenario& s = d.s;
   RegionId best = kNone;
-  double best_score = 0;
-  for (std::size_t i = 0; i < s.regions.size(); ++i) {
-    RegionId r = static_cast<RegionId>(i);
-    if (!WorthTaking(s, d.st, f.actor, r) || !s.MayTake(f.actor, r)) continue;
+  double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
+  for (RegionId r : s.goal_regions[static_cast<std::size_t>(f.actor)]) {
+    const std::size_t i = static_cast<std::size_t>(r);
+    if (!WorthTakingToday(d, f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
@@ -142,7 +148,7 @@ bool Move(Day& d) {
       if (st.actors[f.actor].action != Action::kAdvance) continue;
       // Retarget when the goal is gone, every ten days to follow the front, and, for a force
       // with no goal, when ground has changed hands.
-      if ((f.target != kNone && !WorthTaking(s, st, f.actor, f.target)) ||
+      if ((f.target != kNone && !WorthTakingToday(d, f.actor, f.target)) ||
           (f.target == kNone && d.w.control_changed_at_dawn) ||
           (st.day + static_cast<int>(i)) % 10 == 0) {
         f.target = ChooseTarget(d, f, d.w.stance[static_cast<std::size_t>(f.actor)]);

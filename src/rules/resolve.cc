@@ -24,17 +24,6 @@ bool OwnZone(const Day& d, ActorId actor, RegionId region) {
 
 }  // namespace
 
-bool ActorInContact(const Day& d, ActorId actor) {
-  if (!d.s.has_rival[static_cast<std::size_t>(actor)]) return false;
-  const uint64_t bit = uint64_t{1} << actor;
-  const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(actor)];
-  const std::vector<uint64_t>& near = NearMasks(d);
-  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
-    if ((d.w.present[r] & bit) && ((near[r] | d.s.zone_owners[r]) & rivals)) return true;
-  }
-  return false;
-}
-
 bool Withdrawals(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;

@@ -52,8 +52,6 @@ using ::brink::Stance;
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor);
 // movement.cc: whether the actor would take this region (nobody's, or an enemy's).
 bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region);
-// resolve.cc: whether any force of the actor is in contact with a rival (or in a rival zone).
-bool ActorInContact(const Day& d, ActorId actor);
 // control.cc: whether the corridor is open over the current holders.
 bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w);
 

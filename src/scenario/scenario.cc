@@ -179,6 +179,16 @@ Status FinalizeScenario(Scenario& s) {
       if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) s.has_rival[a] = 1;
     }
   }
+  s.goal_regions.assign(actors, {});
+  for (std::size_t a = 0; a < actors; ++a) {
+    bool destroys = false;
+    for (std::size_t b = 0; b < actors; ++b) destroys = destroys || s.destroy_weight[a * actors + b] > 0;
+    for (std::size_t r = 0; r < regions; ++r) {
+      if (s.may_take[a * regions + r] && (destroys || s.priority[a * regions + r] > 0)) {
+        s.goal_regions[a].push_back(static_cast<RegionId>(r));
+      }
+    }
+  }
   s.zone_owners.assign(regions, 0);
   s.zone_reduction.assign(regions * actors, 0.0);
   for (const Zone& z : s.zones) {
