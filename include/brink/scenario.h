@@ -271,6 +271,14 @@ struct Scenario {
   // Per actor: the regions it may take and could want (a positive priority, or any destroy
   // objective, which may make a region's holder a target), in index order.
   std::vector<std::vector<RegionId>> goal_regions;
+  // 1 / (1 + distance_km / 100), regions x regions: how a goal's appeal falls with distance.
+  std::vector<float> nearness;
+  // Per actor: bit mask of the actors of its bloc (itself included).
+  std::vector<uint64_t> bloc_mask;
+  // Per actor: its corridor objectives as (corridor, weight), in the objectives' order.
+  std::vector<std::vector<std::pair<int, double>>> corridor_stakes;
+  // Per actor: the feud relations (indices into relations) with one side its proxy.
+  std::vector<std::vector<int>> proxy_feuds;
   // Per region: bit mask of the owners of enabled zones that contain it.
   std::vector<uint64_t> zone_owners;
   // Per region and owner (regions x actors): the largest incident_reduction of the owner's

@@ -40,6 +40,8 @@ struct Workspace {
   std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
   std::vector<uint64_t> near;         // per region: actors there or across a short edge (NearMasks)
   bool near_valid = false;            // `near` matches `present`
+  std::vector<uint64_t> reach;        // per region: actors there or next door (ReachMasks)
+  bool reach_valid = false;           // `reach` matches `present`
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
   std::vector<float> firepower;       // per force, at the last IndexForces
@@ -97,6 +99,9 @@ inline float Firepower(const Scenario& s, const Force& force) {
 }
 // Removes troops from a force and counts them as the actor's casualties. Returns troops lost.
 float Inflict(Day& d, int force, double troops);
+// Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
+// relations and stances, the forces indexed by region.
+void Dawn(Day& d);
 // Rebuilds the forces-by-region index and per-region bloc strengths.
 void IndexForces(Day& d);
 // The neighbour held by the force's own bloc nearest its region (where a broken or
@@ -110,6 +115,8 @@ void RefreshRelations(Day& d);
 // Per region, the actors with a force there or across a short edge (contact), as of the last
 // IndexForces; computed on first use.
 const std::vector<uint64_t>& NearMasks(const Day& d);
+// Per region, the actors with a force there or in a neighbouring region, likewise.
+const std::vector<uint64_t>& ReachMasks(const Day& d);
 // The first force of `actor` in `region` that still has troops, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

@@ -60,21 +60,41 @@ void IndexForces(Day& d) {
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
   w.near_valid = false;
+  w.reach_valid = false;
 }
 
-const std::vector<uint64_t>& NearMasks(const Day& d) {
-  Workspace& w = d.w;
-  if (!w.near_valid) {
-    const std::size_t regions = d.s.regions.size();
-    w.near.resize(regions);
-    for (std::size_t r = 0; r < regions; ++r) {
-      uint64_t near = w.present[r];
-      for (RegionId n : d.s.contact_neighbours[r]) near |= w.present[static_cast<std::size_t>(n)];
-      w.near[r] = near;
-    }
-    w.near_valid = true;
+namespace {
+
+RegionId Neighbour(RegionId n) { return n; }
+RegionId Neighbour(std::pair<RegionId, float> edge) { return edge.first; }
+
+// Per region, the actors present there or in one of its listed neighbours.
+template <typename Lists>
+void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<uint64_t>& out) {
+  out.resize(w.present.size());
+  for (std::size_t r = 0; r < w.present.size(); ++r) {
+    uint64_t mask = w.present[r];
+    for (const auto& n : neighbours[r]) mask |= w.present[static_cast<std::size_t>(Neighbour(n))];
+    out[r] = mask;
   }
-  return w.near;
+}
+
+}  // namespace
+
+const std::vector<uint64_t>& NearMasks(const Day& d) {
+  if (!d.w.near_valid) {
+    SpreadPresence(d.w, d.s.contact_neighbours, d.w.near);
+    d.w.near_valid = true;
+  }
+  return d.w.near;
+}
+
+const std::vector<uint64_t>& ReachMasks(const Day& d) {
+  if (!d.w.reach_valid) {
+    SpreadPresence(d.w, d.s.adjacency, d.w.reach);
+    d.w.reach_valid = true;
+  }
+  return d.w.reach;
 }
 
 void RefreshRelations(Day& d) {
@@ -145,6 +165,20 @@ void Day::Emit(Event event) {
   if (log) log->push_back(event);
 }
 
+void Dawn(Day& d) {
+  Workspace& w = d.w;
+  w.level_at_dawn = d.st.level;
+  w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
+  if (w.relations_for != &d.s || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {
+    RefreshRelations(d);
+  }
+  w.stance.resize(d.s.actors.size());
+  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+    w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
+  }
+  IndexForces(d);
+}
+
 Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
 
 void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
@@ -183,16 +217,7 @@ State Engine::Initial() const {
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
   ++st.day;
   Day d{scenario_, st, w, seed, run, log};
-  w.level_at_dawn = st.level;
-  w.hawk_pressure.assign(scenario_.actors.size(), 0.0f);
-  if (w.relations_for != &scenario_ || w.relations_war_a != st.war_a || w.relations_war_b != st.war_b) {
-    RefreshRelations(d);
-  }
-  w.stance.resize(scenario_.actors.size());
-  for (std::size_t a = 0; a < scenario_.actors.size(); ++a) {
-    w.stance[a] = rules::AggregateFactions(scenario_, st, static_cast<ActorId>(a));
-  }
-  IndexForces(d);
+  Dawn(d);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);

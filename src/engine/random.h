@@ -32,16 +32,20 @@ class Rng {
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   bool Bernoulli(double p) { return Uniform() < p; }
   int Below(int n) { return static_cast<int>(Uniform() * n); }
-  // Poisson: multiplication method below a mean of 30, rounded normal approximation above
-  // (error well under the model's own uncertainty; see docs/model.md, Randomness).
+  // Poisson: exact inversion below a mean of 30 (one uniform, walking the cumulative
+  // distribution up from 0), rounded normal approximation above (error well under the model's
+  // own uncertainty; see docs/model.md, Randomness).
   double Poisson(double mean) {
     if (mean <= 0) return 0;
     if (mean < 30) {
-      double limit = std::exp(-mean), product = Uniform();
+      const double u = Uniform();
+      double p = std::exp(-mean), cumulative = p;
       int count = 0;
-      while (product > limit) {
-        product *= Uniform();
+      // p > 0: the sum may round to just under 1; stop when the terms run out.
+      while (u >= cumulative && p > 0) {
         ++count;
+        p *= mean / count;
+        cumulative += p;
       }
       return count;
     }

@@ -96,5 +96,25 @@ TEST(Random, PoissonMeanAndVarianceMatch) {
   EXPECT_EQ(rng.Poisson(-1), 0.0);
 }
 
+// The inversion sampler against the exact distribution: for each mean, the share of 50,000 draws
+// (seed 11) equal to k is within 5 standard errors of P(X = k) for every k up to 3 x mean.
+TEST(Random, PoissonFollowsTheExactDistribution) {
+  const int n = 50000;
+  for (double m : {0.2, 3.0, 12.0, 29.5}) {
+    Rng rng(11, 0, Stream::kCombat, static_cast<int>(m * 10));
+    std::vector<int> counts(200, 0);
+    for (int i = 0; i < n; ++i) {
+      int k = static_cast<int>(rng.Poisson(m));
+      ASSERT_LT(k, 200);
+      ++counts[static_cast<std::size_t>(k)];
+    }
+    for (int k = 0; k <= 3 * m + 3; ++k) {
+      const double p = std::exp(k * std::log(m) - m - std::lgamma(k + 1.0));
+      const double share = static_cast<double>(counts[static_cast<std::size_t>(k)]) / n;
+      EXPECT_NEAR(share, p, 5 * std::sqrt(p * (1 - p) / n) + 1e-4) << "mean " << m << ", k " << k;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace brink

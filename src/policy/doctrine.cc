@@ -95,10 +95,9 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
     if (target >= 0) {
       double stake = 0, corridor_weight = 0;
       RegionId where = st.forces[target].region;
-      for (const Objective& o : s.objectives) {
-        if (o.actor != actor || o.corridor < 0) continue;
-        corridor_weight += o.weight;
-        if (s.corridor_relevance[where] >> o.corridor & 1u) stake += o.weight;
+      for (auto [corridor, weight] : s.corridor_stakes[static_cast<std::size_t>(actor)]) {
+        corridor_weight += weight;
+        if (s.corridor_relevance[where] >> corridor & 1u) stake += weight;
       }
       stake = corridor_weight > 0 ? stake / corridor_weight : 0;
       double signal = x.signalling ? a.signal_propensity * x.signal_effect : 0;
@@ -129,12 +128,10 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
     set(Action::kDeescalate, war_weight * (risk - WarRisk(t - relief, t_war)) -
                                  a.commitment * x.backing_down_cost / 2);
   }
-  for (std::size_t i = 0; i < s.relations.size(); ++i) {
-    const Relation& r = s.relations[i];
-    if (r.kind != RelationKind::kFeud || st.restraint_days[i] > 0) continue;
-    if (s.actors[r.a].patron == actor || s.actors[r.b].patron == actor) {
-      set(Action::kRestrain, r.intensity * x.feud_hot_days * r.diversion * x.strike_value / 2);
-    }
+  for (int i : s.proxy_feuds[static_cast<std::size_t>(actor)]) {
+    const Relation& r = s.relations[static_cast<std::size_t>(i)];
+    if (st.restraint_days[static_cast<std::size_t>(i)] > 0) continue;
+    set(Action::kRestrain, r.intensity * x.feud_hot_days * r.diversion * x.strike_value / 2);
   }
   return out;
 }
@@ -147,7 +144,9 @@ Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
   std::array<double, static_cast<int>(Action::kCount)> weight{};
   double total = 0;
   for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
-    if (scores.legal[i]) weight[i] = std::exp(rationality * (scores.utility[i] - best));
+    if (!scores.legal[i]) continue;
+    const double gap = scores.utility[i] - best;
+    weight[i] = gap == 0 ? 1.0 : std::exp(rationality * gap);
     total += weight[i];
   }
   double pick = u * total;

@@ -151,10 +151,7 @@ ActionScores BlueScores(const std::vector<std::string>& overrides) {
   Workspace w;
   st.day = 1;
   Day d{s, st, w, 1, 0, nullptr};
-  w.level_at_dawn = st.level;
-  w.hawk_pressure.assign(s.actors.size(), 0.0f);
-  RefreshRelations(d);
-  IndexForces(d);
+  Dawn(d);
   // DecideAll prepares what the scores read (each actor's open ground and contact today).
   DecideAll(d);
   return ScoreActions(d, static_cast<ActorId>(s.ActorIndex("blue_army")));

@@ -67,8 +67,7 @@ bool Combat(Day& d) {
                         incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});
     }
   }
-  // Losses are taken, and broken forces fall back, in force order.
-  std::sort(w.hits.begin(), w.hits.end(), [](const Hit& a, const Hit& b) { return a.force < b.force; });
+  // Losses are taken, and broken forces fall back, after every force's fire is counted.
   for (const Hit& hit : w.hits) {
     const std::size_t f = static_cast<std::size_t>(hit.force);
     if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses);

@@ -58,6 +58,8 @@ void Control(Day& d) {
   }
   bool captured = false;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    // Only the holder's forces, or none: nothing to take.
+    if ((d.w.present[r] & ~(st.holder[r] == kNone ? 0 : uint64_t{1} << st.holder[r])) == 0) continue;
     int best = -1;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       int f = d.w.force_index[static_cast<std::size_t>(i)];

@@ -108,23 +108,24 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const Scenario& s = d.s;
   RegionId best = kNone;
   double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
+  const std::size_t actors = s.actors.size();
+  const float* nearness = &s.nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
+  const uint64_t other_blocs = ~s.bloc_mask[static_cast<std::size_t>(f.actor)];
+  const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
   for (RegionId r : s.goal_regions[static_cast<std::size_t>(f.actor)]) {
     const std::size_t i = static_cast<std::size_t>(r);
     if (!WorthTakingToday(d, f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
+    const double near_value = priority * nearness[i];
+    if (near_value <= best_score) continue;  // troops there could only lower it
     if (InRivalZone(d, f.actor, r) && deterred) continue;
     double others = 0;  // troops of other blocs there
-    const std::size_t actors = s.actors.size();
-    for (uint64_t rest = d.w.present[i]; rest; rest &= rest - 1) {
-      const int b = __builtin_ctzll(rest);
-      if (s.actors[static_cast<std::size_t>(b)].bloc != s.actors[f.actor].bloc) {
-        others += d.w.actor_strength[i * actors + static_cast<std::size_t>(b)];
-      }
+    for (uint64_t rest = d.w.present[i] & other_blocs; rest; rest &= rest - 1) {
+      others += d.w.actor_strength[i * actors + static_cast<std::size_t>(__builtin_ctzll(rest))];
     }
-    double score = priority / (1.0 + s.distance(f.region, r) / 100.0) /
-                   (1.0 + others / std::max(1.0f, f.strength));
+    const double score = near_value / (1.0 + others * per_own_troop);
     if (score > best_score) {
       best_score = score;
       best = r;

@@ -36,7 +36,7 @@ bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId reg
                  double tension);
 // strikes.cc: gives `victim` a grievance against `striker` (or renews it).
 void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled);
-// strikes.cc: the strongest rival force `striker` can reach today, or -1.
+// strikes.cc: the strongest rival force `striker` can reach today (ties to the lowest index), or -1.
 int StrikeTarget(const Day& d, ActorId striker);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);

@@ -1,7 +1,7 @@
 // The rules' claims, one suite per dynamic (docs/model.md, "Submodels"). Each test builds its
 // whole world as TOML text below, loads it with LoadScenario, and drives one rule directly
 // through a Day over the State from Engine::Initial(), prepared as Engine::Step prepares it
-// (the ladder at dawn, no hawk pressure yet, RefreshRelations, IndexForces) before its rules.
+// (Dawn: the ladder at dawn, no hawk pressure yet, relations, stances, the forces indexed).
 //
 // Statistical tests use fixed seeds (the Rng is counter-based, so every number here is
 // reproducible) and margins of 5 standard errors of the estimate they check: a correct rule
@@ -42,15 +42,11 @@ class World {
       : s(Load(toml, overrides)), initial(Engine(s).Initial()), st(initial) {}
 
   // Begins day `day` of run `run` from the current state, as Engine::Step does before its
-  // rules: no hawk pressure yet, the ladder as it stood at dawn, today's relations, the forces
-  // indexed by region.
+  // rules (Dawn).
   Day Today(int day = 1, uint64_t run = 0, EventLog* log = nullptr, uint64_t seed = kSeed) {
     st.day = day;
     Day d{s, st, w, seed, run, log};
-    w.level_at_dawn = st.level;
-    w.hawk_pressure.assign(s.actors.size(), 0.0f);
-    RefreshRelations(d);
-    IndexForces(d);
+    Dawn(d);
     return d;
   }
   // The same, from the initial state (each run an independent draw of the same day).

@@ -15,29 +15,22 @@ int StrikeTarget(const Day& d, ActorId striker) {
   const Scenario& s = d.s;
   const State& st = d.st;
   int best = -1;
-  if (!s.has_rival[static_cast<std::size_t>(striker)]) return best;
   const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(striker)];
-  auto consider = [&](RegionId r) {
-    if (!(d.w.present[static_cast<std::size_t>(r)] & rivals)) return;
+  if (rivals == 0) return best;
+  // In reach: where the striker's forces are or border, and inside its own zones.
+  const uint64_t bit = uint64_t{1} << striker;
+  const std::vector<uint64_t>& reach = ReachMasks(d);
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (!(d.w.present[r] & rivals) || !((reach[r] | s.zone_owners[r]) & bit)) continue;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      int f = d.w.force_index[static_cast<std::size_t>(i)];
-      const Force& force = st.forces[f];
-      if (force.strength > 0 && Rivals(s, st, striker, force.actor) &&
-          (best < 0 || force.strength > st.forces[best].strength)) {
-        best = f;
+      const int f = d.w.force_index[static_cast<std::size_t>(i)];
+      const Force& force = st.forces[static_cast<std::size_t>(f)];
+      if (force.strength > 0 && (rivals >> force.actor & 1u) &&
+          (best < 0 || force.strength > st.forces[static_cast<std::size_t>(best)].strength ||
+           (force.strength == st.forces[static_cast<std::size_t>(best)].strength && f < best))) {
+        best = f;  // the strongest; of equals, the first force
       }
     }
-  };
-  // In reach: inside the striker's own zones, or where its forces are or border.
-  for (const Zone& z : s.zones) {
-    if (!z.enabled || z.owner != striker) continue;
-    for (RegionId r : z.regions) consider(r);
-  }
-  const uint64_t bit = uint64_t{1} << striker;
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    if (!(d.w.present[r] & bit)) continue;  // where the striker's forces are
-    consider(static_cast<RegionId>(r));
-    for (auto [next, km] : s.adjacency[r]) consider(next);
   }
   return best;
 }

@@ -189,6 +189,30 @@ Status FinalizeScenario(Scenario& s) {
       }
     }
   }
+  s.nearness.resize(s.distance_km.size());
+  for (std::size_t i = 0; i < s.distance_km.size(); ++i) {
+    s.nearness[i] = static_cast<float>(1.0 / (1.0 + s.distance_km[i] / 100.0));
+  }
+  s.bloc_mask.assign(actors, 0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      if (s.actors[a].bloc == s.actors[b].bloc) s.bloc_mask[a] |= uint64_t{1} << b;
+    }
+  }
+  s.corridor_stakes.assign(actors, {});
+  for (const Objective& o : s.objectives) {
+    if (o.corridor >= 0) s.corridor_stakes[static_cast<std::size_t>(o.actor)].emplace_back(o.corridor, o.weight);
+  }
+  s.proxy_feuds.assign(actors, {});
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const Relation& r = s.relations[i];
+    if (r.kind != RelationKind::kFeud) continue;
+    for (std::size_t a = 0; a < actors; ++a) {
+      if (s.actors[r.a].patron == static_cast<ActorId>(a) || s.actors[r.b].patron == static_cast<ActorId>(a)) {
+        s.proxy_feuds[a].push_back(static_cast<int>(i));
+      }
+    }
+  }
   s.zone_owners.assign(regions, 0);
   s.zone_reduction.assign(regions * actors, 0.0);
   for (const Zone& z : s.zones) {
