@@ -55,6 +55,7 @@ struct Workspace {
   std::vector<uint8_t> seen;
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
+  std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   int level_at_dawn = 0;
   // What hostile_mask and rival_mask were computed for: the scenario and the war (blocs at
   // war, or kNone). Relations change only when war starts, so they are not recomputed daily.

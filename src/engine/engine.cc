@@ -167,6 +167,8 @@ void Day::Emit(Event event) {
 
 void Dawn(Day& d) {
   Workspace& w = d.w;
+  // Spent forces leave the list (the others keep their order), so no rule looks at them again.
+  std::erase_if(d.st.forces, [](const Force& f) { return f.strength <= 0; });
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
   if (w.relations_for != &d.s || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {

@@ -91,7 +91,7 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
     set(Action::kAdvance, gain - contact_cost);
   }
   if (!st.at_war()) {
-    int target = rules::StrikeTarget(d, actor);
+    int target = d.w.strike_target[static_cast<std::size_t>(actor)];
     if (target >= 0) {
       double stake = 0, corridor_weight = 0;
       RegionId where = st.forces[target].region;
@@ -180,6 +180,12 @@ void DecideAll(Day& d) {
       const int a = __builtin_ctzll(rest);
       if (around & d.w.rival_mask[static_cast<std::size_t>(a)]) d.w.in_contact[static_cast<std::size_t>(a)] = 1;
     }
+  }
+  d.w.strike_target.assign(d.s.actors.size(), -1);
+  if (!st.at_war()) {
+    uint64_t strikers = 0;  // every actor with a rival
+    for (std::size_t a = 0; a < d.s.actors.size(); ++a) strikers |= uint64_t{d.s.has_rival[a] != 0} << a;
+    rules::StrikeTargets(d, strikers, d.w.strike_target.data());
   }
   Rng rng = d.rng(Stream::kDecision);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {

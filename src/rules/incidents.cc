@@ -32,7 +32,10 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   const Scenario& s = d.s;
   State& st = d.st;
   ActorId a = st.forces[fa].actor, b = st.forces[fb].actor;
-  if (st.forces[fa].strength <= 0 || st.forces[fb].strength <= 0 || !Rivals(s, st, a, b)) return;
+  if (st.forces[fa].strength <= 0 || st.forces[fb].strength <= 0 ||
+      !(d.w.rival_mask[static_cast<std::size_t>(a)] >> b & 1u)) {
+    return;
+  }
   double tension = st.tension[static_cast<std::size_t>(s.actors[a].bloc) * s.blocs.size() +
                               s.actors[b].bloc];
   double reduction = std::max(ZoneReduction(s, region_a, a, b), ZoneReduction(s, region_b, a, b));
@@ -64,9 +67,10 @@ void Incidents(Day& d) {
   const Scenario& s = d.s;
   const Workspace& w = d.w;
   Rng rng = d.rng(Stream::kIncident);
+  const std::vector<uint64_t>& near_masks = NearMasks(d);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     const int begin = w.region_start[r], end = w.region_start[r + 1];
-    const uint64_t near = NearMasks(d)[r];  // actors here or across a short edge
+    const uint64_t near = near_masks[r];  // actors here or across a short edge
     bool standoff = false;
     for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
       standoff = standoff || (w.rival_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & near);

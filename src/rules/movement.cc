@@ -158,23 +158,17 @@ bool Move(Day& d) {
     if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;
     if (f.progress_km == 0 && !diverted && MustGarrison(d, static_cast<int>(i))) {
       // Split off a garrison (a quarter, at most twice capture_strength) while the number of
-      // forces stays under MaxForces (Initial reserves that much: no reallocation).
+      // forces stays under MaxForces (Initial reserves that much: no reallocation; Dawn drops
+      // spent forces).
       float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
-      if (kept < s.rules.capture_strength) continue;
-      std::size_t slot = 0;  // a spent force's place, else a new one
-      while (slot < st.forces.size() && (st.forces[slot].strength > 0 || slot == i)) ++slot;
-      if (slot == st.forces.size() && st.forces.size() >= MaxForces(s)) continue;
+      if (kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
       Force garrison = f;
       garrison.strength = kept;
       garrison.target = kNone;
       garrison.progress_km = 0;
       st.forces[i].strength -= kept;
       moved = true;
-      if (slot < st.forces.size()) {
-        st.forces[slot] = garrison;  // the index is rebuilt after movement
-      } else {
-        st.forces.push_back(garrison);
-      }
+      st.forces.push_back(garrison);  // the index is rebuilt after movement
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);

@@ -11,28 +11,37 @@
 
 namespace brink::rules {
 
-int StrikeTarget(const Day& d, ActorId striker) {
+void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
   const Scenario& s = d.s;
   const State& st = d.st;
-  int best = -1;
-  const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(striker)];
-  if (rivals == 0) return best;
+  for (uint64_t rest = strikers; rest; rest &= rest - 1) best[__builtin_ctzll(rest)] = -1;
   // In reach: where the striker's forces are or border, and inside its own zones.
-  const uint64_t bit = uint64_t{1} << striker;
   const std::vector<uint64_t>& reach = ReachMasks(d);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    if (!(d.w.present[r] & rivals) || !((reach[r] | s.zone_owners[r]) & bit)) continue;
-    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      const int f = d.w.force_index[static_cast<std::size_t>(i)];
-      const Force& force = st.forces[static_cast<std::size_t>(f)];
-      if (force.strength > 0 && (rivals >> force.actor & 1u) &&
-          (best < 0 || force.strength > st.forces[static_cast<std::size_t>(best)].strength ||
-           (force.strength == st.forces[static_cast<std::size_t>(best)].strength && f < best))) {
-        best = f;  // the strongest; of equals, the first force
+    const uint64_t here = d.w.present[r];
+    if (!here) continue;
+    for (uint64_t rest = (reach[r] | s.zone_owners[r]) & strikers; rest; rest &= rest - 1) {
+      const int striker = __builtin_ctzll(rest);
+      const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(striker)];
+      if (!(here & rivals)) continue;
+      int& chosen = best[striker];
+      for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+        const int f = d.w.force_index[static_cast<std::size_t>(i)];
+        const Force& force = st.forces[static_cast<std::size_t>(f)];
+        if (force.strength <= 0 || !(rivals >> force.actor & 1u)) continue;
+        const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
+        if (chosen < 0 || force.strength > strongest || (force.strength == strongest && f < chosen)) {
+          chosen = f;  // the strongest; of equals, the first force
+        }
       }
     }
   }
-  return best;
+}
+
+int StrikeTarget(const Day& d, ActorId striker) {
+  int best[Limits::kMaxActors];
+  StrikeTargets(d, uint64_t{1} << striker, best);
+  return best[striker];
 }
 
 void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled) {
