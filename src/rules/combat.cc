@@ -34,10 +34,12 @@ bool Combat(Day& d) {
     const float* strength = &w.actor_strength[r * actors];
     const float* fire = &w.actor_fire[r * actors];
     const uint64_t here = w.present[r];
-    double fire_per_troop[Limits::kMaxActors] = {};
-    double side_fire[Limits::kMaxActors] = {};
+    double fire_per_troop[Limits::kMaxActors];  // set for the actors present
+    double side_fire[Limits::kMaxActors];
     for (uint64_t rest = here; rest; rest &= rest - 1) {
       const int a = __builtin_ctzll(rest);
+      fire_per_troop[a] = 0;
+      side_fire[a] = 0;
       for (uint64_t others = here; others; others &= others - 1) {
         const int b = __builtin_ctzll(others);
         if (w.hostile_mask[static_cast<std::size_t>(a)] >> b & 1u) {

@@ -42,6 +42,7 @@ void Control(Day& d) {
   // Forces of one actor resting in one region (no goal, not diverted) join up, so garrisons
   // and arrivals do not multiply the forces the rules must look at.
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (d.w.region_start[r + 1] - d.w.region_start[r] < 2) continue;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       Force& keep = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(i)])];
       if (keep.strength <= 0 || keep.target != kNone || keep.diverted_days > 0) continue;
