@@ -24,7 +24,9 @@ class Engine {
 
   const Scenario& scenario() const { return scenario_; }
   State Initial() const;
-  // Advances `state` by one day. Randomness comes only from (seed, run, stream, day).
+  // Advances `state` by one day. Randomness comes only from (seed, run, stream, day). The
+  // workspace remembers the state it stepped: to change a State by hand between steps, step it
+  // with a fresh workspace.
   void Step(State& state, Workspace& workspace, uint64_t seed, uint64_t run, EventLog* log) const;
   // Runs from the initial state for `days` days (the scenario's horizon when <= 0); stops early
   // only at the horizon. `log` may be null.

@@ -57,6 +57,11 @@ struct Workspace {
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   int level_at_dawn = 0;
+  // The index above is current unless a force moved or lost troops since (Inflict, merges;
+  // movement re-indexes at once). Engine::Step keeps it overnight for the state it stepped.
+  bool forces_changed = true;
+  const State* indexed_state = nullptr;
+  int indexed_day = -1;
   // What hostile_mask and rival_mask were computed for: the scenario and the war (blocs at
   // war, or kNone). Relations change only when war starts, so they are not recomputed daily.
   const Scenario* relations_for = nullptr;
@@ -102,7 +107,8 @@ inline float Firepower(const Scenario& s, const Force& force) {
 float Inflict(Day& d, int force, double troops);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
-void Dawn(Day& d);
+// `reindex` false keeps the index (Engine::Step, when no force changed since it was built).
+void Dawn(Day& d, bool reindex = true);
 // Rebuilds the forces-by-region index and per-region bloc strengths.
 void IndexForces(Day& d);
 // The neighbour held by the force's own bloc nearest its region (where a broken or

@@ -14,6 +14,7 @@ float Inflict(Day& d, int force, double troops) {
   Force& f = d.st.forces[force];
   float lost = static_cast<float>(std::min<double>(troops, f.strength));
   f.strength -= lost;
+  d.w.forces_changed = true;
   d.st.actors[f.actor].casualties += lost;
   return lost;
 }
@@ -38,8 +39,13 @@ void IndexForces(Day& d) {
     }
   }
   w.region_start.assign(regions + 1, 0);
+  bool spent = false;  // a force without troops is still listed: Dawn drops it
   for (const Force& f : d.st.forces) {
-    if (f.strength > 0) ++w.region_start[f.region + 1];
+    if (f.strength > 0) {
+      ++w.region_start[f.region + 1];
+    } else {
+      spent = true;
+    }
   }
   for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
   w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
@@ -61,6 +67,7 @@ void IndexForces(Day& d) {
   cursor[0] = 0;
   w.near_valid = false;
   w.reach_valid = false;
+  w.forces_changed = spent;
 }
 
 namespace {
@@ -165,10 +172,8 @@ void Day::Emit(Event event) {
   if (log) log->push_back(event);
 }
 
-void Dawn(Day& d) {
+void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
-  // Spent forces leave the list (the others keep their order), so no rule looks at them again.
-  std::erase_if(d.st.forces, [](const Force& f) { return f.strength <= 0; });
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
   if (w.relations_for != &d.s || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {
@@ -178,7 +183,11 @@ void Dawn(Day& d) {
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
     w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
   }
-  IndexForces(d);
+  if (reindex) {
+    // Spent forces leave the list (the others keep their order), so no rule looks at them again.
+    std::erase_if(d.st.forces, [](const Force& f) { return f.strength <= 0; });
+    IndexForces(d);
+  }
 }
 
 Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
@@ -219,7 +228,10 @@ State Engine::Initial() const {
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
   ++st.day;
   Day d{scenario_, st, w, seed, run, log};
-  Dawn(d);
+  // Yesterday's last index still holds if this workspace stepped this state yesterday and no
+  // force has moved or lost troops since (quiet days, most of a long run).
+  const bool index_current = w.indexed_state == &st && w.indexed_day == st.day - 1 && !w.forces_changed;
+  Dawn(d, !index_current);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);
@@ -236,6 +248,8 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   rules::Control(d);
   rules::Factions(d);
   rules::LadderDecay(d);
+  w.indexed_state = &st;
+  w.indexed_day = st.day;
 }
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
@@ -246,6 +260,7 @@ State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& w) const {
   State st = Initial();
   w.relations_for = nullptr;  // the workspace may have served another scenario at this address
+  w.indexed_state = nullptr;
   int horizon = days > 0 ? days : scenario_.horizon_days;
   while (st.day < horizon) Step(st, w, seed, run, log);
   return st;
