@@ -37,11 +37,10 @@ double WarRisk(double tension, double war_threshold) {
 }
 
 double RivalTension(const Day& d, ActorId actor) {
-  double highest = 0;
+  float highest = 0;
   const std::size_t blocs = d.s.blocs.size();
-  for (std::size_t b = 0; b < blocs; ++b) {
-    highest = std::max<double>(highest, d.st.tension[static_cast<std::size_t>(d.s.actors[actor].bloc) * blocs + b]);
-  }
+  const float* row = &d.st.tension[static_cast<std::size_t>(d.s.actors[actor].bloc) * blocs];
+  for (std::size_t b = 0; b < blocs; ++b) highest = std::max(highest, row[b]);
   return highest;
 }
 
@@ -54,12 +53,13 @@ double PowerShare(const Day& d, ActorId actor) {
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 
-double OpenShare(const Scenario& s, const State& st, ActorId actor) {
+double OpenShare(const Day& d, ActorId actor) {
+  const Scenario& s = d.s;
+  const float* priority = &s.priority[static_cast<std::size_t>(actor) * s.regions.size()];
   double open = 0, all = 0;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    double p = s.Priority(actor, static_cast<RegionId>(r));
-    all += p;
-    if (rules::WorthTaking(s, st, actor, static_cast<RegionId>(r))) open += p;
+    all += priority[r];
+    if (rules::WorthTaking(d, actor, static_cast<RegionId>(r))) open += priority[r];
   }
   return all > 0 ? open / all : 0;
 }
@@ -166,7 +166,7 @@ void DecideAll(Day& d) {
   if (st.control_changed || st.open_share.size() != d.s.actors.size()) {
     st.open_share.resize(d.s.actors.size());
     for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
-      st.open_share[a] = static_cast<float>(OpenShare(d.s, st, static_cast<ActorId>(a)));
+      st.open_share[a] = static_cast<float>(OpenShare(d, static_cast<ActorId>(a)));
     }
     st.control_changed = false;
   }

@@ -27,12 +27,6 @@ bool HostileIn(const Day& d, ActorId actor, RegionId region) {
           d.w.hostile_mask[static_cast<std::size_t>(actor)]) != 0;
 }
 
-// WorthTaking with today's hostility masks.
-bool WorthTakingToday(const Day& d, ActorId actor, RegionId region) {
-  ActorId holder = d.st.holder[region];
-  return holder == kNone || (d.w.hostile_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
-}
-
 bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
   return d.s.InZoneOf(d.w.rival_mask[static_cast<std::size_t>(actor)], region);
 }
@@ -97,11 +91,6 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
 
 }  // namespace
 
-bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region) {
-  ActorId holder = st.holder[region];
-  return holder == kNone || Hostile(s, st, actor, holder);
-}
-
 RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   // A rival's declared zone deters an actor whose war aversion outweighs its aggression.
   const bool deterred = stance.war_aversion > stance.aggression;
@@ -114,7 +103,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
   for (RegionId r : s.goal_regions[static_cast<std::size_t>(f.actor)]) {
     const std::size_t i = static_cast<std::size_t>(r);
-    if (!WorthTakingToday(d, f.actor, r)) continue;
+    if (!WorthTaking(d, f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
@@ -139,7 +128,9 @@ bool Move(Day& d) {
   State& st = d.st;
   bool moved = false;
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
-  for (std::size_t i = 0; i < marching; ++i) {
+  // phase = (day + i) mod 10: each force retargets on its own day of ten.
+  for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day % 10); i < marching;
+       ++i, phase = phase == 9 ? 0 : phase + 1) {
     Force& f = st.forces[i];
     if (f.strength <= 0) continue;
     bool diverted = f.diverted_days > 0;
@@ -149,9 +140,9 @@ bool Move(Day& d) {
       if (st.actors[f.actor].action != Action::kAdvance) continue;
       // Retarget when the goal is gone, every ten days to follow the front, and, for a force
       // with no goal, when ground has changed hands.
-      if ((f.target != kNone && !WorthTakingToday(d, f.actor, f.target)) ||
+      if ((f.target != kNone && !WorthTaking(d, f.actor, f.target)) ||
           (f.target == kNone && d.w.control_changed_at_dawn) ||
-          (st.day + static_cast<int>(i)) % 10 == 0) {
+          phase == 0) {
         f.target = ChooseTarget(d, f, d.w.stance[static_cast<std::size_t>(f.actor)]);
       }
     }

@@ -52,8 +52,11 @@ double HorizontalChance(const Scenario& s, double troops);
 // Workspace::stance.
 using ::brink::Stance;
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor);
-// movement.cc: whether the actor would take this region (nobody's, or an enemy's).
-bool WorthTaking(const Scenario& s, const State& st, ActorId actor, RegionId region);
+// Whether the actor would take this region (nobody's, or an enemy's), by today's relations.
+inline bool WorthTaking(const Day& d, ActorId actor, RegionId region) {
+  ActorId holder = d.st.holder[region];
+  return holder == kNone || (d.w.hostile_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
+}
 // control.cc: whether the corridor is open over the current holders.
 bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w);
 
