@@ -48,6 +48,8 @@ struct Workspace {
   std::vector<float> actor_strength;  // regions x actors, at the last IndexForces
   std::vector<float> actor_fire;      // regions x actors, at the last IndexForces
   std::vector<float> actor_firepower; // per actor, at the last IndexForces
+  std::vector<int> actor_best;        // regions x actors: its strongest force there (ties: the
+                                      // first), where present, at the last IndexForces
   std::vector<Battle> battles;        // today's, by region
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours

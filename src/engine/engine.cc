@@ -27,6 +27,7 @@ void IndexForces(Day& d) {
     w.present.assign(regions, 0);
     w.actor_strength.assign(regions * actors, 0.0f);
     w.actor_fire.assign(regions * actors, 0.0f);
+    w.actor_best.assign(regions * actors, -1);
   } else {
     // Clear only the cells the last index filled (an actor's cell is set only where present).
     for (std::size_t r = 0; r < regions; ++r) {
@@ -61,7 +62,13 @@ void IndexForces(Day& d) {
     const std::size_t here = static_cast<std::size_t>(f.region) * actors + static_cast<std::size_t>(f.actor);
     w.actor_strength[here] += f.strength;
     w.actor_fire[here] += firepower;
-    w.present[static_cast<std::size_t>(f.region)] |= uint64_t{1} << f.actor;
+    uint64_t& present = w.present[static_cast<std::size_t>(f.region)];
+    const uint64_t bit = uint64_t{1} << f.actor;
+    int& strongest = w.actor_best[here];  // the first of equals: forces come in index order
+    if (!(present & bit) || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) {
+      strongest = static_cast<int>(i);
+    }
+    present |= bit;
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;

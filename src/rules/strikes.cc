@@ -14,6 +14,7 @@ namespace brink::rules {
 void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
   const Scenario& s = d.s;
   const State& st = d.st;
+  const std::size_t actors = s.actors.size();
   for (uint64_t rest = strikers; rest; rest &= rest - 1) best[__builtin_ctzll(rest)] = -1;
   // In reach: where the striker's forces are or border, and inside its own zones.
   const std::vector<uint64_t>& reach = ReachMasks(d);
@@ -22,15 +23,14 @@ void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
     if (!here) continue;
     for (uint64_t rest = (reach[r] | s.zone_owners[r]) & strikers; rest; rest &= rest - 1) {
       const int striker = __builtin_ctzll(rest);
-      const uint64_t rivals = d.w.rival_mask[static_cast<std::size_t>(striker)];
-      if (!(here & rivals)) continue;
       int& chosen = best[striker];
-      for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-        const int f = d.w.force_index[static_cast<std::size_t>(i)];
-        const Force& force = st.forces[static_cast<std::size_t>(f)];
-        if (force.strength <= 0 || !(rivals >> force.actor & 1u)) continue;
+      // Each rival actor's strongest force here (the index keeps it).
+      for (uint64_t rivals = here & d.w.rival_mask[static_cast<std::size_t>(striker)]; rivals;
+           rivals &= rivals - 1) {
+        const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(__builtin_ctzll(rivals))];
+        const float strength = st.forces[static_cast<std::size_t>(f)].strength;
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
-        if (chosen < 0 || force.strength > strongest || (force.strength == strongest && f < chosen)) {
+        if (chosen < 0 || strength > strongest || (strength == strongest && f < chosen)) {
           chosen = f;  // the strongest; of equals, the first force
         }
       }
@@ -136,6 +136,7 @@ void DeliberateStrikes(Day& d) {
   Rng rng = d.rng(Stream::kStrike);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
     if (d.st.actors[a].action != Action::kStrike) continue;
+    if (d.w.forces_changed) IndexForces(d);  // targets by today's strengths (combat, strikes)
     int target = StrikeTarget(d, static_cast<ActorId>(a));
     if (target < 0) continue;
     ++d.st.actors[a].deliberate_strikes;
