@@ -18,7 +18,8 @@ struct ActionScores {
   std::array<bool, static_cast<int>(Action::kCount)> legal{};
 };
 
-// Needs the day prepared by DecideAll (contacts and open shares); DecideAll calls it.
+// Needs the day prepared by Dawn (stances, the force index) and DecideAll (contacts, open shares,
+// strike targets); DecideAll calls it.
 ActionScores ScoreActions(const Day& d, ActorId actor);
 // Softmax choice with rationality lambda from uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);

@@ -44,7 +44,6 @@ struct Workspace {
   bool reach_valid = false;           // `reach` matches `present`
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
-  std::vector<float> firepower;       // per force, at the last IndexForces
   std::vector<float> actor_strength;  // regions x actors, at the last IndexForces
   std::vector<float> actor_fire;      // regions x actors, at the last IndexForces
   std::vector<float> actor_firepower; // per actor, at the last IndexForces
@@ -63,6 +62,7 @@ struct Workspace {
   // movement re-indexes at once). Engine::Step keeps it overnight for the state it stepped.
   bool forces_changed = true;
   const State* indexed_state = nullptr;
+  const Scenario* indexed_scenario = nullptr;
   int indexed_day = -1;
   // What hostile_mask and rival_mask were computed for: the scenario and the war (blocs at
   // war, or kNone). Relations change only when war starts, so they are not recomputed daily.
@@ -111,7 +111,8 @@ float Inflict(Day& d, int force, double troops);
 // relations and stances, the forces indexed by region.
 // `reindex` false keeps the index (Engine::Step, when no force changed since it was built).
 void Dawn(Day& d, bool reindex = true);
-// Rebuilds the forces-by-region index and per-region bloc strengths.
+// Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
+// strongest force; the actors present in each region.
 void IndexForces(Day& d);
 // The neighbour held by the force's own bloc nearest its region (where a broken or
 // withdrawing force falls back), or kNone.

@@ -237,7 +237,8 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   Day d{scenario_, st, w, seed, run, log};
   // Yesterday's last index still holds if this workspace stepped this state yesterday and no
   // force has moved or lost troops since (quiet days, most of a long run).
-  const bool index_current = w.indexed_state == &st && w.indexed_day == st.day - 1 && !w.forces_changed;
+  const bool index_current = w.indexed_state == &st && w.indexed_scenario == &scenario_ &&
+                             w.indexed_day == st.day - 1 && !w.forces_changed;
   Dawn(d, !index_current);
   DecideAll(d);
   rules::ApplyProxyReliability(d);
@@ -256,6 +257,7 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   rules::Factions(d);
   rules::LadderDecay(d);
   w.indexed_state = &st;
+  w.indexed_scenario = &scenario_;
   w.indexed_day = st.day;
 }
 

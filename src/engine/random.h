@@ -38,15 +38,17 @@ class Rng {
   // variables", Insurance: Mathematics and Economics 12, 1993), which takes about 2.3 uniforms
   // and rarely a logarithm, whatever the mean (docs/model.md, Randomness).
   double Poisson(double mean) {
-    if (mean <= 0) return 0;
+    if (!(mean > 0)) return 0;            // also NaN
+    if (!std::isfinite(mean)) return mean;  // no draw can tell: the caller caps it
     if (mean < 10) {
       const double u = Uniform();
       double p = std::exp(-mean), cumulative = p;
       int count = 0;
-      // p > 0: the sum may round to just under 1; stop when the terms run out.
-      while (u >= cumulative && p > 0) {
+      while (u >= cumulative) {
         ++count;
         p *= mean / count;
+        // The sum may round to just under 1: stop when the terms no longer add anything.
+        if (cumulative + p == cumulative) break;
         cumulative += p;
       }
       return count;

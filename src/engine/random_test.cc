@@ -93,6 +93,8 @@ TEST(Random, PoissonMeanAndVarianceMatch) {
   Rng rng(9, 0, Stream::kCombat, 0);
   EXPECT_EQ(rng.Poisson(0), 0.0);
   EXPECT_EQ(rng.Poisson(-1), 0.0);
+  EXPECT_EQ(rng.Poisson(std::nan("")), 0.0) << "no hang on NaN";
+  EXPECT_EQ(rng.Poisson(HUGE_VAL), HUGE_VAL) << "no hang on infinity";
 }
 
 // Both samplers against the exact distribution: for each mean, the share of 50,000 draws (seed

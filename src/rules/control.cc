@@ -1,7 +1,8 @@
 // Who holds the ground (docs/model.md, Submodels "Control" and "Corridors"). A region changes
 // hands when the strongest single force present has at least rules.capture_strength troops, no
 // force hostile to it remains, and the current holder is hostile to it or nobody. Rival ground
-// cannot be taken short of war. Corridors are searched exactly, every day, over held regions.
+// cannot be taken short of war. Corridors are searched exactly over held regions, on each day
+// ground changes hands (only then can they open or close).
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -65,6 +66,7 @@ void Control(Day& d) {
     int best = -1;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       int f = d.w.force_index[static_cast<std::size_t>(i)];
+      if (st.forces[f].strength <= 0) continue;  // killed today, still listed
       if (best < 0 || st.forces[f].strength > st.forces[best].strength) best = f;
     }
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
