@@ -38,6 +38,7 @@ struct Workspace {
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
+  std::vector<RegionId> occupied;     // regions with a force, ascending (present != 0)
   std::vector<uint64_t> near;         // per region: actors there or across a short edge (NearMasks)
   bool near_valid = false;            // `near` matches `present`
   std::vector<uint64_t> reach;        // per region: actors there or next door (ReachMasks)

@@ -30,7 +30,8 @@ void IndexForces(Day& d) {
     w.actor_best.assign(regions * actors, -1);
   } else {
     // Clear only the cells the last index filled (an actor's cell is set only where present).
-    for (std::size_t r = 0; r < regions; ++r) {
+    for (RegionId region : w.occupied) {
+      const std::size_t r = static_cast<std::size_t>(region);
       for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
         const std::size_t cell = r * actors + static_cast<std::size_t>(__builtin_ctzll(rest));
         w.actor_strength[cell] = 0.0f;
@@ -48,7 +49,11 @@ void IndexForces(Day& d) {
       spent = true;
     }
   }
-  for (std::size_t r = 0; r < regions; ++r) w.region_start[r + 1] += w.region_start[r];
+  w.occupied.clear();
+  for (std::size_t r = 0; r < regions; ++r) {
+    if (w.region_start[r + 1] > 0) w.occupied.push_back(static_cast<RegionId>(r));
+    w.region_start[r + 1] += w.region_start[r];
+  }
   w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
   w.actor_firepower.assign(actors, 0.0f);
   // Fill in force order, so each region's list is sorted by force index (deterministic).

@@ -174,7 +174,8 @@ void DecideAll(Day& d) {
   // rival's zone).
   d.w.in_contact.assign(d.s.actors.size(), 0);
   const std::vector<uint64_t>& near = NearMasks(d);
-  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+  for (RegionId region : d.w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     const uint64_t around = near[r] | d.s.zone_owners[r];
     for (uint64_t rest = d.w.present[r]; rest; rest &= rest - 1) {
       const int a = __builtin_ctzll(rest);

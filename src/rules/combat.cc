@@ -18,7 +18,8 @@ bool Combat(Day& d) {
   Rng rng = d.rng(Stream::kCombat);
   w.hits.clear();
   w.battles.clear();
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+  for (RegionId region : w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     if (end - begin < 2) continue;
     bool fighting = false;

@@ -42,7 +42,8 @@ void Control(Day& d) {
   // Positions have not changed since the index after combat; strengths are read directly.
   // Forces of one actor resting in one region (no goal, not diverted) join up, so garrisons
   // and arrivals do not multiply the forces the rules must look at.
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+  for (RegionId region : d.w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     if (d.w.region_start[r + 1] - d.w.region_start[r] < 2) continue;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       Force& keep = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(i)])];
@@ -60,7 +61,8 @@ void Control(Day& d) {
     }
   }
   bool captured = false;
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+  for (RegionId region : d.w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     // Only the holder's forces, or none: nothing to take.
     if ((d.w.present[r] & ~(st.holder[r] == kNone ? 0 : uint64_t{1} << st.holder[r])) == 0) continue;
     int best = -1;

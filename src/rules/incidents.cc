@@ -68,7 +68,8 @@ void Incidents(Day& d) {
   const Workspace& w = d.w;
   Rng rng = d.rng(Stream::kIncident);
   const std::vector<uint64_t>& near_masks = NearMasks(d);
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+  for (RegionId region : w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     const uint64_t near = near_masks[r];  // actors here or across a short edge
     bool standoff = false;

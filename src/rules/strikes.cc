@@ -18,9 +18,9 @@ void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
   for (uint64_t rest = strikers; rest; rest &= rest - 1) best[__builtin_ctzll(rest)] = -1;
   // In reach: where the striker's forces are or border, and inside its own zones.
   const std::vector<uint64_t>& reach = ReachMasks(d);
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+  for (RegionId region : d.w.occupied) {
+    const std::size_t r = static_cast<std::size_t>(region);
     const uint64_t here = d.w.present[r];
-    if (!here) continue;
     for (uint64_t rest = (reach[r] | s.zone_owners[r]) & strikers; rest; rest &= rest - 1) {
       const int striker = __builtin_ctzll(rest);
       int& chosen = best[striker];
