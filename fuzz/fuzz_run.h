@@ -80,6 +80,17 @@ inline void RunBriefly(const brink::Scenario& scenario) {
   CheckState(scenario, state, days);
 }
 
+// What every target does with a load's result: an error must say what is wrong; a scenario
+// that loaded is run briefly and checked.
+inline void Exercise(const brink::Result<brink::Scenario>& loaded) {
+  Report(loaded);
+  if (!loaded.ok()) {
+    if (loaded.message().empty()) std::abort();
+    return;
+  }
+  RunBriefly(loaded.value());
+}
+
 }  // namespace brink_fuzz
 
 #endif  // BRINK_FUZZ_FUZZ_RUN_H_

@@ -5,7 +5,6 @@
 // engine is fuzzed on whatever a valid file can express.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 #include "brink/scenario.h"
@@ -14,11 +13,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   brink::Result<brink::Scenario> loaded = brink::LoadScenario(text, "fuzz.toml");
-  brink_fuzz::Report(loaded);
-  if (!loaded.ok()) {
-    if (loaded.message().empty()) std::abort();  // an error always says what is wrong
-    return 0;
-  }
-  brink_fuzz::RunBriefly(loaded.value());
+  brink_fuzz::Exercise(loaded);
   return 0;
 }

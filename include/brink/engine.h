@@ -42,8 +42,6 @@ class Engine {
 // Outcome helpers shared by the report and the ensemble.
 // The bloc holding a region, or kNone.
 BlocId HolderBloc(const Scenario& s, const State& st, RegionId region);
-// Whether a region was held by the terrorist group at the start (contested ground).
-bool InitiallyTerrorist(const Scenario& s, RegionId region);
 
 }  // namespace brink
 

@@ -285,9 +285,5 @@ BlocId HolderBloc(const Scenario& s, const State& st, RegionId region) {
   return holder == kNone ? kNone : s.actors[holder].bloc;
 }
 
-bool InitiallyTerrorist(const Scenario& s, RegionId region) {
-  ActorId holder = s.regions[region].holder;
-  return holder != kNone && s.actors[holder].terrorist;
-}
 
 }  // namespace brink

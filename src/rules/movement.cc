@@ -61,7 +61,7 @@ bool MustGarrison(const Day& d, int index) {
 // Ground a force may cross: not a rival's (short of war).
 bool Passable(const Day& d, ActorId actor, RegionId region) {
   ActorId holder = d.st.holder[region];
-  return holder == kNone || !Rivals(d.s, d.st, actor, holder);
+  return holder == kNone || !(d.w.rival_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
 }
 
 // The first step of a path to `target` that crosses only passable ground (fewest regions,
