@@ -273,6 +273,19 @@ struct Scenario {
   std::vector<std::vector<RegionId>> goal_regions;
   // 1 / (1 + distance_km / 100), regions x regions: how a goal's appeal falls with distance.
   std::vector<float> nearness;
+  // Per actor, the largest weight of its destroy objectives against any one actor.
+  std::vector<float> max_destroy;
+  // Per actor and region marched from (actors x regions lists, the one for (a, r) at
+  // goal_order[goal_order_start[a x regions + r] .. goal_order_start[a x regions + r + 1])):
+  // its goal regions by descending best possible appeal, (priority + max_destroy) x nearness,
+  // ties by region index. Goal choice stops at the first that cannot beat the best so far.
+  std::vector<uint32_t> goal_order_start;
+  std::vector<RegionId> goal_order;
+  // The best appeal a goal region could have for the actor marching from `from`.
+  double GoalBound(ActorId a, RegionId from, RegionId goal) const {
+    return (static_cast<double>(Priority(a, goal)) + max_destroy[static_cast<std::size_t>(a)]) *
+           nearness[static_cast<std::size_t>(from) * regions.size() + goal];
+  }
   // Per actor: bit mask of the actors of its bloc (itself included).
   std::vector<uint64_t> bloc_mask;
   // Per actor: its corridor objectives as (corridor, weight), in the objectives' order.

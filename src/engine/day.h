@@ -59,9 +59,11 @@ struct Workspace {
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   int level_at_dawn = 0;
-  // The index above is current unless a force moved or lost troops since (Inflict, merges;
-  // movement re-indexes at once). Engine::Step keeps it overnight for the state it stepped.
-  bool forces_changed = true;
+  // The index above is current unless a force moved, split, merged or was spent since
+  // (index_stale: rebuild it), or lost troops (touched: its cells to recompute). Movement
+  // re-indexes at once; Engine::Step keeps the index overnight for the state it stepped.
+  bool index_stale = true;
+  std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
   const State* indexed_state = nullptr;
   const Scenario* indexed_scenario = nullptr;
   int indexed_day = -1;
@@ -115,6 +117,9 @@ void Dawn(Day& d, bool reindex = true);
 // Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
 // strongest force; the actors present in each region.
 void IndexForces(Day& d);
+// Brings the index up to date: rebuilt when forces moved or were spent, otherwise only the
+// cells of forces that lost troops are recomputed (the same sums, in the same order).
+void UpdateIndex(Day& d);
 // The neighbour held by the force's own bloc nearest its region (where a broken or
 // withdrawing force falls back), or kNone.
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f);

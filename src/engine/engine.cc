@@ -14,7 +14,11 @@ float Inflict(Day& d, int force, double troops) {
   Force& f = d.st.forces[force];
   float lost = static_cast<float>(std::min<double>(troops, f.strength));
   f.strength -= lost;
-  d.w.forces_changed = true;
+  if (f.strength <= 0) {
+    d.w.index_stale = true;  // spent: it leaves the lists
+  } else if (lost > 0) {
+    d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
+  }
   d.st.actors[f.actor].casualties += lost;
   return lost;
 }
@@ -79,7 +83,46 @@ void IndexForces(Day& d) {
   cursor[0] = 0;
   w.near_valid = false;
   w.reach_valid = false;
-  w.forces_changed = spent;
+  w.index_stale = spent;
+  w.touched.clear();
+}
+
+void UpdateIndex(Day& d) {
+  Workspace& w = d.w;
+  if (w.index_stale) {
+    IndexForces(d);
+    return;
+  }
+  if (w.touched.empty()) return;
+  // No force moved or was spent: the lists stand, and each touched cell is summed again over
+  // its region's list, in force order, as IndexForces sums it.
+  const std::size_t actors = d.s.actors.size();
+  uint64_t touched_actors = 0;
+  for (int cell : w.touched) {
+    const std::size_t r = static_cast<std::size_t>(cell) / actors;
+    const ActorId actor = static_cast<ActorId>(static_cast<std::size_t>(cell) % actors);
+    float strength = 0.0f, fire = 0.0f;
+    int strongest = -1;
+    for (int k = w.region_start[r]; k < w.region_start[r + 1]; ++k) {
+      const int i = w.force_index[static_cast<std::size_t>(k)];
+      const Force& f = d.st.forces[static_cast<std::size_t>(i)];
+      if (f.actor != actor) continue;
+      strength += f.strength;
+      fire += Firepower(d.s, f);
+      if (strongest < 0 || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) strongest = i;
+    }
+    w.actor_strength[static_cast<std::size_t>(cell)] = strength;
+    w.actor_fire[static_cast<std::size_t>(cell)] = fire;
+    w.actor_best[static_cast<std::size_t>(cell)] = strongest;
+    touched_actors |= uint64_t{1} << actor;
+  }
+  for (uint64_t rest = touched_actors; rest; rest &= rest - 1) w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))] = 0.0f;
+  for (const Force& f : d.st.forces) {
+    if (f.strength > 0 && (touched_actors >> f.actor & 1u)) {
+      w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
+    }
+  }
+  w.touched.clear();
 }
 
 namespace {
@@ -199,6 +242,8 @@ void Dawn(Day& d, bool reindex) {
     // Spent forces leave the list (the others keep their order), so no rule looks at them again.
     std::erase_if(d.st.forces, [](const Force& f) { return f.strength <= 0; });
     IndexForces(d);
+  } else {
+    UpdateIndex(d);
   }
 }
 
@@ -240,10 +285,10 @@ State Engine::Initial() const {
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
   ++st.day;
   Day d{scenario_, st, w, seed, run, log};
-  // Yesterday's last index still holds if this workspace stepped this state yesterday and no
-  // force has moved or lost troops since (quiet days, most of a long run).
+  // Yesterday's last index still serves if this workspace stepped this state yesterday and no
+  // force has moved or been spent since (most days): only cells whose troops changed are redone.
   const bool index_current = w.indexed_state == &st && w.indexed_scenario == &scenario_ &&
-                             w.indexed_day == st.day - 1 && !w.forces_changed;
+                             w.indexed_day == st.day - 1 && !w.index_stale;
   Dawn(d, !index_current);
   DecideAll(d);
   rules::ApplyProxyReliability(d);

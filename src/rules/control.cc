@@ -56,7 +56,7 @@ void Control(Day& d) {
         }
         keep.strength += other.strength;
         other.strength = 0;
-        d.w.forces_changed = true;
+        d.w.index_stale = true;
       }
     }
   }

@@ -78,15 +78,19 @@ void Incidents(Day& d) {
     }
     if (!standoff) continue;
     for (int i = begin; i < end; ++i) {
-      int fa = w.force_index[static_cast<std::size_t>(i)];
+      const int fa = w.force_index[static_cast<std::size_t>(i)];
+      const uint64_t rivals = w.rival_mask[static_cast<std::size_t>(d.st.forces[fa].actor)];
+      if (!(near & rivals)) continue;  // no rival of its actor here or across a short edge
       // Same region.
-      for (int j = i + 1; j < end; ++j) {
-        MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
-                      static_cast<RegionId>(r), static_cast<RegionId>(r));
+      if (w.present[r] & rivals) {
+        for (int j = i + 1; j < end; ++j) {
+          MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
+                        static_cast<RegionId>(r), static_cast<RegionId>(r));
+        }
       }
       // Across a short edge, each pair of regions once.
       for (RegionId n : s.contact_neighbours[r]) {
-        if (n <= static_cast<RegionId>(r)) continue;
+        if (n <= static_cast<RegionId>(r) || !(w.present[static_cast<std::size_t>(n)] & rivals)) continue;
         for (int j = w.region_start[n]; j < w.region_start[n + 1]; ++j) {
           MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
                         static_cast<RegionId>(r), n);

@@ -101,21 +101,26 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   const float* nearness = &s.nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
   const uint64_t other_blocs = ~s.bloc_mask[static_cast<std::size_t>(f.actor)];
   const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
-  for (RegionId r : s.goal_regions[static_cast<std::size_t>(f.actor)]) {
+  // Goals come by descending best possible appeal: once that cannot match the best found, no
+  // later one can. Equal scores go to the lower region index, as in a scan in index order.
+  const std::size_t list = static_cast<std::size_t>(f.actor) * s.regions.size() + static_cast<std::size_t>(f.region);
+  for (uint32_t k = s.goal_order_start[list]; k < s.goal_order_start[list + 1]; ++k) {
+    const RegionId r = s.goal_order[k];
+    if (s.GoalBound(f.actor, f.region, r) < best_score) break;
     const std::size_t i = static_cast<std::size_t>(r);
     if (!WorthTaking(d, f.actor, r)) continue;
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
     const double near_value = priority * nearness[i];
-    if (near_value <= best_score) continue;  // troops there could only lower it
+    if (near_value < best_score) continue;  // troops there could only lower it
     if (InRivalZone(d, f.actor, r) && deterred) continue;
     double others = 0;  // troops of other blocs there
     for (uint64_t rest = d.w.present[i] & other_blocs; rest; rest &= rest - 1) {
       others += d.w.actor_strength[i * actors + static_cast<std::size_t>(__builtin_ctzll(rest))];
     }
     const double score = near_value / (1.0 + others * per_own_troop);
-    if (score > best_score) {
+    if (score > best_score || (score == best_score && best != kNone && r < best)) {
       best_score = score;
       best = r;
     }

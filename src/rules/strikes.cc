@@ -136,7 +136,7 @@ void DeliberateStrikes(Day& d) {
   Rng rng = d.rng(Stream::kStrike);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
     if (d.st.actors[a].action != Action::kStrike) continue;
-    if (d.w.forces_changed) IndexForces(d);  // targets by today's strengths (combat, strikes)
+    UpdateIndex(d);  // targets by today's strengths (combat, strikes)
     int target = StrikeTarget(d, static_cast<ActorId>(a));
     if (target < 0) continue;
     ++d.st.actors[a].deliberate_strikes;

@@ -193,6 +193,23 @@ Status FinalizeScenario(Scenario& s) {
   for (std::size_t i = 0; i < s.distance_km.size(); ++i) {
     s.nearness[i] = static_cast<float>(1.0 / (1.0 + s.distance_km[i] / 100.0));
   }
+  s.max_destroy.assign(actors, 0.0f);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t b = 0; b < actors; ++b) s.max_destroy[a] = std::max(s.max_destroy[a], s.destroy_weight[a * actors + b]);
+  }
+  s.goal_order_start.assign(actors * regions + 1, 0);
+  s.goal_order.clear();
+  for (std::size_t a = 0; a < actors; ++a) {
+    const ActorId actor = static_cast<ActorId>(a);
+    for (std::size_t from = 0; from < regions; ++from) {
+      const RegionId origin = static_cast<RegionId>(from);
+      const std::size_t begin = s.goal_order.size();
+      s.goal_order.insert(s.goal_order.end(), s.goal_regions[a].begin(), s.goal_regions[a].end());
+      std::stable_sort(s.goal_order.begin() + static_cast<std::ptrdiff_t>(begin), s.goal_order.end(),
+                       [&](RegionId x, RegionId y) { return s.GoalBound(actor, origin, x) > s.GoalBound(actor, origin, y); });
+      s.goal_order_start[a * regions + from + 1] = static_cast<uint32_t>(s.goal_order.size());
+    }
+  }
   s.bloc_mask.assign(actors, 0);
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
