@@ -130,6 +130,7 @@ void ExpectSameState(const State& a, const State& b) {
   EXPECT_EQ(a.war_b, b.war_b);
   EXPECT_EQ(a.group_defeated_day, b.group_defeated_day);
   EXPECT_EQ(a.open_share, b.open_share);
+  EXPECT_EQ(a.has_goal, b.has_goal);
   EXPECT_EQ(a.control_changed, b.control_changed);
   EXPECT_EQ(a.tally.events, b.tally.events);
   EXPECT_EQ(a.tally.direct_clashes, b.tally.direct_clashes);

@@ -67,6 +67,9 @@ struct State {
   // Per actor, the share of its priority it could still take (held by enemies or nobody);
   // recomputed only when ground changes hands or war starts (control_changed).
   std::vector<float> open_share;
+  // Per actor, whether any of its goal regions (Scenario::goal_regions) is still open to it;
+  // recomputed with open_share. An actor with none has nowhere to advance to.
+  std::vector<uint8_t> has_goal;
   bool control_changed = true;
   Tally tally;
   // Per bloc, region-days of holding ground the terrorist group held at the start (the

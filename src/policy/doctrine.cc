@@ -165,8 +165,16 @@ void DecideAll(Day& d) {
   d.w.control_changed_at_dawn = st.control_changed || st.day <= 1;
   if (st.control_changed || st.open_share.size() != d.s.actors.size()) {
     st.open_share.resize(d.s.actors.size());
+    st.has_goal.assign(d.s.actors.size(), 0);
     for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
-      st.open_share[a] = static_cast<float>(OpenShare(d, static_cast<ActorId>(a)));
+      const ActorId actor = static_cast<ActorId>(a);
+      st.open_share[a] = static_cast<float>(OpenShare(d, actor));
+      for (RegionId r : d.s.goal_regions[a]) {
+        if (rules::WorthTaking(d, actor, r)) {
+          st.has_goal[a] = 1;
+          break;
+        }
+      }
     }
     st.control_changed = false;
   }

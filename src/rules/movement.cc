@@ -92,6 +92,8 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
 }  // namespace
 
 RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
+  // Nowhere left to take (known once decisions have run).
+  if (!d.st.has_goal.empty() && !d.st.has_goal[static_cast<std::size_t>(f.actor)]) return kNone;
   // A rival's declared zone deters an actor whose war aversion outweighs its aggression.
   const bool deterred = stance.war_aversion > stance.aggression;
   const Scenario& s = d.s;
