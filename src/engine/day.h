@@ -3,6 +3,7 @@
 #ifndef BRINK_ENGINE_DAY_H_
 #define BRINK_ENGINE_DAY_H_
 
+#include <utility>
 #include <vector>
 
 #include "brink/engine.h"
@@ -64,6 +65,8 @@ struct Workspace {
   // re-indexes at once; Engine::Step keeps the index overnight for the state it stepped.
   bool index_stale = true;
   std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
+  std::vector<std::pair<int, RegionId>> moves;  // movement today: (force, the region it
+                                                // left), or (force, kNone): a new garrison
   const State* indexed_state = nullptr;
   const Scenario* indexed_scenario = nullptr;
   int indexed_day = -1;
@@ -117,9 +120,14 @@ void Dawn(Day& d, bool reindex = true);
 // Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
 // strongest force; the actors present in each region.
 void IndexForces(Day& d);
-// Brings the index up to date: rebuilt when forces moved or were spent, otherwise only the
-// cells of forces that lost troops are recomputed (the same sums, in the same order).
+// Brings the index up to date: rebuilt when forces were spent (or merged), otherwise only the
+// touched cells are summed again (the same sums, in the same order, as a rebuild).
 void UpdateIndex(Day& d);
+// Tells the index that force `force` moved from region `from` to its present region: its
+// entry changes lists now, its cells are touched (UpdateIndex finishes the job).
+void Relocate(Day& d, int force, RegionId from);
+// Tells the index that force `force` was just appended (a garrison split off).
+void Appended(Day& d, int force);
 // The neighbour held by the force's own bloc nearest its region (where a broken or
 // withdrawing force falls back), or kNone.
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f);

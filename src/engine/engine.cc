@@ -94,10 +94,11 @@ void UpdateIndex(Day& d) {
     return;
   }
   if (w.touched.empty()) return;
-  // No force moved or was spent: the lists stand, and each touched cell is summed again over
-  // its region's list, in force order, as IndexForces sums it.
+  // The lists are current: each touched cell is summed again over its region's list, in force
+  // order, as IndexForces sums it, and the actor's presence there follows.
   const std::size_t actors = d.s.actors.size();
   uint64_t touched_actors = 0;
+  bool presence_changed = false;
   for (int cell : w.touched) {
     const std::size_t r = static_cast<std::size_t>(cell) / actors;
     const ActorId actor = static_cast<ActorId>(static_cast<std::size_t>(cell) % actors);
@@ -114,7 +115,11 @@ void UpdateIndex(Day& d) {
     w.actor_strength[static_cast<std::size_t>(cell)] = strength;
     w.actor_fire[static_cast<std::size_t>(cell)] = fire;
     w.actor_best[static_cast<std::size_t>(cell)] = strongest;
-    touched_actors |= uint64_t{1} << actor;
+    const uint64_t bit = uint64_t{1} << actor;
+    const uint64_t was = w.present[r];
+    w.present[r] = strongest >= 0 ? was | bit : was & ~bit;
+    presence_changed = presence_changed || w.present[r] != was;
+    touched_actors |= bit;
   }
   for (uint64_t rest = touched_actors; rest; rest &= rest - 1) w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))] = 0.0f;
   for (const Force& f : d.st.forces) {
@@ -123,6 +128,50 @@ void UpdateIndex(Day& d) {
     }
   }
   w.touched.clear();
+  if (presence_changed) {
+    w.occupied.clear();
+    for (std::size_t r = 0; r < w.present.size(); ++r) {
+      if (w.present[r]) w.occupied.push_back(static_cast<RegionId>(r));
+    }
+    w.near_valid = false;
+    w.reach_valid = false;
+  }
+}
+
+void Relocate(Day& d, int force, RegionId from) {
+  Workspace& w = d.w;
+  const Force& f = d.st.forces[static_cast<std::size_t>(force)];
+  const RegionId to = f.region;
+  if (w.index_stale || from == to) return;  // a rebuild is due anyway
+  int* list = w.force_index.data();
+  int* start = w.region_start.data();
+  // Out of `from`'s list and into `to`'s at its place by force index; the lists in between
+  // shift by one.
+  const int at = static_cast<int>(std::find(list + start[from], list + start[from + 1], force) - list);
+  const int into = static_cast<int>(std::upper_bound(list + start[to], list + start[to + 1], force) - list);
+  if (from < to) {
+    std::copy(list + at + 1, list + into, list + at);
+    list[into - 1] = force;
+    for (int r = from + 1; r <= to; ++r) --start[r];
+  } else {
+    std::copy_backward(list + into, list + at, list + at + 1);
+    list[into] = force;
+    for (int r = to + 1; r <= from; ++r) ++start[r];
+  }
+  const int actors = static_cast<int>(d.s.actors.size());
+  w.touched.push_back(from * actors + f.actor);
+  w.touched.push_back(to * actors + f.actor);
+}
+
+void Appended(Day& d, int force) {
+  Workspace& w = d.w;
+  if (w.index_stale) return;
+  const Force& f = d.st.forces[static_cast<std::size_t>(force)];
+  // The newest force comes last in its region's list.
+  const int end = w.region_start[static_cast<std::size_t>(f.region) + 1];
+  w.force_index.insert(w.force_index.begin() + end, force);
+  for (std::size_t r = static_cast<std::size_t>(f.region) + 1; r < w.region_start.size(); ++r) ++w.region_start[r];
+  w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
 }
 
 namespace {
@@ -293,10 +342,10 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   DecideAll(d);
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);
-  if (rules::Move(d)) IndexForces(d);
+  rules::Move(d);
   // Broken forces fell back. Forces killed today may stay listed until dawn: every rule after
   // combat skips forces without troops.
-  if (rules::Combat(d)) IndexForces(d);
+  rules::Combat(d);
   rules::ZoneStrikes(d);
   rules::DeliberateStrikes(d);
   rules::AirCampaign(d);

@@ -77,13 +77,16 @@ bool Combat(Day& d) {
     if (hit.breaks && st.forces[f].strength > 0) {
       RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {
+        const RegionId from = st.forces[f].region;
         st.forces[f].region = back;
+        Relocate(d, hit.force, from);
         st.forces[f].target = kNone;
         st.forces[f].progress_km = 0;
         fell_back = true;
       }
     }
   }
+  if (fell_back) UpdateIndex(d);  // the losses as well
   for (const Battle& battle : w.battles) {
     d.Emit({.kind = EventKind::kBattle, .region = battle.region, .casualties = battle.casualties});
   }

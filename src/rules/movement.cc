@@ -134,6 +134,7 @@ bool Move(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
   bool moved = false;
+  d.w.moves.clear();
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
   // phase = (day + i) mod 10: each force retargets on its own day of ten.
   for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day % 10); i < marching;
@@ -166,7 +167,9 @@ bool Move(Day& d) {
       garrison.progress_km = 0;
       st.forces[i].strength -= kept;
       moved = true;
-      st.forces.push_back(garrison);  // the index is rebuilt after movement
+      st.forces.push_back(garrison);
+      d.w.touched.push_back(garrison.region * static_cast<int>(s.actors.size()) + garrison.actor);
+      d.w.moves.emplace_back(static_cast<int>(st.forces.size()) - 1, kNone);
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);
@@ -182,12 +185,22 @@ bool Move(Day& d) {
     f2.progress_km += static_cast<float>(s.rules.speed_km_per_day *
                                          s.terrains[static_cast<std::size_t>(s.regions[next].terrain)].speed);
     if (f2.progress_km >= km) {
+      d.w.moves.emplace_back(static_cast<int>(i), f2.region);
       f2.region = next;
       f2.progress_km = 0;
       moved = true;
       if (next == f2.target && !diverted) f2.target = kNone;
     }
   }
+  // The index followed the day's start throughout; now it learns where forces went.
+  for (auto [force, from] : d.w.moves) {
+    if (from == kNone) {
+      Appended(d, force);
+    } else {
+      Relocate(d, force, from);
+    }
+  }
+  if (moved) UpdateIndex(d);
   return moved;
 }
 

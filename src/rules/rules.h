@@ -7,8 +7,8 @@
 namespace brink::rules {
 
 void ApplyProxyReliability(Day& d);  // proxies.cc: a proxy may not carry out its patron's wish
-bool Move(Day& d);                   // movement.cc; true if a force changed region or split
-bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back
+bool Move(Day& d);                   // movement.cc; true if a force changed region or split (the index follows)
+bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
 void ZoneStrikes(Day& d);            // strikes.cc: self-defence inside declared zones
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
