@@ -290,6 +290,8 @@ struct Scenario {
   std::vector<uint64_t> bloc_mask;
   // Per actor: its corridor objectives as (corridor, weight), in the objectives' order.
   std::vector<std::vector<std::pair<int, double>>> corridor_stakes;
+  // Per actor: its factions (indices into factions), in order.
+  std::vector<std::vector<int>> actor_factions;
   // Per actor: the feud relations (indices into relations) with one side its proxy.
   std::vector<std::vector<int>> proxy_feuds;
   // Per region: bit mask of the owners of enabled zones that contain it.

@@ -138,9 +138,14 @@ ActionScores ScoreActions(const Day& d, ActorId actor) {
 
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
   double best = -1e300;
+  int legal = 0, only = 0;
   for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
-    if (scores.legal[i]) best = std::max(best, scores.utility[i]);
+    if (!scores.legal[i]) continue;
+    best = std::max(best, scores.utility[i]);
+    ++legal;
+    only = i;
   }
+  if (legal == 1) return static_cast<Action>(only);  // no choice (the draw below would agree)
   std::array<double, static_cast<int>(Action::kCount)> weight{};
   double total = 0;
   for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {

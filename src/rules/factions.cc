@@ -14,10 +14,9 @@ namespace brink::rules {
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor) {
   Stance stance{0, 0, 0};
   double total = 0;
-  for (std::size_t f = 0; f < s.factions.size(); ++f) {
-    const Faction& faction = s.factions[f];
-    if (faction.actor != actor) continue;
-    double w = st.influence[f];
+  for (int f : s.actor_factions[static_cast<std::size_t>(actor)]) {
+    const Faction& faction = s.factions[static_cast<std::size_t>(f)];
+    double w = st.influence[static_cast<std::size_t>(f)];
     total += w;
     stance.aggression += w * faction.aggression;
     stance.war_aversion += w * faction.war_aversion;
@@ -41,16 +40,15 @@ void Factions(Day& d) {
     double pressure = s.rules.influence_shift * (d.w.hawk_pressure[a] - fear);
     if (pressure == 0) continue;
     double total = 0;
-    for (std::size_t f = 0; f < s.factions.size(); ++f) {
-      if (s.factions[f].actor != static_cast<ActorId>(a)) continue;
-      st.influence[f] *= static_cast<float>(std::exp(pressure * s.factions[f].hawkishness));
-      total += st.influence[f];
+    for (int f : s.actor_factions[a]) {
+      float& influence = st.influence[static_cast<std::size_t>(f)];
+      influence *= static_cast<float>(std::exp(pressure * s.factions[static_cast<std::size_t>(f)].hawkishness));
+      total += influence;
     }
     if (total <= 0) continue;
-    for (std::size_t f = 0; f < s.factions.size(); ++f) {
-      if (s.factions[f].actor == static_cast<ActorId>(a)) {
-        st.influence[f] = static_cast<float>(st.influence[f] / total);
-      }
+    for (int f : s.actor_factions[a]) {
+      float& influence = st.influence[static_cast<std::size_t>(f)];
+      influence = static_cast<float>(influence / total);
     }
   }
 }

@@ -220,6 +220,10 @@ Status FinalizeScenario(Scenario& s) {
   for (const Objective& o : s.objectives) {
     if (o.corridor >= 0) s.corridor_stakes[static_cast<std::size_t>(o.actor)].emplace_back(o.corridor, o.weight);
   }
+  s.actor_factions.assign(actors, {});
+  for (std::size_t f = 0; f < s.factions.size(); ++f) {
+    s.actor_factions[static_cast<std::size_t>(s.factions[f].actor)].push_back(static_cast<int>(f));
+  }
   s.proxy_feuds.assign(actors, {});
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
