@@ -65,6 +65,7 @@ struct Workspace {
   // re-indexes at once; Engine::Step keeps the index overnight for the state it stepped.
   bool index_stale = true;
   std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
+  uint64_t troops_changed = 0;        // actors whose troops changed (their firepower is redone)
   std::vector<std::pair<int, RegionId>> moves;  // movement today: (force, the region it
                                                 // left), or (force, kNone): a new garrison
   const State* indexed_state = nullptr;

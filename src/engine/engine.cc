@@ -18,6 +18,7 @@ float Inflict(Day& d, int force, double troops) {
     d.w.index_stale = true;  // spent: it leaves the lists
   } else if (lost > 0) {
     d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
+    d.w.troops_changed |= uint64_t{1} << f.actor;
   }
   d.st.actors[f.actor].casualties += lost;
   return lost;
@@ -85,6 +86,7 @@ void IndexForces(Day& d) {
   w.reach_valid = false;
   w.index_stale = spent;
   w.touched.clear();
+  w.troops_changed = 0;
 }
 
 void UpdateIndex(Day& d) {
@@ -97,7 +99,6 @@ void UpdateIndex(Day& d) {
   // The lists are current: each touched cell is summed again over its region's list, in force
   // order, as IndexForces sums it, and the actor's presence there follows.
   const std::size_t actors = d.s.actors.size();
-  uint64_t touched_actors = 0;
   bool presence_changed = false;
   for (int cell : w.touched) {
     const std::size_t r = static_cast<std::size_t>(cell) / actors;
@@ -119,15 +120,17 @@ void UpdateIndex(Day& d) {
     const uint64_t was = w.present[r];
     w.present[r] = strongest >= 0 ? was | bit : was & ~bit;
     presence_changed = presence_changed || w.present[r] != was;
-    touched_actors |= bit;
   }
-  for (uint64_t rest = touched_actors; rest; rest &= rest - 1) w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))] = 0.0f;
-  for (const Force& f : d.st.forces) {
-    if (f.strength > 0 && (touched_actors >> f.actor & 1u)) {
-      w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
+  // An actor's firepower changes with its troops, not with where they stand.
+  const uint64_t weaker = w.troops_changed;
+  for (uint64_t rest = weaker; rest; rest &= rest - 1) w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))] = 0.0f;
+  if (weaker) {
+    for (const Force& f : d.st.forces) {
+      if (f.strength > 0 && (weaker >> f.actor & 1u)) w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
     }
   }
   w.touched.clear();
+  w.troops_changed = 0;
   if (presence_changed) {
     w.occupied.clear();
     for (std::size_t r = 0; r < w.present.size(); ++r) {

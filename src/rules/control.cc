@@ -101,7 +101,7 @@ void Control(Day& d) {
     }
     if (!open) ++st.corridor_cut_days[c];
   }
-  if (st.group_defeated_day < 0) {
+  if (st.group_defeated_day < 0 && (captured || st.day <= 1)) {  // ground is lost only to a capture
     for (std::size_t a = 0; a < s.actors.size(); ++a) {
       if (!s.actors[a].terrorist) continue;
       bool holds = false;

@@ -169,6 +169,7 @@ bool Move(Day& d) {
       moved = true;
       st.forces.push_back(garrison);
       d.w.touched.push_back(garrison.region * static_cast<int>(s.actors.size()) + garrison.actor);
+      d.w.troops_changed |= uint64_t{1} << garrison.actor;
       d.w.moves.emplace_back(static_cast<int>(st.forces.size()) - 1, kNone);
     }
     Force& f2 = st.forces[i];
