@@ -66,6 +66,10 @@ struct Workspace {
   bool index_stale = true;
   std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
   uint64_t troops_changed = 0;        // actors whose troops changed (their firepower is redone)
+  // Bumped whenever the index or the relations change; what is derived from them alone
+  // (in_contact, strike_target) is kept while it stands.
+  uint64_t index_version = 0;
+  uint64_t contact_version = ~uint64_t{0};  // the index_version in_contact and strike_target are for
   std::vector<std::pair<int, RegionId>> moves;  // movement today: (force, the region it
                                                 // left), or (force, kNone): a new garrison
   const State* indexed_state = nullptr;

@@ -85,6 +85,7 @@ void IndexForces(Day& d) {
   w.near_valid = false;
   w.reach_valid = false;
   w.index_stale = spent;
+  ++w.index_version;
   w.touched.clear();
   w.troops_changed = 0;
 }
@@ -96,6 +97,7 @@ void UpdateIndex(Day& d) {
     return;
   }
   if (w.touched.empty()) return;
+  ++w.index_version;
   // The lists are current: each touched cell is summed again over its region's list, in force
   // order, as IndexForces sums it, and the actor's presence there follows.
   const std::size_t actors = d.s.actors.size();
@@ -146,6 +148,7 @@ void Relocate(Day& d, int force, RegionId from) {
   const Force& f = d.st.forces[static_cast<std::size_t>(force)];
   const RegionId to = f.region;
   if (w.index_stale || from == to) return;  // a rebuild is due anyway
+  ++w.index_version;
   int* list = w.force_index.data();
   int* start = w.region_start.data();
   // Out of `from`'s list and into `to`'s at its place by force index; the lists in between
@@ -169,6 +172,7 @@ void Relocate(Day& d, int force, RegionId from) {
 void Appended(Day& d, int force) {
   Workspace& w = d.w;
   if (w.index_stale) return;
+  ++w.index_version;
   const Force& f = d.st.forces[static_cast<std::size_t>(force)];
   // The newest force comes last in its region's list.
   const int end = w.region_start[static_cast<std::size_t>(f.region) + 1];
@@ -223,6 +227,7 @@ void RefreshRelations(Day& d) {
       if (Rivals(d.s, d.st, x, y)) w.rival_mask[a] |= uint64_t{1} << b;
     }
   }
+  ++w.index_version;
   w.relations_for = &d.s;
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;

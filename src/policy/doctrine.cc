@@ -184,22 +184,26 @@ void DecideAll(Day& d) {
     st.control_changed = false;
   }
   // Which actors have a force in contact with a rival (here, across a short edge, or inside a
-  // rival's zone).
-  d.w.in_contact.assign(d.s.actors.size(), 0);
-  const std::vector<uint64_t>& near = NearMasks(d);
-  for (RegionId region : d.w.occupied) {
-    const std::size_t r = static_cast<std::size_t>(region);
-    const uint64_t around = near[r] | d.s.zone_owners[r];
-    for (uint64_t rest = d.w.present[r]; rest; rest &= rest - 1) {
-      const int a = __builtin_ctzll(rest);
-      if (around & d.w.rival_mask[static_cast<std::size_t>(a)]) d.w.in_contact[static_cast<std::size_t>(a)] = 1;
+  // rival's zone), and the force each would strike: both follow from the index and the
+  // relations alone, so they stand while those do (quiet days).
+  if (d.w.contact_version != d.w.index_version) {
+    d.w.in_contact.assign(d.s.actors.size(), 0);
+    const std::vector<uint64_t>& near = NearMasks(d);
+    for (RegionId region : d.w.occupied) {
+      const std::size_t r = static_cast<std::size_t>(region);
+      const uint64_t around = near[r] | d.s.zone_owners[r];
+      for (uint64_t rest = d.w.present[r]; rest; rest &= rest - 1) {
+        const int a = __builtin_ctzll(rest);
+        if (around & d.w.rival_mask[static_cast<std::size_t>(a)]) d.w.in_contact[static_cast<std::size_t>(a)] = 1;
+      }
     }
-  }
-  d.w.strike_target.assign(d.s.actors.size(), -1);
-  if (!st.at_war()) {
-    uint64_t strikers = 0;  // every actor with a rival
-    for (std::size_t a = 0; a < d.s.actors.size(); ++a) strikers |= uint64_t{d.s.has_rival[a] != 0} << a;
-    rules::StrikeTargets(d, strikers, d.w.strike_target.data());
+    d.w.strike_target.assign(d.s.actors.size(), -1);
+    if (!st.at_war()) {
+      uint64_t strikers = 0;  // every actor with a rival
+      for (std::size_t a = 0; a < d.s.actors.size(); ++a) strikers |= uint64_t{d.s.has_rival[a] != 0} << a;
+      rules::StrikeTargets(d, strikers, d.w.strike_target.data());
+    }
+    d.w.contact_version = d.w.index_version;
   }
   Rng rng = d.rng(Stream::kDecision);
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
