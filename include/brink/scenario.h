@@ -183,6 +183,7 @@ struct Rules {
   double speed_km_per_day = 40;          // road march rate of a force
   double river_crossing_factor = 3.0;    // a river crossing counts as this many times its length
   double capture_strength = 50;          // troops needed to take an empty region
+  bool garrisons = true;                 // marching forces leave garrisons (Movement)
   double break_ratio = 3.0;              // a force breaks when outgunned by this x (0.5 + resolve)
   double contact_km = 30;                // forces in regions joined by an edge this short are in contact
   double incident_rate = 0.01;           // daily chance of an incident per contact at zero tension

@@ -35,6 +35,7 @@ bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
 // hold (a hold objective), or that has an enemy next door or a rival in contact: then it
 // leaves a garrison behind when it marches, or stays whole if too small to split.
 bool MustGarrison(const Day& d, int index) {
+  if (!d.s.rules.garrisons) return false;  // switched off: forces march whole
   const Force& f = d.st.forces[static_cast<std::size_t>(index)];
   // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
   if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return false;

@@ -136,6 +136,7 @@ class Loader {
     x.speed_km_per_day = r.Num("speed_km_per_day", 1, 1000, x.speed_km_per_day);
     x.river_crossing_factor = r.Num("river_crossing_factor", 1, 100, x.river_crossing_factor);
     x.capture_strength = r.Num("capture_strength", 0, 1e6, x.capture_strength);
+    x.garrisons = r.Bool("garrisons", x.garrisons);
     x.break_ratio = r.Num("break_ratio", 0.1, 1000, x.break_ratio);
     x.contact_km = r.Num("contact_km", 0, 1000, x.contact_km);
     x.incident_rate = r.Num("incident_rate", 0, 1, x.incident_rate);
