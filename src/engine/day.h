@@ -46,11 +46,11 @@ struct Workspace {
   bool reach_valid = false;           // `reach` matches `present`
   std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
   std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
-  std::vector<float> actor_strength;  // regions x actors, at the last IndexForces
-  std::vector<float> actor_fire;      // regions x actors, at the last IndexForces
-  std::vector<float> actor_firepower; // per actor, at the last IndexForces
+  std::vector<float> actor_strength;  // regions x actors, as of the index
+  std::vector<float> actor_fire;      // regions x actors, as of the index
+  std::vector<float> actor_firepower; // per actor, as of the index
   std::vector<int> actor_best;        // regions x actors: its strongest force there (ties: the
-                                      // first), where present, at the last IndexForces
+                                      // first), where present, as of the index
   std::vector<Battle> battles;        // today's, by region
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours
@@ -61,8 +61,9 @@ struct Workspace {
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   int level_at_dawn = 0;
   // The index above is current unless a force moved, split, merged or was spent since
-  // (index_stale: rebuild it), or lost troops (touched: its cells to recompute). Movement
-  // re-indexes at once; Engine::Step keeps the index overnight for the state it stepped.
+  // (index_stale: rebuild it), or lost troops (touched: its cells to recompute). Movement and
+  // fall-backs move forces between lists in place (Relocate, Appended); UpdateIndex finishes.
+  // Engine::Step keeps the index overnight for the state it stepped.
   bool index_stale = true;
   std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
   uint64_t troops_changed = 0;        // actors whose troops changed (their firepower is redone)
@@ -120,7 +121,8 @@ inline float Firepower(const Scenario& s, const Force& force) {
 float Inflict(Day& d, int force, double troops);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
-// `reindex` false keeps the index (Engine::Step, when no force changed since it was built).
+// `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no
+// force moved or was spent since).
 void Dawn(Day& d, bool reindex = true);
 // Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
 // strongest force; the actors present in each region.
@@ -141,8 +143,8 @@ inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 3
 // Recomputes who is hostile to whom and who is in a standoff (when a run starts, and when war
 // starts).
 void RefreshRelations(Day& d);
-// Per region, the actors with a force there or across a short edge (contact), as of the last
-// IndexForces; computed on first use.
+// Per region, the actors with a force there or across a short edge (contact), as of the
+// index; computed on first use.
 const std::vector<uint64_t>& NearMasks(const Day& d);
 // Per region, the actors with a force there or in a neighbouring region, likewise.
 const std::vector<uint64_t>& ReachMasks(const Day& d);

@@ -39,7 +39,7 @@ void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled);
 // strikes.cc: the strongest rival force `striker` can reach today (ties to the lowest index), or -1.
 int StrikeTarget(const Day& d, ActorId striker);
 // strikes.cc: the same for every actor in the mask `strikers` at once, into best[actor]. Both
-// read the force index, which must be current (no losses since IndexForces).
+// read the force index, which must be current (no losses since the last UpdateIndex).
 void StrikeTargets(const Day& d, uint64_t strikers, int* best);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);
