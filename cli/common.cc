@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "brink/policy.h"
+
 
 namespace brink::cli {
 
@@ -13,11 +15,19 @@ void AddScenarioOptions(CLI::App& app, ScenarioOptions& options) {
                  "Override a scenario parameter, PATH=VALUE, e.g. "
                  "exposure.us_iraq.troops=2000 or rules.signalling=false (repeatable)")
       ->allow_extra_args(false);
+  app.add_option("--policy", options.policies,
+                 "Decide for an actor by another policy, ACTOR=NAME, e.g. us=hold (repeatable); "
+                 "policies: doctrine (the default), hold (always holds: a baseline)")
+      ->allow_extra_args(false);
 }
 
 Result<Scenario> LoadFor(const ScenarioOptions& options) {
-  return options.scenario_path.empty() ? LoadDefaultScenario(options.overrides)
-                                       : LoadScenarioFile(options.scenario_path, options.overrides);
+  Result<Scenario> loaded = options.scenario_path.empty()
+                                ? LoadDefaultScenario(options.overrides)
+                                : LoadScenarioFile(options.scenario_path, options.overrides);
+  if (!loaded.ok()) return loaded;
+  if (Status chosen = ApplyPolicyChoices(loaded.value(), options.policies); !chosen.ok()) return chosen;
+  return loaded;
 }
 
 }  // namespace brink::cli

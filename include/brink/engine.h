@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "brink/event.h"
+#include "brink/game.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
 
@@ -18,15 +20,32 @@ struct WorkspaceDeleter {
 };
 using WorkspacePtr = std::unique_ptr<Workspace, WorkspaceDeleter>;
 
+class Policy;
+
+// Runs a scenario. The engine owns (or shares) its scenario, so it never outlives it, and
+// holds each actor's policy (by the scenario's `policy` key). It keeps no state of its own
+// between calls: runs may share one engine across threads, each thread with its workspace.
 class Engine {
  public:
-  explicit Engine(const Scenario& scenario);
+  explicit Engine(Scenario scenario);
+  explicit Engine(std::shared_ptr<const Scenario> scenario);
 
-  const Scenario& scenario() const { return scenario_; }
+  const Scenario& scenario() const { return *scenario_; }
   State Initial() const;
-  // Advances `state` by one day. Randomness comes only from (seed, run, stream, day). The
-  // workspace remembers the state it stepped: to change a State by hand between steps, step it
-  // with a fresh workspace.
+
+  // The day as a game (include/brink/game.h): Begin counts the day and prepares it (dawn: the
+  // force index, stances, contacts, legal actions); Apply plays out one joint action. The Turn
+  // refers to `state` and `workspace` until Apply. Apply refuses a joint action of the wrong
+  // size or with an illegal action (the state is then unchanged since Begin).
+  Turn Begin(State& state, Workspace& workspace, uint64_t seed, uint64_t run) const;
+  Status Apply(Turn& turn, const JointAction& joint, EventLog* log) const;
+  // Every actor's choice by its policy for this turn.
+  JointAction Decide(const Turn& turn) const;
+
+  // Advances `state` by one day: Begin, Decide, Apply. Randomness comes only from (seed, run,
+  // stream, day). A workspace keeps what it derived for the state it last stepped (the force
+  // index) and uses it again only for that very state: any other State, a copy from elsewhere
+  // or one assigned into the same variable, gets a fresh index.
   void Step(State& state, Workspace& workspace, uint64_t seed, uint64_t run, EventLog* log) const;
   // Runs from the initial state for `days` days (the scenario's horizon when <= 0); stops early
   // only at the horizon. `log` may be null.
@@ -35,8 +54,13 @@ class Engine {
   State Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& workspace) const;
   WorkspacePtr NewWorkspace() const;
 
+  const Policy& policy(ActorId actor) const { return *policies_[actor]; }
+
  private:
-  const Scenario& scenario_;
+  void Bind(Workspace& workspace) const;
+  std::shared_ptr<const Scenario> scenario_;
+  std::vector<std::shared_ptr<const Policy>> policies_;  // per actor
+  uint64_t serial_;  // tells this engine's workspaces from another's
 };
 
 // Outcome helpers shared by the report and the ensemble.

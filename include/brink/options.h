@@ -15,6 +15,9 @@ struct ScenarioOptions {
   std::string scenario_path;
   // Parameter overrides, each "path=value" (see docs/scenario-format.md, "Overrides").
   std::vector<std::string> overrides;
+  // Decision policies by actor, each "ACTOR=NAME" (include/brink/policy.h), replacing the
+  // scenario's `policy` keys; e.g. "us=hold".
+  std::vector<std::string> policies;
 };
 
 // `brink run`: one course of events.

@@ -1,30 +1,48 @@
-// Decision policies. Each actor's policy is set in the scenario; today only "doctrine":
-// score every legal action by the actor's faction-aggregated objectives one step ahead and
-// pick by a softmax (quantal response) with the actor's rationality (docs/model.md, Decisions).
+// Decision policies. Each day Engine::Step asks every actor's policy for one of its legal
+// actions (include/brink/game.h) and then applies the joint action. A policy sees only the
+// public Turn; it is chosen per actor by the scenario's `policy` key, and from the command line
+// by `--policy ACTOR=NAME`. The policies brink ships:
+//   doctrine  score every legal action by the actor's faction-aggregated objectives one step
+//             ahead and pick by a softmax (quantal response) with the actor's rationality
+//             (docs/model.md, Decisions). The default.
+//   hold      always hold: never advance, strike, withdraw or bargain. A baseline for
+//             analysts: what the others do when this actor does nothing of its own accord
+//             (rules still act for it: its forces defend, incidents and zone strikes happen).
 #ifndef BRINK_POLICY_H_
 #define BRINK_POLICY_H_
 
-#include <array>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
-#include "brink/state.h"
+#include "brink/game.h"
+#include "brink/status.h"
 
 namespace brink {
 
-struct Day;
-
-// Expected utility of each action for an actor today; illegal actions are marked.
-struct ActionScores {
-  std::array<double, static_cast<int>(Action::kCount)> utility{};
-  std::array<bool, static_cast<int>(Action::kCount)> legal{};
+class Policy {
+ public:
+  virtual ~Policy() = default;
+  // The name the scenario and --policy use.
+  virtual std::string_view name() const = 0;
+  // One of turn.Legal(actor). Must be a function of the turn alone (use turn.Draw(actor) for
+  // chance), so runs stay reproducible.
+  virtual Action Choose(const Turn& turn, ActorId actor) const = 0;
 };
 
-// Needs the day prepared by Dawn (stances, the force index) and DecideAll (contacts, open shares,
-// strike targets); DecideAll calls it.
-ActionScores ScoreActions(const Day& d, ActorId actor);
-// Softmax choice with rationality lambda from uniform draw u in [0, 1).
+// The policy of that name, or null when there is none.
+std::shared_ptr<const Policy> MakePolicy(std::string_view name);
+// The names of the policies brink ships, in order.
+std::span<const std::string_view> PolicyNames();
+
+// The doctrine's softmax choice with rationality lambda from a uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);
-// Sets every actor's action for today.
-void DecideAll(Day& d);
+
+// Applies "ACTOR=NAME" choices (--policy) to the scenario's actors: an unknown actor or policy
+// is an error naming the item and what was expected.
+Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& choices);
 
 }  // namespace brink
 

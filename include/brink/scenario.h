@@ -39,7 +39,6 @@ struct Limits {
   static constexpr std::size_t kMaxFileBytes = 4 << 20;
 };
 
-enum class Policy : uint8_t { kDoctrine };
 
 enum class RelationKind : uint8_t {
   kNeutrality,  // no fighting, no cooperation
@@ -82,7 +81,7 @@ struct Actor {
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
-  Policy policy = Policy::kDoctrine;
+  std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
   // Derived from relations at load time:
   ActorId patron = kNone;     // set when this actor is a proxy
   double reliability = 1.0;   // 0..1, chance it carries out what its patron wants

@@ -76,7 +76,18 @@ struct State {
   // contested ground), summed over the run: who held it, and for how long.
   std::vector<int> contested_days;
 
+  // Names these contents for the caches a Workspace keeps overnight (Engine::Step): the engine
+  // sets it to a value no state has carried before at the end of every step; a copy carries it,
+  // being the same contents. Code that changes a State's fields by hand between steps calls
+  // Touch(), and the next step derives everything afresh.
+  uint64_t cache_token = 0;
+  void Touch() { cache_token = 0; }
+
   bool at_war() const { return war_day >= 0; }
+  // Whether the blocs of two actors are at war with each other (a, b are blocs).
+  bool BlocsAtWar(BlocId a, BlocId b) const {
+    return at_war() && ((a == war_a && b == war_b) || (a == war_b && b == war_a));
+  }
 };
 
 }  // namespace brink

@@ -2,6 +2,8 @@
 #ifndef BRINK_STATUS_H_
 #define BRINK_STATUS_H_
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,11 +31,19 @@ class Result {
   Result(Status error) : value_(std::move(error)) {}  // NOLINT
   bool ok() const { return std::holds_alternative<T>(value_); }
   const std::string& message() const { return std::get<Status>(value_).message(); }
-  T& value() { return std::get<T>(value_); }
-  const T& value() const { return std::get<T>(value_); }
-  T&& take() { return std::move(std::get<T>(value_)); }
+  // The value. Asking for the value of an error is a bug in the caller (check ok() first):
+  // it stops the program with the error's message rather than an opaque bad_variant_access.
+  T& value() { return *Checked(); }
+  const T& value() const { return *const_cast<Result*>(this)->Checked(); }
+  T&& take() { return std::move(*Checked()); }
 
  private:
+  T* Checked() {
+    if (T* held = std::get_if<T>(&value_)) return held;
+    std::fprintf(stderr, "brink: internal error: the value of a failed Result was asked for: %s\n",
+                 std::get<Status>(value_).message().c_str());
+    std::abort();
+  }
   std::variant<T, Status> value_;
 };
 

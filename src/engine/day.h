@@ -8,6 +8,7 @@
 
 #include "brink/engine.h"
 #include "brink/event.h"
+#include "brink/game.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
 #include "engine/random.h"
@@ -73,13 +74,21 @@ struct Workspace {
   uint64_t contact_version = ~uint64_t{0};  // the index_version in_contact and strike_target are for
   std::vector<std::pair<int, RegionId>> moves;  // movement today: (force, the region it
                                                 // left), or (force, kNone): a new garrison
-  const State* indexed_state = nullptr;
-  const Scenario* indexed_scenario = nullptr;
-  int indexed_day = -1;
-  // What hostile_mask and rival_mask were computed for: the scenario and the war (blocs at
-  // war, or kNone). Relations change only when war starts, so they are not recomputed daily.
-  const Scenario* relations_for = nullptr;
+  // What this workspace's caches are for. `engine_serial`: the engine that owns them
+  // (Engine::Bind clears everything when another engine's run begins). `state_token`: the
+  // State::cache_token of the state it last stepped; the index is kept overnight only for a
+  // state carrying that token (a copy of it, or itself), never for one met by address.
+  uint64_t engine_serial = 0;
+  uint64_t state_token = 0;
+  // Relations (hostile_mask, rival_mask) are for the war as it stood when they were computed;
+  // they change only when war starts.
+  bool relations_valid = false;
   BlocId relations_war_a = kNone, relations_war_b = kNone;
+  // Today's turn (include/brink/game.h): each actor's legal actions, the one for actor a at
+  // legal[legal_start[a] .. legal_start[a + 1]), and its decision draw.
+  std::vector<LegalAction> legal;
+  std::vector<int> legal_start;
+  std::vector<double> decision_draw;
 };
 
 struct Day {
@@ -124,6 +133,11 @@ float Inflict(Day& d, int force, double troops);
 // `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no
 // force moved or was spent since).
 void Dawn(Day& d, bool reindex = true);
+// After Dawn, what the day's decisions read: each actor's open share and goals (when ground
+// changed), its contact with rivals and its strike target, its legal actions and its draw.
+void PrepareTurn(Day& d);
+// The highest tension between the actor's bloc and another bloc it is not at war with.
+double RivalTension(const Day& d, ActorId actor);
 // Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
 // strongest force; the actors present in each region.
 void IndexForces(Day& d);

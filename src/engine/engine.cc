@@ -1,7 +1,10 @@
 // The daily schedule. Each rule lives in src/rules/, one dynamic per file.
 #include "brink/engine.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 
 #include "brink/policy.h"
@@ -228,7 +231,7 @@ void RefreshRelations(Day& d) {
     }
   }
   ++w.index_version;
-  w.relations_for = &d.s;
+  w.relations_valid = true;
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;
 }
@@ -288,7 +291,7 @@ void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
-  if (w.relations_for != &d.s || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {
+  if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {
     RefreshRelations(d);
   }
   w.stance.resize(d.s.actors.size());
@@ -304,13 +307,40 @@ void Dawn(Day& d, bool reindex) {
   }
 }
 
-Engine::Engine(const Scenario& scenario) : scenario_(scenario) {}
+namespace {
+
+// Engines are told apart by a serial, never by address (an address is reused).
+std::atomic<uint64_t> next_engine_serial{1};
+// State::cache_token values: unique across every engine and thread of the process.
+std::atomic<uint64_t> next_state_token{1};
+
+}  // namespace
+
+Engine::Engine(Scenario scenario)
+    : Engine(std::make_shared<const Scenario>(std::move(scenario))) {}
+
+Engine::Engine(std::shared_ptr<const Scenario> scenario)
+    : scenario_(std::move(scenario)), serial_(next_engine_serial.fetch_add(1)) {
+  assert(scenario_ != nullptr);
+  policies_.reserve(scenario_->actors.size());
+  for (const Actor& a : scenario_->actors) {
+    std::shared_ptr<const Policy> policy = MakePolicy(a.policy);
+    assert(policy != nullptr);  // the loader accepts only known policies
+    policies_.push_back(std::move(policy));
+  }
+}
 
 void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
 WorkspacePtr Engine::NewWorkspace() const { return WorkspacePtr(new Workspace()); }
 
+void Engine::Bind(Workspace& w) const {
+  if (w.engine_serial == serial_) return;
+  w = Workspace();  // another engine's caches: nothing of them holds here
+  w.engine_serial = serial_;
+}
+
 State Engine::Initial() const {
-  const Scenario& s = scenario_;
+  const Scenario& s = *scenario_;
   State st;
   st.holder.reserve(s.regions.size());
   for (const Region& r : s.regions) st.holder.push_back(r.holder);
@@ -339,15 +369,46 @@ State Engine::Initial() const {
   return st;
 }
 
-void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
+Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
+  Bind(w);
+  // Yesterday's last index still serves if this workspace stepped these very contents (the
+  // token says so) and no force has moved or been spent since (most days): only cells whose
+  // troops changed are redone.
+  const bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index_stale;
+  st.cache_token = 0;  // from here on the state is changing
+  w.state_token = 0;
   ++st.day;
-  Day d{scenario_, st, w, seed, run, log};
-  // Yesterday's last index still serves if this workspace stepped this state yesterday and no
-  // force has moved or been spent since (most days): only cells whose troops changed are redone.
-  const bool index_current = w.indexed_state == &st && w.indexed_scenario == &scenario_ &&
-                             w.indexed_day == st.day - 1 && !w.index_stale;
+  Day d{*scenario_, st, w, seed, run, nullptr};
   Dawn(d, !index_current);
-  DecideAll(d);
+  PrepareTurn(d);
+  return Turn(*scenario_, st, w, seed, run);
+}
+
+JointAction Engine::Decide(const Turn& turn) const {
+  JointAction joint(scenario_->actors.size());
+  for (std::size_t a = 0; a < joint.size(); ++a) {
+    joint[a] = policies_[a]->Choose(turn, static_cast<ActorId>(a));
+  }
+  return joint;
+}
+
+Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const {
+  const Scenario& s = *scenario_;
+  if (turn.s_ != scenario_.get()) return Status::Error("the turn was begun by another engine");
+  if (joint.size() != s.actors.size()) {
+    return Status::Error(fmt::format("a joint action needs one action per actor ({}), not {}",
+                                     s.actors.size(), joint.size()));
+  }
+  for (std::size_t a = 0; a < joint.size(); ++a) {
+    if (!turn.IsLegal(static_cast<ActorId>(a), joint[a])) {
+      return Status::Error(fmt::format("actor '{}' cannot {} on day {}", s.actors[a].id,
+                                       ActionName(joint[a]), turn.day()));
+    }
+  }
+  State& st = *turn.st_;
+  Workspace& w = *turn.w_;
+  for (std::size_t a = 0; a < joint.size(); ++a) st.actors[a].action = joint[a];
+  Day d{s, st, w, turn.seed_, turn.run_, log};
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);
   rules::Move(d);
@@ -363,9 +424,15 @@ void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog
   rules::Control(d);
   rules::Factions(d);
   rules::LadderDecay(d);
-  w.indexed_state = &st;
-  w.indexed_scenario = &scenario_;
-  w.indexed_day = st.day;
+  st.cache_token = next_state_token.fetch_add(1, std::memory_order_relaxed);
+  w.state_token = st.cache_token;
+  return Status();
+}
+
+void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
+  Turn turn = Begin(st, w, seed, run);
+  [[maybe_unused]] Status applied = Apply(turn, Decide(turn), log);
+  assert(applied.ok());  // policies choose among the legal actions
 }
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
@@ -375,9 +442,7 @@ State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log, Workspace& w) const {
   State st = Initial();
-  w.relations_for = nullptr;  // the workspace may have served another scenario at this address
-  w.indexed_state = nullptr;
-  int horizon = days > 0 ? days : scenario_.horizon_days;
+  int horizon = days > 0 ? days : scenario_->horizon_days;
   while (st.day < horizon) Step(st, w, seed, run, log);
   return st;
 }

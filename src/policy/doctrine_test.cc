@@ -15,7 +15,6 @@
 #include "brink/engine.h"
 #include "brink/policy.h"
 #include "brink/scenario.h"
-#include "engine/day.h"
 
 namespace brink {
 namespace {
@@ -146,15 +145,11 @@ threatened_by = ["red_army"]
 ActionScores BlueScores(const std::vector<std::string>& overrides) {
   Result<Scenario> loaded = LoadScenario(kExposed, "exposed.toml", overrides);
   if (!loaded.ok()) throw std::runtime_error(loaded.message());
-  const Scenario& s = loaded.value();
-  State st = Engine(s).Initial();
-  Workspace w;
-  st.day = 1;
-  Day d{s, st, w, 1, 0, nullptr};
-  Dawn(d);
-  // DecideAll prepares what the scores read (each actor's open ground and contact today).
-  DecideAll(d);
-  return ScoreActions(d, static_cast<ActorId>(s.ActorIndex("blue_army")));
+  const Engine engine(loaded.take());
+  State st = engine.Initial();
+  WorkspacePtr w = engine.NewWorkspace();
+  const Turn turn = engine.Begin(st, *w, 1, 0);
+  return turn.Scores(static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
 }
 
 TEST(Doctrine, MoreExposedTroopsLowerStrikeUtility) {

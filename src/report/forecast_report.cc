@@ -73,6 +73,7 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
                      {"runs", f.runs},
                      {"days", f.days},
                      {"set", options.scenario.overrides},
+                     {"policy", options.scenario.policies},
                      {"interval", "Wilson score, 95%"},
                      {"quantiles", "DDSketch-style, relative accuracy 0.5%"}};
   for (const BinaryOutcome& b : f.binary) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "brink/policy.h"
 #include "brink/scenario.h"
 #include "scenario/overrides.h"
 #include "scenario/toml_reader.h"
@@ -250,8 +251,12 @@ class Loader {
     for (const std::string& c : a.countries) {
       if (c.size() != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
     }
-    std::string policy = r.Str("policy", false, "doctrine");
-    if (policy != "doctrine") r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected \"doctrine\"", policy));
+    a.policy = r.Str("policy", false, "doctrine");
+    if (MakePolicy(a.policy) == nullptr) {
+      std::string names;
+      for (std::string_view n : PolicyNames()) names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", n);
+      r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected one of {}", a.policy, names));
+    }
     s_.actors.push_back(std::move(a));
   }
 

@@ -1,0 +1,142 @@
+// A day's decision point (include/brink/game.h): what each actor knows at dawn and may do.
+// Legal actions (docs/model.md, Decisions):
+//   hold        always
+//   advance     it has troops in the theatre
+//   strike      a rival force is in reach (its strongest, in a region where the actor's forces
+//               are or border, or inside the actor's own zone), the two blocs not at war
+//   withdraw    a principal with a force in contact with a rival
+//   deescalate  a principal whose tension with a rival bloc (not at war with it) has reached
+//               the third rung
+//   restrain    the patron of a proxy in a feud that is not restrained yet
+#include <algorithm>
+
+#include "engine/day.h"
+#include "policy/doctrine.h"
+#include "rules/rules.h"
+
+namespace brink {
+namespace {
+
+double OpenShare(const Day& d, ActorId actor) {
+  const Scenario& s = d.s;
+  const float* priority = &s.priority[static_cast<std::size_t>(actor) * s.regions.size()];
+  double open = 0, all = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    all += priority[r];
+    if (rules::WorthTaking(d, actor, static_cast<RegionId>(r))) open += priority[r];
+  }
+  return all > 0 ? open / all : 0;
+}
+
+void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
+  const Scenario& s = d.s;
+  const State& st = d.st;
+  const std::size_t a = static_cast<std::size_t>(actor);
+  out.push_back({Action::kHold});
+  if (d.w.actor_firepower[a] > 0) out.push_back({Action::kAdvance});
+  if (d.w.strike_target[a] >= 0) out.push_back({Action::kStrike, d.w.strike_target[a]});
+  const bool principal = !IsProxy(s, actor);  // proxies do not back down or bargain for their side
+  if (principal && d.w.in_contact[a]) out.push_back({Action::kWithdraw});
+  if (principal && s.ladder.size() > 2 && RivalTension(d, actor) >= s.ladder[2].threshold) {
+    out.push_back({Action::kDeescalate});
+  }
+  for (int i : s.proxy_feuds[a]) {
+    if (st.restraint_days[static_cast<std::size_t>(i)] > 0) continue;
+    out.push_back({Action::kRestrain, i});
+    break;
+  }
+}
+
+}  // namespace
+
+double RivalTension(const Day& d, ActorId actor) {
+  float highest = 0;
+  const std::size_t blocs = d.s.blocs.size();
+  const BlocId own = d.s.actors[actor].bloc;
+  const float* row = &d.st.tension[static_cast<std::size_t>(own) * blocs];
+  for (std::size_t b = 0; b < blocs; ++b) {
+    if (d.st.BlocsAtWar(own, static_cast<BlocId>(b))) continue;  // war has no ladder left to climb
+    highest = std::max(highest, row[b]);
+  }
+  return highest;
+}
+
+void PrepareTurn(Day& d) {
+  State& st = d.st;
+  Workspace& w = d.w;
+  const std::size_t actors = d.s.actors.size();
+  w.control_changed_at_dawn = st.control_changed || st.day <= 1;
+  if (st.control_changed || st.open_share.size() != actors) {
+    st.open_share.resize(actors);
+    st.has_goal.assign(actors, 0);
+    for (std::size_t a = 0; a < actors; ++a) {
+      const ActorId actor = static_cast<ActorId>(a);
+      st.open_share[a] = static_cast<float>(OpenShare(d, actor));
+      for (RegionId r : d.s.goal_regions[a]) {
+        if (rules::WorthTaking(d, actor, r)) {
+          st.has_goal[a] = 1;
+          break;
+        }
+      }
+    }
+    st.control_changed = false;
+  }
+  // Which actors have a force in contact with a rival (here, across a short edge, or inside a
+  // rival's zone), and the force each would strike: both follow from the index and the
+  // relations alone, so they stand while those do (quiet days). Blocs at war are not rivals.
+  if (w.contact_version != w.index_version) {
+    w.in_contact.assign(actors, 0);
+    const std::vector<uint64_t>& near = NearMasks(d);
+    for (RegionId region : w.occupied) {
+      const std::size_t r = static_cast<std::size_t>(region);
+      const uint64_t around = near[r] | d.s.zone_owners[r];
+      for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
+        const int a = __builtin_ctzll(rest);
+        if (around & w.rival_mask[static_cast<std::size_t>(a)]) w.in_contact[static_cast<std::size_t>(a)] = 1;
+      }
+    }
+    w.strike_target.assign(actors, -1);
+    uint64_t strikers = 0;  // every actor with a rival
+    for (std::size_t a = 0; a < actors; ++a) strikers |= uint64_t{d.s.has_rival[a] != 0} << a;
+    rules::StrikeTargets(d, strikers, w.strike_target.data());
+    w.contact_version = w.index_version;
+  }
+  w.legal.clear();
+  w.legal_start.assign(1, 0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    AddLegal(d, static_cast<ActorId>(a), w.legal);
+    w.legal_start.push_back(static_cast<int>(w.legal.size()));
+  }
+  // One draw per actor, in actor order, whatever its legal set or policy, so no actor's
+  // options shift another's draw.
+  Rng rng = d.rng(Stream::kDecision);
+  w.decision_draw.resize(actors);
+  for (double& u : w.decision_draw) u = rng.Uniform();
+}
+
+const Scenario& Turn::scenario() const { return *s_; }
+const State& Turn::state() const { return *st_; }
+int Turn::day() const { return st_->day; }
+
+std::span<const LegalAction> Turn::Legal(ActorId actor) const {
+  const std::size_t a = static_cast<std::size_t>(actor);
+  return std::span<const LegalAction>(w_->legal).subspan(
+      static_cast<std::size_t>(w_->legal_start[a]),
+      static_cast<std::size_t>(w_->legal_start[a + 1] - w_->legal_start[a]));
+}
+
+bool Turn::IsLegal(ActorId actor, Action kind) const {
+  for (const LegalAction& legal : Legal(actor)) {
+    if (legal.kind == kind) return true;
+  }
+  return false;
+}
+
+double Turn::Draw(ActorId actor) const { return w_->decision_draw[static_cast<std::size_t>(actor)]; }
+
+ActionScores Turn::Scores(ActorId actor) const {
+  const Day d{*s_, *st_, *w_, seed_, run_, nullptr};
+  return ScoreActions(d, actor, Legal(actor));
+}
+
+}  // namespace brink
