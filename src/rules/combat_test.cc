@@ -1,0 +1,216 @@
+// The rules' claims: Combat (combat.cc). The test worlds and margins: rules/test_world.h.
+#include "rules/test_world.h"
+
+namespace brink {
+namespace {
+
+// Two hostile armies meet on open ground nobody holds; blue holds a town behind them and the
+// rear, red a ridge. Default rules: attrition_rate 0.02, air_multiplier 1, break_ratio 3.
+// Firepower = troops x effectiveness x (1 + air_multiplier x air_power) x morale, with morale
+// 0.75 + 0.5 x resolve = 1 at the default resolve 0.5 (docs/model.md, Combat).
+constexpr std::string_view kBattlefield = R"(
+[scenario]
+name = "Battlefield"
+start_date = "2020-01-01"
+horizon_days = 30
+
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "blue_guard"
+bloc = "blue"
+[[actor]]
+id = "red_army"
+bloc = "red"
+effectiveness = 1.5
+
+[[relation]]
+a = "blue"
+b = "red"
+kind = "hostility"
+
+[[terrain]]
+id = "open"
+defence = 1.0
+[[terrain]]
+id = "city"
+defence = 2.5
+
+[[region]]
+id = "field"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "open"
+value = 1
+[[region]]
+id = "town"
+country = "AA"
+lat = 34.2
+lon = 38.0
+terrain = "city"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "rear"
+country = "AA"
+lat = 34.4
+lon = 38.0
+terrain = "open"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "ridge"
+country = "AA"
+lat = 33.8
+lon = 38.0
+terrain = "open"
+value = 1
+holder = "red_army"
+
+[[edge]]
+from = "field"
+to = "ridge"
+length_km = 20
+[[edge]]
+from = "field"
+to = "town"
+length_km = 30
+[[edge]]
+from = "field"
+to = "rear"
+length_km = 50
+
+[[force]]
+actor = "blue_army"
+region = "field"
+strength = 1000
+[[force]]
+actor = "red_army"
+region = "field"
+strength = 500
+[[force]]
+actor = "blue_guard"
+region = "rear"
+strength = 3000
+)";
+
+constexpr int kCombatRuns = 4000;
+
+// Each actor's mean daily losses over `runs` independent draws of one day of Combat from the
+// world's initial state.
+std::vector<double> MeanCombatLosses(World& world, int runs) {
+  std::vector<double> total(world.s.actors.size(), 0.0);
+  for (int run = 0; run < runs; ++run) {
+    Day d = world.Fresh(static_cast<uint64_t>(run));
+    rules::Combat(d);
+    for (std::size_t a = 0; a < total.size(); ++a) total[a] += world.st.actors[a].casualties;
+  }
+  for (double& t : total) t /= runs;
+  return total;
+}
+
+// Seed kSeed, 4000 runs of one day: daily losses are Poisson, so the mean of 4000 has sd
+// sqrt(mean / 4000) (at most 0.09 for the means below 35 here); the margin is 5 of those.
+TEST(Combat, AttritionFollowsEnemyFirepower) {
+  World world(kBattlefield);
+  const double rate = world.s.rules.attrition_rate;
+  const double blue_firepower = 1000 * 1.0 * (0.75 + 0.5 * 0.5);  // 1000
+  const double red_firepower = 500 * 1.5 * (0.75 + 0.5 * 0.5);    // 750
+  const double blue_expected = rate * red_firepower / 1.0;  // nobody holds the field: no defence
+  const double red_expected = rate * blue_firepower / 1.0;
+  ASSERT_DOUBLE_EQ(blue_expected, 15.0);  // with the default attrition_rate 0.02
+  std::vector<double> mean = MeanCombatLosses(world, kCombatRuns);
+  EXPECT_NEAR(mean[world.actor("blue_army")], blue_expected,
+              PoissonMargin(blue_expected, kCombatRuns));
+  EXPECT_NEAR(mean[world.actor("red_army")], red_expected,
+              PoissonMargin(red_expected, kCombatRuns));
+  EXPECT_EQ(mean[world.actor("blue_guard")], 0.0);  // in the rear, out of the fight
+}
+
+// The enemy's firepower is shared among its targets in proportion to their strength.
+TEST(Combat, FirepowerIsSharedInProportionToStrength) {
+  World world(kBattlefield);
+  // The guard (3000) joins blue_army (1000) in the field: red's 750 is split 1:3.
+  world.initial
+      .forces[static_cast<std::size_t>(
+          World::ForceIn(world.initial, world.actor("blue_guard"), world.region("rear")))]
+      .region = world.region("field");
+  const double rate = world.s.rules.attrition_rate;
+  const double army_expected = rate * 750 * 1000 / 4000;   // 3.75
+  const double guard_expected = rate * 750 * 3000 / 4000;  // 11.25
+  const double red_expected = rate * 4000;                 // both blue forces fire at red: 80
+  std::vector<double> mean = MeanCombatLosses(world, kCombatRuns);
+  EXPECT_NEAR(mean[world.actor("blue_army")], army_expected,
+              PoissonMargin(army_expected, kCombatRuns));
+  EXPECT_NEAR(mean[world.actor("blue_guard")], guard_expected,
+              PoissonMargin(guard_expected, kCombatRuns));
+  EXPECT_NEAR(mean[world.actor("red_army")], red_expected,
+              PoissonMargin(red_expected, kCombatRuns));
+}
+
+TEST(Combat, AirPowerMultipliesFirepower) {
+  World ground(kBattlefield);
+  World air(kBattlefield, {"actor.red_army.air_power=0.6", "rules.air_multiplier=1.5"});
+  const int red = ground.force("red_army", "field");
+  const float without = Firepower(ground.s, ground.st.forces[red]);
+  const float with = Firepower(air.s, air.st.forces[red]);
+  EXPECT_FLOAT_EQ(without, 750.0f);
+  EXPECT_FLOAT_EQ(with, static_cast<float>(750.0 * (1.0 + 1.5 * 0.6)));  // 1425
+  // And blue bleeds accordingly: 0.02 x 1425 = 28.5 troops a day instead of 15.
+  const double expected = air.s.rules.attrition_rate * 750.0 * (1.0 + 1.5 * 0.6);
+  std::vector<double> mean = MeanCombatLosses(air, kCombatRuns);
+  EXPECT_NEAR(mean[air.actor("blue_army")], expected, PoissonMargin(expected, kCombatRuns));
+  // Air power is red's: it does not shield red from blue's fire.
+  EXPECT_NEAR(mean[air.actor("red_army")], 20.0, PoissonMargin(20.0, kCombatRuns));
+}
+
+TEST(Combat, TerrainDefenceProtectsTheHolder) {
+  World world(kBattlefield);
+  // The same two armies meet in the town, which blue holds (city: defence 2.5).
+  const RegionId town = world.region("town");
+  for (Force& f : world.initial.forces) {
+    if (f.actor != world.actor("blue_guard")) f.region = town;
+  }
+  const double rate = world.s.rules.attrition_rate;
+  const double holder_expected = rate * 750 / 2.5;  // 6, against 15 in the open field
+  const double attacker_expected = rate * 1000;     // 20: the attacker gets no protection
+  std::vector<double> mean = MeanCombatLosses(world, kCombatRuns);
+  EXPECT_NEAR(mean[world.actor("blue_army")], holder_expected,
+              PoissonMargin(holder_expected, kCombatRuns));
+  EXPECT_NEAR(mean[world.actor("red_army")], attacker_expected,
+              PoissonMargin(attacker_expected, kCombatRuns));
+}
+
+TEST(Combat, OutgunnedForceBreaksAndFallsBack) {
+  // Red at 5000 troops fires 7500, more than break_ratio 3 x (0.5 + resolve 0.5) x blue's 1000.
+  World world(kBattlefield);
+  const int blue = world.force("blue_army", "field"), red = world.force("red_army", "field");
+  world.initial.forces[static_cast<std::size_t>(red)].strength = 5000;
+  Day d = world.Fresh();
+  rules::Combat(d);
+  // Blue falls back to the nearest ground its side holds: the town (30 km), not red's nearer
+  // ridge (20 km), not the farther rear (50 km).
+  EXPECT_EQ(world.st.forces[blue].region, world.region("town"));
+  EXPECT_GT(world.st.forces[blue].strength, 0.0f);
+  EXPECT_EQ(world.st.forces[red].region, world.region("field"));  // the winner stays
+
+  // At 1900 troops red fires 2850, under the 3000 that breaks blue: blue stands.
+  world.initial.forces[static_cast<std::size_t>(red)].strength = 1900;
+  Day d2 = world.Fresh();
+  rules::Combat(d2);
+  EXPECT_EQ(world.st.forces[blue].region, world.region("field"));
+}
+
+
+// Blue holds "home", must hold it, and wants "goal" next door (20 km: one day's march at the
+// default 40 km a day). Red stands across a short edge from home, so home faces an enemy too.
+
+}  // namespace
+}  // namespace brink

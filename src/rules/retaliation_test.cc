@@ -1,0 +1,111 @@
+// The rules' claims: Retaliation (retaliation.cc). The test worlds and margins: rules/test_world.h.
+#include "rules/test_world.h"
+
+namespace brink {
+namespace {
+
+Grievance Against(ActorId striker, int strikes, bool signalled) {
+  return Grievance{.against = striker,
+                   .days_left = 5,
+                   .strikes = static_cast<uint8_t>(strikes),
+                   .signalled = signalled};
+}
+
+TEST(Retaliation, DefensiveSignalLowersChance) {
+  World world(kStandoff);
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
+  // Blue (resolve 0.8, war aversion 0.4) struck once by red:
+  // retaliation_base 0.25 x 2 x 0.8 x (1 - 0.5 x 0.4) = 0.32.
+  const double plain = rules::RetaliationChance(world.s, world.st, blue, Against(red, 1, false));
+  const double signalled = rules::RetaliationChance(world.s, world.st, blue, Against(red, 1, true));
+  EXPECT_NEAR(plain, 0.25 * 2 * 0.8 * (1 - 0.5 * 0.4), 1e-12);
+  EXPECT_NEAR(signalled, plain * (1 - world.s.rules.signal_effect), 1e-12);
+  EXPECT_LT(signalled, plain);
+}
+
+TEST(Retaliation, RepeatedStrikesRaiseChance) {
+  World world(kStandoff);
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
+  const double factor = world.s.rules.repeat_strike_factor;  // 1.5
+  const double once = rules::RetaliationChance(world.s, world.st, blue, Against(red, 1, false));
+  EXPECT_NEAR(rules::RetaliationChance(world.s, world.st, blue, Against(red, 2, false)),
+              once * factor, 1e-12);
+  EXPECT_NEAR(rules::RetaliationChance(world.s, world.st, blue, Against(red, 3, false)),
+              once * factor * factor, 1e-12);
+  // 0.32 x 1.5^4 > 1: capped.
+  EXPECT_EQ(rules::RetaliationChance(world.s, world.st, blue, Against(red, 5, false)), 1.0);
+  // A lapsed grievance moves nobody.
+  Grievance lapsed = Against(red, 3, false);
+  lapsed.days_left = 0;
+  EXPECT_EQ(rules::RetaliationChance(world.s, world.st, blue, lapsed), 0.0);
+}
+
+TEST(Retaliation, HorizontalChanceGrowsWithExposedTroops) {
+  World world(kStandoff);
+  // horizontal_base 0.5 x 2 x troops / (troops + 5000).
+  EXPECT_EQ(rules::HorizontalChance(world.s, 0), 0.0);
+  EXPECT_NEAR(rules::HorizontalChance(world.s, 5000), world.s.rules.horizontal_base, 1e-12);
+  EXPECT_NEAR(rules::HorizontalChance(world.s, 20000), 0.8, 1e-12);
+  double previous = 0;
+  for (double troops : {100.0, 1000.0, 5000.0, 20000.0, 100000.0, 1e7}) {
+    double h = rules::HorizontalChance(world.s, troops);
+    EXPECT_GT(h, previous) << troops;
+    EXPECT_LE(h, 1.0) << troops;
+    previous = h;
+  }
+  World bold(kStandoff, {"rules.horizontal_base=1"});
+  EXPECT_EQ(rules::HorizontalChance(bold.s, 1e6), 1.0);  // 2 x 1e6 / 1.005e6 > 1: capped
+}
+
+// Red holds a fresh grievance against blue and, at retaliation_base 0.5 with resolve 1 and
+// war aversion 0, retaliates with chance 1.
+constexpr const char* kRedRetaliates = "rules.retaliation_base=0.5";
+
+void GiveRedAGrievance(World& world) {
+  world.initial.actors[world.actor("red_army")].grievance = Grievance{
+      .against = world.actor("blue_army"), .days_left = 10, .strikes = 1, .signalled = false};
+}
+
+TEST(Retaliation, NoExposureNoHorizontalRetaliation) {
+  World world(kStandoff, {kRedRetaliates, "exposure.blue_abroad.troops=0"});
+  GiveRedAGrievance(world);
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
+  ASSERT_EQ(
+      rules::RetaliationChance(world.s, world.initial, red, world.initial.actors[red].grievance),
+      1.0);
+  for (int run = 0; run < 500; ++run) {
+    Day d = world.Fresh(static_cast<uint64_t>(run));
+    rules::Retaliation(d);
+    ASSERT_EQ(world.st.tally.count(EventKind::kHorizontal), 0) << "run " << run;
+    ASSERT_EQ(world.st.tally.count(EventKind::kRetaliation), 1) << "run " << run;
+    // The blow landed in the theatre, and the striker now holds a grievance in turn.
+    EXPECT_GT(world.st.actors[blue].casualties, 0.0f);
+    EXPECT_EQ(world.st.actors[blue].grievance.against, red);
+    EXPECT_EQ(world.st.actors[red].grievance.days_left, 0);  // satisfied
+  }
+}
+
+// Seed kSeed, 2000 runs: the share of retaliations that go horizontal against blue's 20,000
+// exposed troops is HorizontalChance(20000) = 0.8; sd sqrt(0.16 / 2000) = 0.0089, margin 5 sd.
+TEST(Retaliation, RetaliationGoesHorizontalAtItsChance) {
+  World world(kStandoff, {kRedRetaliates});
+  GiveRedAGrievance(world);
+  const int runs = 2000;
+  int horizontal = 0;
+  for (int run = 0; run < runs; ++run) {
+    Day d = world.Fresh(static_cast<uint64_t>(run));
+    rules::Retaliation(d);
+    ASSERT_EQ(world.st.tally.count(EventKind::kHorizontal) +
+                  world.st.tally.count(EventKind::kRetaliation),
+              1);
+    if (world.st.tally.count(EventKind::kHorizontal) == 1) {
+      ++horizontal;
+      EXPECT_LT(world.st.exposure_troops[0], 20000.0f);
+    }
+  }
+  const double h = rules::HorizontalChance(world.s, 20000);
+  EXPECT_NEAR(static_cast<double>(horizontal) / runs, h, ShareMargin(h, runs));
+}
+
+}  // namespace
+}  // namespace brink
