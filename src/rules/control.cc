@@ -102,14 +102,18 @@ void Control(Day& d) {
     if (!open) ++st.corridor_cut_days[c];
   }
   if (st.group_defeated_day < 0 && (captured || st.day <= 1)) {  // ground is lost only to a capture
-    for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    // The terrorist group is defeated on the first day none of its actors holds ground
+    // (docs/model.md, Control); the event names its first actor.
+    ActorId group = kNone;
+    bool holds = false;
+    for (std::size_t a = 0; a < s.actors.size() && !holds; ++a) {
       if (!s.actors[a].terrorist) continue;
-      bool holds = false;
+      if (group == kNone) group = static_cast<ActorId>(a);
       for (ActorId h : st.holder) holds = holds || h == static_cast<ActorId>(a);
-      if (!holds) {
-        st.group_defeated_day = st.day;
-        d.Emit({.kind = EventKind::kGroupDefeated, .actor = static_cast<ActorId>(a)});
-      }
+    }
+    if (group != kNone && !holds) {
+      st.group_defeated_day = st.day;
+      d.Emit({.kind = EventKind::kGroupDefeated, .actor = group});
     }
   }
 }

@@ -189,5 +189,68 @@ TEST(Corridors, CuttingOneBranchOfADiamondKeepsItOpen) {
   EXPECT_TRUE(rules::CorridorOpen(world.s, world.st, road, world.w));  // around by the north
 }
 
+// Two terrorist actors; "hideout" is the only ground either holds, and it is the second's.
+constexpr std::string_view kTwoCells = R"(
+[scenario]
+name = "Two cells"
+start_date = "2020-01-01"
+horizon_days = 30
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "black"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "cell_a"
+bloc = "black"
+terrorist = true
+[[actor]]
+id = "cell_b"
+bloc = "black"
+terrorist = true
+[[relation]]
+a = "black"
+b = "blue"
+kind = "hostility"
+[[region]]
+id = "town"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "hideout"
+country = "AA"
+lat = 34.5
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "cell_b"
+[[edge]]
+from = "town"
+to = "hideout"
+length_km = 60
+[[force]]
+actor = "blue_army"
+region = "town"
+strength = 1000
+)";
+
+// The group is defeated on the first day none of its actors holds ground, not when one of
+// them holds none (docs/model.md, Control).
+TEST(Control, TheGroupIsDefeatedWhenNoneOfItsActorsHoldsGround) {
+  World world(kTwoCells);
+  Day d = world.Fresh();
+  rules::Control(d);
+  EXPECT_EQ(world.st.group_defeated_day, -1) << "cell_b still holds the hideout";
+  world.st.holder[world.region("hideout")] = world.actor("blue_army");
+  rules::Control(d);
+  EXPECT_EQ(world.st.group_defeated_day, 1);
+}
+
 }  // namespace
 }  // namespace brink

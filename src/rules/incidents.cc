@@ -96,7 +96,6 @@ void Incidents(Day& d) {
                         static_cast<RegionId>(r), n);
         }
       }
-      if (d.st.at_war()) return;
     }
   }
 }

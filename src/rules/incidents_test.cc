@@ -48,6 +48,41 @@ TEST(Incidents, IncidentsHappenAtTheirChanceInsideAZone) {
 }
 
 
+// Incidents between green and the others, per day, with blue and red at war or not.
+double GreenIncidentsPerDay(bool blue_red_war, int runs) {
+  World world(kThreeRivals);
+  if (blue_red_war) {
+    world.initial.war_day = 0;
+    world.initial.war_a = static_cast<BlocId>(world.s.BlocIndex("blue"));
+    world.initial.war_b = static_cast<BlocId>(world.s.BlocIndex("red"));
+    world.initial.level = world.s.war_rung();
+  }
+  const ActorId green = world.actor("green_army");
+  EventLog log;
+  int incidents = 0;
+  for (int run = 0; run < runs; ++run) {
+    log.clear();
+    Day d = world.Fresh(static_cast<uint64_t>(run), &log);
+    rules::Incidents(d);
+    for (const Event& e : log) {
+      incidents += e.kind == EventKind::kIncident && (e.actor == green || e.target == green);
+    }
+  }
+  return static_cast<double>(incidents) / runs;
+}
+
+// A war between two blocs leaves the other standoffs as they were: green's two rivalries keep
+// their incidents. Each pair in contact has an incident with chance 0.2 a day, so green has
+// 0.4 a day (two independent pairs; sd of the mean over 4,000 days 0.009); margin 5 sd. (When
+// the rule stopped at the first force it looked at once any war had begun, green's incidents
+// fell to about half: the second region was never reached.)
+TEST(Incidents, AWarBetweenTwoBlocsLeavesOtherRivalriesTheirIncidents) {
+  const int runs = 4000;
+  const double margin = 5.0 * std::sqrt(2 * 0.2 * 0.8 / runs);
+  EXPECT_NEAR(GreenIncidentsPerDay(false, runs), 0.4, margin);
+  EXPECT_NEAR(GreenIncidentsPerDay(true, runs), 0.4, margin);
+}
+
 // Blue's choice is shared by hawks (a quarter of the influence) and doves; red has no factions.
 
 }  // namespace

@@ -4,6 +4,9 @@
 // reached when tension crosses its threshold, or earlier by a spark: after each direct clash
 // between principals, with chance war_spark x (tension / threshold)^2, one side decides to
 // fire in earnest. It is absorbing: the two blocs fight on contact for the rest of the run.
+// Other pairs of rival blocs keep their standoffs (tension, incidents, strikes), but a run has
+// at most one full-scale war: their tension may pass its threshold without starting a second,
+// and no spark starts one.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -35,11 +38,12 @@ int RungFor(const Scenario& s, double tension) {
 }
 
 void RaiseTension(Day& d, ActorId a, ActorId b, double amount) {
-  if (d.st.at_war()) return;
+  if (AtWarBetween(d.s, d.st, a, b)) return;  // war has no ladder left to climb
   std::size_t ab = Cell(d, a, b), ba = Cell(d, b, a);
   d.st.tension[ab] += static_cast<float>(amount);
   d.st.tension[ba] = d.st.tension[ab];
-  if (d.st.tension[ab] >= d.s.ladder.back().threshold) {
+  // One full-scale war a run: a second pair of blocs past the threshold stays short of it.
+  if (!d.st.at_war() && d.st.tension[ab] >= d.s.ladder.back().threshold) {
     d.st.war_day = d.st.day;
     d.st.war_a = d.s.actors[a].bloc;
     d.st.war_b = d.s.actors[b].bloc;
@@ -61,7 +65,7 @@ void MaybeSpark(Day& d, Rng& rng, ActorId a, ActorId b) {
 }
 
 void LowerTension(Day& d, ActorId a, ActorId b, double amount) {
-  if (d.st.at_war()) return;
+  if (AtWarBetween(d.s, d.st, a, b)) return;
   std::size_t ab = Cell(d, a, b), ba = Cell(d, b, a);
   d.st.tension[ab] = std::max(0.0f, d.st.tension[ab] - static_cast<float>(amount));
   d.st.tension[ba] = d.st.tension[ab];
@@ -69,9 +73,14 @@ void LowerTension(Day& d, ActorId a, ActorId b, double amount) {
 }
 
 void LadderDecay(Day& d) {
-  if (d.st.at_war()) return;
   float keep = static_cast<float>(1.0 - d.s.rules.tension_decay);
-  for (float& t : d.st.tension) t *= keep;
+  const std::size_t blocs = d.blocs();
+  for (std::size_t x = 0; x < blocs; ++x) {
+    for (std::size_t y = 0; y < blocs; ++y) {
+      // The warring pair's tension stands at the war threshold; the other standoffs cool.
+      if (!d.st.BlocsAtWar(static_cast<BlocId>(x), static_cast<BlocId>(y))) d.st.tension[x * blocs + y] *= keep;
+    }
+  }
   UpdateLevel(d);
 }
 

@@ -99,5 +99,34 @@ TEST(Ladder, DecayLowersTheRung) {
 
 // Blue is rival to both red and green, each its own bloc, and tension is high with both.
 
+// In a war between blue and red, the red-green standoff keeps its ladder: an incident raises
+// its tension, a defensive signal may lower it, and it cools day by day; the warring pair's
+// tension stands.
+TEST(Ladder, AWarLeavesOtherStandoffsTheirTension) {
+  World world(kThreeRivals);
+  world.initial.war_day = 0;
+  world.initial.war_a = static_cast<BlocId>(world.s.BlocIndex("blue"));
+  world.initial.war_b = static_cast<BlocId>(world.s.BlocIndex("red"));
+  world.initial.level = world.s.war_rung();
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army"),
+                green = world.actor("green_army");
+  world.initial.tension[static_cast<std::size_t>(world.initial.war_a) * world.s.blocs.size() +
+                        static_cast<std::size_t>(world.initial.war_b)] = 100.0f;
+  Day d = world.Fresh();
+  rules::RaiseTension(d, red, green, 2.0);
+  EXPECT_FLOAT_EQ(world.tension(red, green), 2.0f);
+  EXPECT_FLOAT_EQ(world.tension(green, red), 2.0f);
+  rules::RaiseTension(d, blue, red, 2.0);  // the war pair: no ladder left to climb
+  EXPECT_FLOAT_EQ(world.tension(blue, red), 100.0f);
+  rules::LadderDecay(d);
+  EXPECT_FLOAT_EQ(world.tension(red, green), 2.0f * static_cast<float>(1.0 - world.s.rules.tension_decay));
+  EXPECT_FLOAT_EQ(world.tension(blue, red), 100.0f);
+  EXPECT_EQ(world.st.level, world.s.war_rung());
+  // Past the war threshold, the second pair does not start a second war.
+  rules::RaiseTension(d, red, green, world.s.ladder.back().threshold + 1);
+  EXPECT_EQ(world.st.war_a, world.initial.war_a);
+  EXPECT_EQ(world.st.war_b, world.initial.war_b);
+}
+
 }  // namespace
 }  // namespace brink

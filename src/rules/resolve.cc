@@ -48,12 +48,12 @@ bool Withdrawals(Day& d) {
         d.w.hawk_pressure[a] += static_cast<float>(s.actors[a].commitment);
         d.Emit({.kind = EventKind::kWithdrawal, .actor = actor});
       }
-    } else if (action == Action::kDeescalate && !st.at_war()) {
+    } else if (action == Action::kDeescalate) {
       // One offer to each rival bloc (tension is kept per bloc pair).
       uint64_t blocs_done = 0;
       for (std::size_t b = 0; b < s.actors.size(); ++b) {
         const uint64_t bloc_bit = uint64_t{1} << s.actors[b].bloc;
-        if (s.relation(actor, static_cast<ActorId>(b)) != RelationKind::kRivalry || (blocs_done & bloc_bit)) {
+        if (!Rivals(s, st, actor, static_cast<ActorId>(b)) || (blocs_done & bloc_bit)) {
           continue;
         }
         blocs_done |= bloc_bit;

@@ -60,7 +60,7 @@ void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled) {
 bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
                  double tension) {
   const Scenario& s = d.s;
-  if (!s.rules.signalling || d.st.at_war() || !rng.Bernoulli(s.actors[shooter].signal_propensity)) {
+  if (!s.rules.signalling || AtWarBetween(s, d.st, shooter, victim) || !rng.Bernoulli(s.actors[shooter].signal_propensity)) {
     return false;
   }
   LowerTension(d, shooter, victim, tension * s.rules.tension_signal_relief);

@@ -182,6 +182,82 @@ threatened_by = ["red_army"]
 
 // How many of `runs` independent days of ZoneStrikes had a zone strike.
 
+// Three blocs, every pair rivals; no two regions are in contact (100 km apart). Blue and green
+// face each other at "north", red and green at "south".
+constexpr std::string_view kThreeRivals = R"(
+[scenario]
+name = "Three rivals"
+start_date = "2020-01-01"
+horizon_days = 30
+[rules]
+incident_rate = 0.2
+deconfliction = 0
+war_spark = 0
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+[[bloc]]
+id = "green"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "red_army"
+bloc = "red"
+[[actor]]
+id = "green_army"
+bloc = "green"
+[[relation]]
+a = "blue"
+b = "red"
+kind = "rivalry"
+[[relation]]
+a = "blue"
+b = "green"
+kind = "rivalry"
+[[relation]]
+a = "red"
+b = "green"
+kind = "rivalry"
+[[region]]
+id = "north"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "south"
+country = "AA"
+lat = 33.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "red_army"
+[[edge]]
+from = "north"
+to = "south"
+length_km = 100
+[[force]]
+actor = "blue_army"
+region = "north"
+strength = 1000
+[[force]]
+actor = "green_army"
+region = "north"
+strength = 1000
+[[force]]
+actor = "red_army"
+region = "south"
+strength = 1000
+[[force]]
+actor = "green_army"
+region = "south"
+strength = 1000
+)";
+
 }  // namespace brink
 
 #endif  // BRINK_RULES_TEST_WORLD_H_
