@@ -12,14 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "brink/actor_set.h"
+#include "brink/ids.h"
 #include "brink/status.h"
 
 namespace brink {
 
-using ActorId = int16_t;
-using BlocId = int16_t;
-using RegionId = int16_t;
-inline constexpr int16_t kNone = -1;
 
 // Hard limits on what a scenario may ask for, so no input can exhaust memory or time.
 struct Limits {
@@ -287,7 +285,7 @@ struct Scenario {
            nearness[static_cast<std::size_t>(from) * regions.size() + goal];
   }
   // Per actor: bit mask of the actors of its bloc (itself included).
-  std::vector<uint64_t> bloc_mask;
+  std::vector<ActorSet> bloc_mask;
   // Per actor: its corridor objectives as (corridor, weight), in the objectives' order.
   std::vector<std::vector<std::pair<int, double>>> corridor_stakes;
   // Per actor: its factions (indices into factions), in order.
@@ -295,7 +293,7 @@ struct Scenario {
   // Per actor: the feud relations (indices into relations) with one side its proxy.
   std::vector<std::vector<int>> proxy_feuds;
   // Per region: bit mask of the owners of enabled zones that contain it.
-  std::vector<uint64_t> zone_owners;
+  std::vector<ActorSet> zone_owners;
   // Per region and owner (regions x actors): the largest incident_reduction of the owner's
   // enabled zones containing the region, 0 if none.
   std::vector<double> zone_reduction;
@@ -304,8 +302,8 @@ struct Scenario {
   // Per actor: the largest retaliation_capability among its rivals (what an actor without
   // factions believes its rivals can do).
   std::vector<double> rival_capability;
-  bool InZoneOf(uint64_t owners, RegionId r) const {
-    return (zone_owners[static_cast<std::size_t>(r)] & owners) != 0;
+  bool InZoneOf(ActorSet owners, RegionId r) const {
+    return !(zone_owners[static_cast<std::size_t>(r)] & owners).empty();
   }
   float DestroyWeight(ActorId a, ActorId target) const {
     return destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];

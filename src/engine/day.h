@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "brink/actor_set.h"
 #include "brink/engine.h"
 #include "brink/event.h"
 #include "brink/game.h"
@@ -39,14 +40,14 @@ struct Workspace {
   std::vector<int> force_index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
-  std::vector<uint64_t> present;      // per region: bit mask of actors with a force there
+  std::vector<ActorSet> present;      // per region: the actors with a force there
   std::vector<RegionId> occupied;     // regions with a force, ascending (present != 0)
-  std::vector<uint64_t> near;         // per region: actors there or across a short edge (NearMasks)
+  std::vector<ActorSet> near;         // per region: actors there or across a short edge (NearMasks)
   bool near_valid = false;            // `near` matches `present`
-  std::vector<uint64_t> reach;        // per region: actors there or next door (ReachMasks)
+  std::vector<ActorSet> reach;        // per region: actors there or next door (ReachMasks)
   bool reach_valid = false;           // `reach` matches `present`
-  std::vector<uint64_t> hostile_mask; // per actor: actors hostile to it today
-  std::vector<uint64_t> rival_mask;   // per actor: actors in a standoff with it today
+  std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
+  std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
   std::vector<float> actor_strength;  // regions x actors, as of the index
   std::vector<float> actor_fire;      // regions x actors, as of the index
   std::vector<float> actor_firepower; // per actor, as of the index
@@ -67,7 +68,7 @@ struct Workspace {
   // Engine::Step keeps the index overnight for the state it stepped.
   bool index_stale = true;
   std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
-  uint64_t troops_changed = 0;        // actors whose troops changed (their firepower is redone)
+  ActorSet troops_changed;            // actors whose troops changed (their firepower is redone)
   // Bumped whenever the index or the relations change; what is derived from them alone
   // (in_contact, strike_target) is kept while it stands.
   uint64_t index_version = 0;
@@ -80,7 +81,7 @@ struct Workspace {
   // state carrying that token (a copy of it, or itself), never for one met by address.
   uint64_t engine_serial = 0;
   uint64_t state_token = 0;
-  // Relations (hostile_mask, rival_mask) are for the war as it stood when they were computed;
+  // Relations (hostile, rivals) are for the war as it stood when they were computed;
   // they change only when war starts.
   bool relations_valid = false;
   BlocId relations_war_a = kNone, relations_war_b = kNone;
@@ -159,9 +160,9 @@ inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 3
 void RefreshRelations(Day& d);
 // Per region, the actors with a force there or across a short edge (contact), as of the
 // index; computed on first use.
-const std::vector<uint64_t>& NearMasks(const Day& d);
+const std::vector<ActorSet>& NearMasks(const Day& d);
 // Per region, the actors with a force there or in a neighbouring region, likewise.
-const std::vector<uint64_t>& ReachMasks(const Day& d);
+const std::vector<ActorSet>& ReachMasks(const Day& d);
 // The first force of `actor` in `region` that still has troops, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

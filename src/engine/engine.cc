@@ -21,7 +21,7 @@ float Inflict(Day& d, int force, double troops) {
     d.w.index_stale = true;  // spent: it leaves the lists
   } else if (lost > 0) {
     d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
-    d.w.troops_changed |= uint64_t{1} << f.actor;
+    d.w.troops_changed.insert(f.actor);
   }
   d.st.actors[f.actor].casualties += lost;
   return lost;
@@ -32,7 +32,7 @@ void IndexForces(Day& d) {
   const std::size_t actors = d.s.actors.size();
   Workspace& w = d.w;
   if (w.present.size() != regions || w.actor_strength.size() != regions * actors) {
-    w.present.assign(regions, 0);
+    w.present.assign(regions, ActorSet());
     w.actor_strength.assign(regions * actors, 0.0f);
     w.actor_fire.assign(regions * actors, 0.0f);
     w.actor_best.assign(regions * actors, -1);
@@ -40,12 +40,12 @@ void IndexForces(Day& d) {
     // Clear only the cells the last index filled (an actor's cell is set only where present).
     for (RegionId region : w.occupied) {
       const std::size_t r = static_cast<std::size_t>(region);
-      for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
-        const std::size_t cell = r * actors + static_cast<std::size_t>(__builtin_ctzll(rest));
+      for (ActorId a : w.present[r]) {
+        const std::size_t cell = r * actors + static_cast<std::size_t>(a);
         w.actor_strength[cell] = 0.0f;
         w.actor_fire[cell] = 0.0f;
       }
-      w.present[r] = 0;
+      w.present[r] = ActorSet();
     }
   }
   w.region_start.assign(regions + 1, 0);
@@ -75,13 +75,12 @@ void IndexForces(Day& d) {
     const std::size_t here = static_cast<std::size_t>(f.region) * actors + static_cast<std::size_t>(f.actor);
     w.actor_strength[here] += f.strength;
     w.actor_fire[here] += firepower;
-    uint64_t& present = w.present[static_cast<std::size_t>(f.region)];
-    const uint64_t bit = uint64_t{1} << f.actor;
+    ActorSet& present = w.present[static_cast<std::size_t>(f.region)];
     int& strongest = w.actor_best[here];  // the first of equals: forces come in index order
-    if (!(present & bit) || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) {
+    if (!present.contains(f.actor) || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) {
       strongest = static_cast<int>(i);
     }
-    present |= bit;
+    present.insert(f.actor);
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
@@ -90,7 +89,7 @@ void IndexForces(Day& d) {
   w.index_stale = spent;
   ++w.index_version;
   w.touched.clear();
-  w.troops_changed = 0;
+  w.troops_changed = ActorSet();
 }
 
 void UpdateIndex(Day& d) {
@@ -121,25 +120,24 @@ void UpdateIndex(Day& d) {
     w.actor_strength[static_cast<std::size_t>(cell)] = strength;
     w.actor_fire[static_cast<std::size_t>(cell)] = fire;
     w.actor_best[static_cast<std::size_t>(cell)] = strongest;
-    const uint64_t bit = uint64_t{1} << actor;
-    const uint64_t was = w.present[r];
-    w.present[r] = strongest >= 0 ? was | bit : was & ~bit;
+    const ActorSet was = w.present[r];
+    w.present[r] = strongest >= 0 ? was | ActorSet::Of(actor) : was - ActorSet::Of(actor);
     presence_changed = presence_changed || w.present[r] != was;
   }
   // An actor's firepower changes with its troops, not with where they stand.
-  const uint64_t weaker = w.troops_changed;
-  for (uint64_t rest = weaker; rest; rest &= rest - 1) w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))] = 0.0f;
+  const ActorSet weaker = w.troops_changed;
+  for (ActorId a : weaker) w.actor_firepower[static_cast<std::size_t>(a)] = 0.0f;
   if (weaker) {
     for (const Force& f : d.st.forces) {
-      if (f.strength > 0 && (weaker >> f.actor & 1u)) w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
+      if (f.strength > 0 && weaker.contains(f.actor)) w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
     }
   }
   w.touched.clear();
-  w.troops_changed = 0;
+  w.troops_changed = ActorSet();
   if (presence_changed) {
     w.occupied.clear();
     for (std::size_t r = 0; r < w.present.size(); ++r) {
-      if (w.present[r]) w.occupied.push_back(static_cast<RegionId>(r));
+      if (!w.present[r].empty()) w.occupied.push_back(static_cast<RegionId>(r));
     }
     w.near_valid = false;
     w.reach_valid = false;
@@ -191,10 +189,10 @@ RegionId Neighbour(std::pair<RegionId, float> edge) { return edge.first; }
 
 // Per region, the actors present there or in one of its listed neighbours.
 template <typename Lists>
-void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<uint64_t>& out) {
+void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<ActorSet>& out) {
   out.resize(w.present.size());
   for (std::size_t r = 0; r < w.present.size(); ++r) {
-    uint64_t mask = w.present[r];
+    ActorSet mask = w.present[r];
     for (const auto& n : neighbours[r]) mask |= w.present[static_cast<std::size_t>(Neighbour(n))];
     out[r] = mask;
   }
@@ -202,7 +200,7 @@ void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<uin
 
 }  // namespace
 
-const std::vector<uint64_t>& NearMasks(const Day& d) {
+const std::vector<ActorSet>& NearMasks(const Day& d) {
   if (!d.w.near_valid) {
     SpreadPresence(d.w, d.s.contact_neighbours, d.w.near);
     d.w.near_valid = true;
@@ -210,7 +208,7 @@ const std::vector<uint64_t>& NearMasks(const Day& d) {
   return d.w.near;
 }
 
-const std::vector<uint64_t>& ReachMasks(const Day& d) {
+const std::vector<ActorSet>& ReachMasks(const Day& d) {
   if (!d.w.reach_valid) {
     SpreadPresence(d.w, d.s.adjacency, d.w.reach);
     d.w.reach_valid = true;
@@ -221,13 +219,13 @@ const std::vector<uint64_t>& ReachMasks(const Day& d) {
 void RefreshRelations(Day& d) {
   const std::size_t actors = d.s.actors.size();
   Workspace& w = d.w;
-  w.hostile_mask.assign(actors, 0);
-  w.rival_mask.assign(actors, 0);
+  w.hostile.assign(actors, ActorSet());
+  w.rivals.assign(actors, ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
       const ActorId x = static_cast<ActorId>(a), y = static_cast<ActorId>(b);
-      if (Hostile(d.s, d.st, x, y)) w.hostile_mask[a] |= uint64_t{1} << b;
-      if (Rivals(d.s, d.st, x, y)) w.rival_mask[a] |= uint64_t{1} << b;
+      if (Hostile(d.s, d.st, x, y)) w.hostile[a].insert(y);
+      if (Rivals(d.s, d.st, x, y)) w.rivals[a].insert(y);
     }
   }
   ++w.index_version;

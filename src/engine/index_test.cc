@@ -23,7 +23,7 @@ void ExpectSameIndex(const Scenario& s, const Workspace& kept, const Workspace& 
       const std::size_t cell = r * actors + a;
       ASSERT_EQ(kept.actor_strength[cell], rebuilt.actor_strength[cell]) << "region " << r << " actor " << a;
       ASSERT_EQ(kept.actor_fire[cell], rebuilt.actor_fire[cell]) << "region " << r << " actor " << a;
-      if (rebuilt.present[r] >> a & 1u) {
+      if (rebuilt.present[r].contains(static_cast<ActorId>(a))) {
         ASSERT_EQ(kept.actor_best[cell], rebuilt.actor_best[cell]);
       }
     }

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "engine/day.h"
+#include "engine/query.h"
 #include "policy/doctrine.h"
 #include "rules/rules.h"
 
@@ -23,7 +24,7 @@ double OpenShare(const Day& d, ActorId actor) {
   double open = 0, all = 0;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     all += priority[r];
-    if (rules::WorthTaking(d, actor, static_cast<RegionId>(r))) open += priority[r];
+    if (WorthTaking(d, actor, static_cast<RegionId>(r))) open += priority[r];
   }
   return all > 0 ? open / all : 0;
 }
@@ -73,7 +74,7 @@ void PrepareTurn(Day& d) {
       const ActorId actor = static_cast<ActorId>(a);
       st.open_share[a] = static_cast<float>(OpenShare(d, actor));
       for (RegionId r : d.s.goal_regions[a]) {
-        if (rules::WorthTaking(d, actor, r)) {
+        if (WorthTaking(d, actor, r)) {
           st.has_goal[a] = 1;
           break;
         }
@@ -86,18 +87,16 @@ void PrepareTurn(Day& d) {
   // relations alone, so they stand while those do (quiet days). Blocs at war are not rivals.
   if (w.contact_version != w.index_version) {
     w.in_contact.assign(actors, 0);
-    const std::vector<uint64_t>& near = NearMasks(d);
     for (RegionId region : w.occupied) {
-      const std::size_t r = static_cast<std::size_t>(region);
-      const uint64_t around = near[r] | d.s.zone_owners[r];
-      for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
-        const int a = __builtin_ctzll(rest);
-        if (around & w.rival_mask[static_cast<std::size_t>(a)]) w.in_contact[static_cast<std::size_t>(a)] = 1;
+      for (ActorId a : PresentIn(d, region)) {
+        if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
       }
     }
     w.strike_target.assign(actors, -1);
-    uint64_t strikers = 0;  // every actor with a rival
-    for (std::size_t a = 0; a < actors; ++a) strikers |= uint64_t{d.s.has_rival[a] != 0} << a;
+    ActorSet strikers;  // every actor with a rival
+    for (std::size_t a = 0; a < actors; ++a) {
+      if (d.s.has_rival[a]) strikers.insert(static_cast<ActorId>(a));
+    }
     rules::StrikeTargets(d, strikers, w.strike_target.data());
     w.contact_version = w.index_version;
   }

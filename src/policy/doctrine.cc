@@ -40,9 +40,7 @@ double WarRisk(double tension, double war_threshold) {
 // The actor's share of the firepower in the theatre between it and its enemies.
 double PowerShare(const Day& d, ActorId actor) {
   double own = d.w.actor_firepower[static_cast<std::size_t>(actor)], enemy = 0;
-  for (uint64_t rest = d.w.hostile_mask[static_cast<std::size_t>(actor)]; rest; rest &= rest - 1) {
-    enemy += d.w.actor_firepower[static_cast<std::size_t>(__builtin_ctzll(rest))];
-  }
+  for (ActorId other : HostileTo(d, actor)) enemy += d.w.actor_firepower[static_cast<std::size_t>(other)];
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 

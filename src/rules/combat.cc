@@ -22,10 +22,9 @@ bool Combat(Day& d) {
     const std::size_t r = static_cast<std::size_t>(region);
     const int begin = w.region_start[r], end = w.region_start[r + 1];
     if (end - begin < 2) continue;
+    const ActorSet here = PresentIn(d, region);
     bool fighting = false;
-    for (uint64_t here = w.present[r], rest = here; rest; rest &= rest - 1) {
-      fighting = fighting || (w.hostile_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & here);
-    }
+    for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
     if (!fighting) continue;
     w.battles.push_back({static_cast<RegionId>(r), 0.0f});
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
@@ -34,20 +33,15 @@ bool Combat(Day& d) {
     const std::size_t actors = s.actors.size();
     const float* strength = &w.actor_strength[r * actors];
     const float* fire = &w.actor_fire[r * actors];
-    const uint64_t here = w.present[r];
     double fire_per_troop[Limits::kMaxActors];  // set for the actors present
     double side_fire[Limits::kMaxActors];
-    for (uint64_t rest = here; rest; rest &= rest - 1) {
-      const int a = __builtin_ctzll(rest);
+    for (ActorId a : here) {
       fire_per_troop[a] = 0;
       side_fire[a] = 0;
-      for (uint64_t others = here; others; others &= others - 1) {
-        const int b = __builtin_ctzll(others);
-        if (w.hostile_mask[static_cast<std::size_t>(a)] >> b & 1u) {
+      for (ActorId b : here) {
+        if (HostileTo(d, a).contains(b)) {
           double targets = 0;  // troops hostile to b here
-          for (uint64_t t = here & w.hostile_mask[static_cast<std::size_t>(b)]; t; t &= t - 1) {
-            targets += strength[__builtin_ctzll(t)];
-          }
+          for (ActorId t : here & HostileTo(d, b)) targets += strength[t];
           fire_per_troop[a] += fire[b] / targets;
         } else if (s.actors[static_cast<std::size_t>(b)].bloc == s.actors[static_cast<std::size_t>(a)].bloc) {
           side_fire[a] += fire[b];

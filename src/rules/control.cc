@@ -64,13 +64,9 @@ void Control(Day& d) {
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
     // Only the holder's forces, or none: nothing to take.
-    if ((d.w.present[r] & ~(st.holder[r] == kNone ? 0 : uint64_t{1} << st.holder[r])) == 0) continue;
-    int best = -1;
-    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      int f = d.w.force_index[static_cast<std::size_t>(i)];
-      if (st.forces[f].strength <= 0) continue;  // killed today, still listed
-      if (best < 0 || st.forces[f].strength > st.forces[best].strength) best = f;
-    }
+    const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
+    if ((PresentIn(d, region) - holders).empty()) continue;
+    const int best = StrongestIn(d, region, kEveryActor);
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
     if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;

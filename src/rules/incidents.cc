@@ -33,7 +33,7 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   State& st = d.st;
   ActorId a = st.forces[fa].actor, b = st.forces[fb].actor;
   if (st.forces[fa].strength <= 0 || st.forces[fb].strength <= 0 ||
-      !(d.w.rival_mask[static_cast<std::size_t>(a)] >> b & 1u)) {
+      !RivalsOf(d, a).contains(b)) {
     return;
   }
   double tension = st.tension[static_cast<std::size_t>(s.actors[a].bloc) * s.blocs.size() +
@@ -67,22 +67,20 @@ void Incidents(Day& d) {
   const Scenario& s = d.s;
   const Workspace& w = d.w;
   Rng rng = d.rng(Stream::kIncident);
-  const std::vector<uint64_t>& near_masks = NearMasks(d);
+  const std::vector<ActorSet>& near_masks = NearMasks(d);
   for (RegionId region : w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
     const int begin = w.region_start[r], end = w.region_start[r + 1];
-    const uint64_t near = near_masks[r];  // actors here or across a short edge
+    const ActorSet near = near_masks[r];  // actors here or across a short edge
     bool standoff = false;
-    for (uint64_t rest = w.present[r]; rest; rest &= rest - 1) {
-      standoff = standoff || (w.rival_mask[static_cast<std::size_t>(__builtin_ctzll(rest))] & near);
-    }
+    for (ActorId a : w.present[r]) standoff = standoff || !(RivalsOf(d, a) & near).empty();
     if (!standoff) continue;
     for (int i = begin; i < end; ++i) {
       const int fa = w.force_index[static_cast<std::size_t>(i)];
-      const uint64_t rivals = w.rival_mask[static_cast<std::size_t>(d.st.forces[fa].actor)];
-      if (!(near & rivals)) continue;  // no rival of its actor here or across a short edge
+      const ActorSet rivals = RivalsOf(d, d.st.forces[fa].actor);
+      if ((near & rivals).empty()) continue;  // no rival of its actor here or across a short edge
       // Same region.
-      if (w.present[r] & rivals) {
+      if (!(w.present[r] & rivals).empty()) {
         for (int j = i + 1; j < end; ++j) {
           MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
                         static_cast<RegionId>(r), static_cast<RegionId>(r));
@@ -90,7 +88,7 @@ void Incidents(Day& d) {
       }
       // Across a short edge, each pair of regions once.
       for (RegionId n : s.contact_neighbours[r]) {
-        if (n <= static_cast<RegionId>(r) || !(w.present[static_cast<std::size_t>(n)] & rivals)) continue;
+        if (n <= static_cast<RegionId>(r) || (PresentIn(d, n) & rivals).empty()) continue;
         for (int j = w.region_start[n]; j < w.region_start[n + 1]; ++j) {
           MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
                         static_cast<RegionId>(r), n);

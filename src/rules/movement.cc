@@ -17,20 +17,6 @@
 namespace brink::rules {
 namespace {
 
-bool Pinned(const Day& d, const Force& f) {
-  return (d.w.present[static_cast<std::size_t>(f.region)] &
-          d.w.hostile_mask[static_cast<std::size_t>(f.actor)]) != 0;
-}
-
-bool HostileIn(const Day& d, ActorId actor, RegionId region) {
-  return (d.w.present[static_cast<std::size_t>(region)] &
-          d.w.hostile_mask[static_cast<std::size_t>(actor)]) != 0;
-}
-
-bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
-  return d.s.InZoneOf(d.w.rival_mask[static_cast<std::size_t>(actor)], region);
-}
-
 // Whether the force is the first (by index) of its actor in a region it holds that it must
 // hold (a hold objective), or that has an enemy next door or a rival in contact: then it
 // leaves a garrison behind when it marches, or stays whole if too small to split.
@@ -48,12 +34,10 @@ bool MustGarrison(const Day& d, int index) {
   }
   if (d.s.MustHold(f.actor, f.region)) return true;
   for (auto [next, km] : d.s.adjacency[f.region]) {
-    if (HostileIn(d, f.actor, next)) return true;
+    if (EnemyIn(d, f.actor, next)) return true;
   }
   for (RegionId next : d.s.contact_neighbours[f.region]) {
-    if (d.w.present[static_cast<std::size_t>(next)] & d.w.rival_mask[static_cast<std::size_t>(f.actor)]) {
-      return true;
-    }
+    if (!(PresentIn(d, next) & RivalsOf(d, f.actor)).empty()) return true;
   }
   return false;
 }
@@ -62,7 +46,7 @@ bool MustGarrison(const Day& d, int index) {
 // Ground a force may cross: not a rival's (short of war).
 bool Passable(const Day& d, ActorId actor, RegionId region) {
   ActorId holder = d.st.holder[region];
-  return holder == kNone || !(d.w.rival_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
+  return holder == kNone || !RivalsOf(d, actor).contains(holder);
 }
 
 // The first step of a path to `target` that crosses only passable ground (fewest regions,
@@ -102,7 +86,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
   const std::size_t actors = s.actors.size();
   const float* nearness = &s.nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
-  const uint64_t other_blocs = ~s.bloc_mask[static_cast<std::size_t>(f.actor)];
+  const ActorSet own_bloc = s.bloc_mask[static_cast<std::size_t>(f.actor)];
   const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
   // Goals come by descending best possible appeal: once that cannot match the best found, no
   // later one can. Equal scores go to the lower region index, as in a scan in index order.
@@ -119,8 +103,8 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
     if (near_value < best_score) continue;  // troops there could only lower it
     if (InRivalZone(d, f.actor, r) && deterred) continue;
     double others = 0;  // troops of other blocs there
-    for (uint64_t rest = d.w.present[i] & other_blocs; rest; rest &= rest - 1) {
-      others += d.w.actor_strength[i * actors + static_cast<std::size_t>(__builtin_ctzll(rest))];
+    for (ActorId other : PresentIn(d, r) - own_bloc) {
+      others += d.w.actor_strength[i * actors + static_cast<std::size_t>(other)];
     }
     const double score = near_value / (1.0 + others * per_own_troop);
     if (score > best_score || (score == best_score && best != kNone && r < best)) {
@@ -155,7 +139,7 @@ bool Move(Day& d) {
         f.target = ChooseTarget(d, f, d.w.stance[static_cast<std::size_t>(f.actor)]);
       }
     }
-    if (f.target == kNone || f.target == f.region || Pinned(d, f)) continue;
+    if (f.target == kNone || f.target == f.region || EnemyIn(d, f.actor, f.region)) continue;
     if (f.progress_km == 0 && !diverted && MustGarrison(d, static_cast<int>(i))) {
       // Split off a garrison (a quarter, at most twice capture_strength) while the number of
       // forces stays under MaxForces (Initial reserves that much: no reallocation; Dawn drops
@@ -170,7 +154,7 @@ bool Move(Day& d) {
       moved = true;
       st.forces.push_back(garrison);
       d.w.touched.push_back(garrison.region * static_cast<int>(s.actors.size()) + garrison.actor);
-      d.w.troops_changed |= uint64_t{1} << garrison.actor;
+      d.w.troops_changed.insert(garrison.actor);
       d.w.moves.emplace_back(static_cast<int>(st.forces.size()) - 1, kNone);
     }
     Force& f2 = st.forces[i];

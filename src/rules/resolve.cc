@@ -8,22 +8,6 @@
 #include "rules/rules.h"
 
 namespace brink::rules {
-namespace {
-
-// A rival here or across a short edge, or inside a rival's zone.
-bool RegionInContact(const Day& d, ActorId actor, RegionId region) {
-  const std::size_t r = static_cast<std::size_t>(region);
-  return ((NearMasks(d)[r] | d.s.zone_owners[r]) & d.w.rival_mask[static_cast<std::size_t>(actor)]) != 0;
-}
-
-bool InContact(const Day& d, const Force& f) { return RegionInContact(d, f.actor, f.region); }
-
-bool OwnZone(const Day& d, ActorId actor, RegionId region) {
-  return d.s.InZoneOf(uint64_t{1} << actor, region);
-}
-
-}  // namespace
-
 bool Withdrawals(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
@@ -34,8 +18,8 @@ bool Withdrawals(Day& d) {
     if (action == Action::kWithdraw) {
       bool moved = false;
       for (Force& f : st.forces) {
-        if (f.actor != actor || f.strength <= 0 || f.diverted_days > 0 || !InContact(d, f)) continue;
-        if (s.MustHold(actor, f.region) || OwnZone(d, actor, f.region)) continue;  // stands firm
+        if (f.actor != actor || f.strength <= 0 || f.diverted_days > 0 || !InContact(d, actor, f.region)) continue;
+        if (s.MustHold(actor, f.region) || InOwnZone(d, actor, f.region)) continue;  // stands firm
         RegionId back = NearestFriendlyNeighbour(d, f);
         if (back == kNone) continue;
         f.region = back;

@@ -81,13 +81,7 @@ void Retaliation(Day& d) {
       MaybeSpark(d, rng, by, striker);
       continue;
     }
-    int target = -1;
-    for (std::size_t f = 0; f < st.forces.size(); ++f) {
-      if (st.forces[f].actor == striker && st.forces[f].strength > 0 &&
-          (target < 0 || st.forces[f].strength > st.forces[target].strength)) {
-        target = static_cast<int>(f);
-      }
-    }
+    const int target = StrongestOf(st, striker);
     if (target < 0) continue;  // nothing of the striker's is left to hit
     float lost = Inflict(d, target,
                          rng.Poisson(s.rules.strike_losses * (0.5 + capability) *

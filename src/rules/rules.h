@@ -3,6 +3,7 @@
 #define BRINK_RULES_RULES_H_
 
 #include "engine/day.h"
+#include "engine/query.h"
 
 namespace brink::rules {
 
@@ -40,7 +41,7 @@ void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled);
 int StrikeTarget(const Day& d, ActorId striker);
 // strikes.cc: the same for every actor in the mask `strikers` at once, into best[actor]. Both
 // read the force index, which must be current (no losses since the last UpdateIndex).
-void StrikeTargets(const Day& d, uint64_t strikers, int* best);
+void StrikeTargets(const Day& d, ActorSet strikers, int* best);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);
 // retaliation.cc: the chance that a struck actor retaliates today.
@@ -53,11 +54,6 @@ double HorizontalChance(const Scenario& s, double troops);
 // Workspace::stance.
 using ::brink::Stance;
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor);
-// Whether the actor would take this region (nobody's, or an enemy's), by today's relations.
-inline bool WorthTaking(const Day& d, ActorId actor, RegionId region) {
-  ActorId holder = d.st.holder[region];
-  return holder == kNone || (d.w.hostile_mask[static_cast<std::size_t>(actor)] >> holder & 1u);
-}
 // control.cc: whether the corridor is open over the current holders.
 bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w);
 

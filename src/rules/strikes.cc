@@ -11,23 +11,18 @@
 
 namespace brink::rules {
 
-void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
-  const Scenario& s = d.s;
+void StrikeTargets(const Day& d, ActorSet strikers, int* best) {
   const State& st = d.st;
-  const std::size_t actors = s.actors.size();
-  for (uint64_t rest = strikers; rest; rest &= rest - 1) best[__builtin_ctzll(rest)] = -1;
-  // In reach: where the striker's forces are or border, and inside its own zones.
-  const std::vector<uint64_t>& reach = ReachMasks(d);
+  const std::size_t actors = d.s.actors.size();
+  for (ActorId striker : strikers) best[striker] = -1;
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
-    const uint64_t here = d.w.present[r];
-    for (uint64_t rest = (reach[r] | s.zone_owners[r]) & strikers; rest; rest &= rest - 1) {
-      const int striker = __builtin_ctzll(rest);
+    const ActorSet here = PresentIn(d, region);
+    for (ActorId striker : InReachOf(d, region) & strikers) {
       int& chosen = best[striker];
       // Each rival actor's strongest force here (the index keeps it).
-      for (uint64_t rivals = here & d.w.rival_mask[static_cast<std::size_t>(striker)]; rivals;
-           rivals &= rivals - 1) {
-        const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(__builtin_ctzll(rivals))];
+      for (ActorId rival : here & RivalsOf(d, striker)) {
+        const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(rival)];
         const float strength = st.forces[static_cast<std::size_t>(f)].strength;
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
         if (chosen < 0 || strength > strongest || (strength == strongest && f < chosen)) {
@@ -40,7 +35,7 @@ void StrikeTargets(const Day& d, uint64_t strikers, int* best) {
 
 int StrikeTarget(const Day& d, ActorId striker) {
   int best[Limits::kMaxActors];
-  StrikeTargets(d, uint64_t{1} << striker, best);
+  StrikeTargets(d, ActorSet::Of(striker), best);
   return best[striker];
 }
 
@@ -87,15 +82,10 @@ void ZoneStrikes(Day& d) {
   Rng rng = d.rng(Stream::kZone);
   for (const Zone& z : s.zones) {
     if (!z.enabled) continue;
-    int intruder = -1;
+    int intruder = -1;  // the strongest rival force inside (of equals, the first found)
     for (RegionId r : z.regions) {
-      for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-        int f = d.w.force_index[static_cast<std::size_t>(i)];
-        if (st.forces[f].strength > 0 && Rivals(s, st, z.owner, st.forces[f].actor) &&
-            (intruder < 0 || st.forces[f].strength > st.forces[intruder].strength)) {
-          intruder = f;
-        }
-      }
+      const int f = StrongestIn(d, r, RivalsOf(d, z.owner));
+      if (f >= 0 && (intruder < 0 || st.forces[f].strength > st.forces[intruder].strength)) intruder = f;
     }
     if (intruder >= 0 && rng.Bernoulli(z.self_defence_strike)) {
       LimitedStrike(d, rng, z.owner, intruder, EventKind::kZoneStrike, s.rules.strike_losses);

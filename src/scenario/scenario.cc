@@ -210,10 +210,10 @@ Status FinalizeScenario(Scenario& s) {
       s.goal_order_start[a * regions + from + 1] = static_cast<uint32_t>(s.goal_order.size());
     }
   }
-  s.bloc_mask.assign(actors, 0);
+  s.bloc_mask.assign(actors, ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
-      if (s.actors[a].bloc == s.actors[b].bloc) s.bloc_mask[a] |= uint64_t{1} << b;
+      if (s.actors[a].bloc == s.actors[b].bloc) s.bloc_mask[a].insert(static_cast<ActorId>(b));
     }
   }
   s.corridor_stakes.assign(actors, {});
@@ -234,12 +234,12 @@ Status FinalizeScenario(Scenario& s) {
       }
     }
   }
-  s.zone_owners.assign(regions, 0);
+  s.zone_owners.assign(regions, ActorSet());
   s.zone_reduction.assign(regions * actors, 0.0);
   for (const Zone& z : s.zones) {
     if (!z.enabled) continue;
     for (RegionId r : z.regions) {
-      s.zone_owners[r] |= uint64_t{1} << z.owner;
+      s.zone_owners[r].insert(z.owner);
       double& reduction = s.zone_reduction[static_cast<std::size_t>(r) * actors + z.owner];
       reduction = std::max(reduction, z.incident_reduction);
     }

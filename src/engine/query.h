@@ -1,0 +1,82 @@
+// One home for the spatial and relational questions the rules ask of a day (docs/model.md,
+// "Queries"): who is where, who is in contact or in reach, inside whose zone, who would take a
+// region, and which force is the strongest. Each reads the force index (engine/day.h) and
+// today's relations; a new rule asks here rather than deriving its own answer.
+#ifndef BRINK_ENGINE_QUERY_H_
+#define BRINK_ENGINE_QUERY_H_
+
+#include "engine/day.h"
+
+namespace brink {
+
+// The actors with a force in the region, as of the index.
+inline ActorSet PresentIn(const Day& d, RegionId region) { return d.w.present[static_cast<std::size_t>(region)]; }
+// The actors hostile to the actor today (they fight on contact), and its rivals in a standoff.
+inline ActorSet HostileTo(const Day& d, ActorId actor) { return d.w.hostile[static_cast<std::size_t>(actor)]; }
+inline ActorSet RivalsOf(const Day& d, ActorId actor) { return d.w.rivals[static_cast<std::size_t>(actor)]; }
+
+// Whether an enemy of the actor has a force in the region (a force of the actor there is
+// pinned: it fights, it does not march).
+inline bool EnemyIn(const Day& d, ActorId actor, RegionId region) {
+  return !(PresentIn(d, region) & HostileTo(d, actor)).empty();
+}
+
+// Whether the region lies in an enabled declared zone of one of `owners`.
+inline bool InZoneOf(const Day& d, ActorSet owners, RegionId region) { return d.s.InZoneOf(owners, region); }
+inline bool InOwnZone(const Day& d, ActorId actor, RegionId region) {
+  return InZoneOf(d, ActorSet::Of(actor), region);
+}
+inline bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
+  return InZoneOf(d, RivalsOf(d, actor), region);
+}
+
+// Whether a force of the actor in the region is in contact with a rival: a rival's force there
+// or across a short edge (contact_km), or the region inside a rival's zone.
+inline bool InContact(const Day& d, ActorId actor, RegionId region) {
+  const std::size_t r = static_cast<std::size_t>(region);
+  return !((NearMasks(d)[r] | d.s.zone_owners[r]) & RivalsOf(d, actor)).empty();
+}
+
+// The actors that can reach the region with a limited strike: a force there or next door, or
+// the region inside their own zone.
+inline ActorSet InReachOf(const Day& d, RegionId region) {
+  const std::size_t r = static_cast<std::size_t>(region);
+  return ReachMasks(d)[r] | d.s.zone_owners[r];
+}
+
+// Whether the actor would take this region (nobody's, or an enemy's), by today's relations.
+inline bool WorthTaking(const Day& d, ActorId actor, RegionId region) {
+  const ActorId holder = d.st.holder[static_cast<std::size_t>(region)];
+  return holder == kNone || HostileTo(d, actor).contains(holder);
+}
+
+// The strongest force with troops in the region whose actor is among `actors` (of equals, the
+// first by index), or -1. It reads the region's list force by force, so it sees today's losses.
+inline int StrongestIn(const Day& d, RegionId region, ActorSet actors) {
+  const std::size_t r = static_cast<std::size_t>(region);
+  int best = -1;
+  for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
+    const int f = d.w.force_index[static_cast<std::size_t>(i)];
+    const Force& force = d.st.forces[static_cast<std::size_t>(f)];
+    if (force.strength <= 0 || !actors.contains(force.actor)) continue;  // killed today, still listed
+    if (best < 0 || force.strength > d.st.forces[static_cast<std::size_t>(best)].strength) best = f;
+  }
+  return best;
+}
+// Any actor's.
+inline constexpr ActorSet kEveryActor{~uint64_t{0}};
+
+// The actor's strongest force with troops anywhere (of equals, the first), or -1.
+inline int StrongestOf(const State& st, ActorId actor) {
+  int best = -1;
+  for (std::size_t f = 0; f < st.forces.size(); ++f) {
+    const Force& force = st.forces[f];
+    if (force.actor != actor || force.strength <= 0) continue;
+    if (best < 0 || force.strength > st.forces[static_cast<std::size_t>(best)].strength) best = static_cast<int>(f);
+  }
+  return best;
+}
+
+}  // namespace brink
+
+#endif  // BRINK_ENGINE_QUERY_H_
