@@ -161,9 +161,9 @@ TEST(Loader, RelationsExpandBlocsAndSetPatrons) {
   EXPECT_EQ(s.relation(red_army, blue_army), RelationKind::kRivalry);
   EXPECT_EQ(s.relation(group, blue_militia), RelationKind::kHostility);
   EXPECT_EQ(s.relation(blue_army, blue_militia), RelationKind::kPatronage);
-  EXPECT_EQ(s.actors[blue_militia].patron, blue_army);
-  EXPECT_DOUBLE_EQ(s.actors[blue_militia].reliability, 0.5);
-  EXPECT_EQ(s.actors[red_army].patron, kNone);
+  EXPECT_EQ(s.patron(blue_militia), blue_army);
+  EXPECT_DOUBLE_EQ(s.reliability(blue_militia), 0.5);
+  EXPECT_EQ(s.patron(red_army), kNone);
 }
 
 TEST(Loader, CorridorRelevanceFollowsNearShortestPaths) {
@@ -174,9 +174,9 @@ TEST(Loader, CorridorRelevanceFollowsNearShortestPaths) {
   // through south costs 455 km, more than 1.25 x 285, so south does not decide the corridor.
   EXPECT_FLOAT_EQ(s.distance(s.RegionIndex("west"), s.RegionIndex("east")), 285.0f);
   for (const char* id : {"west", "valley", "town", "east"}) {
-    EXPECT_EQ(s.corridor_relevance[s.RegionIndex(id)], 1u) << id;
+    EXPECT_EQ(s.tables().corridor_relevance[s.RegionIndex(id)], 1u) << id;
   }
-  EXPECT_EQ(s.corridor_relevance[s.RegionIndex("south")], 0u);
+  EXPECT_EQ(s.tables().corridor_relevance[s.RegionIndex("south")], 0u);
 }
 
 TEST(Loader, PrioritiesAddValueAndObjectiveWeights) {
@@ -587,7 +587,7 @@ TEST(LoaderOverrides, RuleAndBooleanAndRelationCanBeSet) {
   const Scenario& s = loaded.value();
   EXPECT_FALSE(s.rules.signalling);
   EXPECT_EQ(s.horizon_days, 30);
-  EXPECT_DOUBLE_EQ(s.actors[s.ActorIndex("blue_militia")].reliability, 0.9);
+  EXPECT_DOUBLE_EQ(s.reliability(static_cast<ActorId>(s.ActorIndex("blue_militia"))), 0.9);
   EXPECT_DOUBLE_EQ(s.actors[s.ActorIndex("red_army")].resolve, 0.25);
 }
 

@@ -80,9 +80,6 @@ struct Actor {
   bool terrorist = false;               // its loss of its last region is tracked
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
-  // Derived from relations at load time:
-  ActorId patron = kNone;     // set when this actor is a proxy
-  double reliability = 1.0;   // 0..1, chance it carries out what its patron wants
 };
 
 struct Faction {
@@ -216,26 +213,12 @@ struct Rules {
   int feud_hot_days = 20;                // a feud clash keeps diverted forces at the front this long
 };
 
-struct Scenario {
-  std::string name, description, start_date, source_name;
-  int horizon_days = 365;
-  Rules rules;
-  std::vector<Bloc> blocs;
-  std::vector<Actor> actors;
-  std::vector<Faction> factions;
-  std::vector<Relation> relations;
-  std::vector<Corridor> corridors;
-  std::vector<Objective> objectives;
-  std::vector<Terrain> terrains;
-  std::vector<Region> regions;
-  std::vector<Edge> edges;
-  std::vector<ForceSpec> forces;
-  std::vector<Exposure> exposures;
-  std::vector<Zone> zones;
-  std::vector<Rung> ladder;
-
-  // Derived at load time (Finalize): the relation between every pair of actors, the map's
-  // adjacency and shortest paths, faction ranges per actor.
+// Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
+// orders, patrons, ...): what the rules read in their inner loops. Nobody else writes them;
+// they are recomputed in one place whenever the input changes.
+struct ScenarioTables {
+  // The relation between every pair of actors, the map's adjacency and shortest paths,
+  // faction ranges per actor.
   std::vector<RelationKind> relation_matrix;  // actors x actors
   std::vector<std::vector<std::pair<RegionId, float>>> adjacency;  // neighbour, effective km
   std::vector<float> distance_km;       // regions x regions, shortest effective distance
@@ -261,9 +244,6 @@ struct Scenario {
   std::vector<uint8_t> must_hold;
   // Whether the actor may take the region (its country is among the actor's countries).
   std::vector<uint8_t> may_take;  // actors x regions
-  bool MayTake(ActorId a, RegionId r) const {
-    return may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;
-  }
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
   // Per actor: the regions it may take and could want (a positive priority, or any destroy
@@ -279,11 +259,6 @@ struct Scenario {
   // ties by region index. Goal choice stops at the first that cannot beat the best so far.
   std::vector<uint32_t> goal_order_start;
   std::vector<RegionId> goal_order;
-  // The best appeal a goal region could have for the actor marching from `from`.
-  double GoalBound(ActorId a, RegionId from, RegionId goal) const {
-    return (static_cast<double>(Priority(a, goal)) + max_destroy[static_cast<std::size_t>(a)]) *
-           nearness[static_cast<std::size_t>(from) * regions.size() + goal];
-  }
   // Per actor: bit mask of the actors of its bloc (itself included).
   std::vector<ActorSet> bloc_mask;
   // Per actor: its corridor objectives as (corridor, weight), in the objectives' order.
@@ -302,27 +277,62 @@ struct Scenario {
   // Per actor: the largest retaliation_capability among its rivals (what an actor without
   // factions believes its rivals can do).
   std::vector<double> rival_capability;
+  // Per actor: its patron when it is a proxy (kNone otherwise), and the reliability of that
+  // patronage (1 for principals): from the patronage relations.
+  std::vector<ActorId> patron;
+  std::vector<double> reliability;
+};
+
+struct Scenario {
+  std::string name, description, start_date, source_name;
+  int horizon_days = 365;
+  Rules rules;
+  std::vector<Bloc> blocs;
+  std::vector<Actor> actors;
+  std::vector<Faction> factions;
+  std::vector<Relation> relations;
+  std::vector<Corridor> corridors;
+  std::vector<Objective> objectives;
+  std::vector<Terrain> terrains;
+  std::vector<Region> regions;
+  std::vector<Edge> edges;
+  std::vector<ForceSpec> forces;
+  std::vector<Exposure> exposures;
+  std::vector<Zone> zones;
+  std::vector<Rung> ladder;
+
+  // What FinalizeScenario derived from the input above.
+  const ScenarioTables& tables() const { return tables_; }
+  ActorId patron(ActorId a) const { return tables_.patron[static_cast<std::size_t>(a)]; }
+  double reliability(ActorId a) const { return tables_.reliability[static_cast<std::size_t>(a)]; }
+  bool MayTake(ActorId a, RegionId r) const {
+    return tables_.may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
+  // The best appeal a goal region could have for the actor marching from `from`.
+  double GoalBound(ActorId a, RegionId from, RegionId goal) const {
+    return (static_cast<double>(Priority(a, goal)) + tables_.max_destroy[static_cast<std::size_t>(a)]) *
+           tables_.nearness[static_cast<std::size_t>(from) * regions.size() + goal];
+  }
   bool InZoneOf(ActorSet owners, RegionId r) const {
-    return !(zone_owners[static_cast<std::size_t>(r)] & owners).empty();
+    return !(tables_.zone_owners[static_cast<std::size_t>(r)] & owners).empty();
   }
   float DestroyWeight(ActorId a, ActorId target) const {
-    return destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];
+    return tables_.destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];
   }
   bool MustHold(ActorId a, RegionId r) const {
-    return must_hold[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+    return tables_.must_hold[static_cast<std::size_t>(a) * regions.size() + r] != 0;
   }
   float Priority(ActorId a, RegionId r) const {
-    return priority[static_cast<std::size_t>(a) * regions.size() + r];
+    return tables_.priority[static_cast<std::size_t>(a) * regions.size() + r];
   }
-
   RelationKind relation(ActorId a, ActorId b) const {
-    return relation_matrix[static_cast<std::size_t>(a) * actors.size() + b];
+    return tables_.relation_matrix[static_cast<std::size_t>(a) * actors.size() + b];
   }
   float distance(RegionId a, RegionId b) const {
-    return distance_km[static_cast<std::size_t>(a) * regions.size() + b];
+    return tables_.distance_km[static_cast<std::size_t>(a) * regions.size() + b];
   }
   RegionId step_toward(RegionId from, RegionId to) const {
-    return next_hop[static_cast<std::size_t>(from) * regions.size() + to];
+    return tables_.next_hop[static_cast<std::size_t>(from) * regions.size() + to];
   }
   int ActorIndex(std::string_view id) const;
   int RegionIndex(std::string_view id) const;
@@ -330,6 +340,10 @@ struct Scenario {
   int war_rung() const { return static_cast<int>(ladder.size()) - 1; }
   // A short stable hash of the scenario's source text (FNV-1a 64, hex), for provenance.
   std::string content_hash;
+
+ private:
+  friend Status FinalizeScenario(Scenario& scenario);
+  ScenarioTables tables_;
 };
 
 // Loads and validates a scenario. `source_name` names it in messages (a path, or "<default>").

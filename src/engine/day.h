@@ -121,11 +121,11 @@ inline bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b) {
 inline bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b) {
   return s.relation(a, b) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
 }
-inline bool IsProxy(const Scenario& s, ActorId a) { return s.actors[a].patron != kNone; }
+inline bool IsProxy(const Scenario& s, ActorId a) { return s.patron(a) != kNone; }
 // Firepower of a force: troops x effectiveness x air support x morale x proxy cohesion
 // (Scenario::fire_factor; docs/model.md, Combat).
 inline float Firepower(const Scenario& s, const Force& force) {
-  return force.strength * s.fire_factor[static_cast<std::size_t>(force.actor)];
+  return force.strength * s.tables().fire_factor[static_cast<std::size_t>(force.actor)];
 }
 // Removes troops from a force and counts them as the actor's casualties. Returns troops lost.
 float Inflict(Day& d, int force, double troops);

@@ -202,7 +202,7 @@ void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<Act
 
 const std::vector<ActorSet>& NearMasks(const Day& d) {
   if (!d.w.near_valid) {
-    SpreadPresence(d.w, d.s.contact_neighbours, d.w.near);
+    SpreadPresence(d.w, d.s.tables().contact_neighbours, d.w.near);
     d.w.near_valid = true;
   }
   return d.w.near;
@@ -210,7 +210,7 @@ const std::vector<ActorSet>& NearMasks(const Day& d) {
 
 const std::vector<ActorSet>& ReachMasks(const Day& d) {
   if (!d.w.reach_valid) {
-    SpreadPresence(d.w, d.s.adjacency, d.w.reach);
+    SpreadPresence(d.w, d.s.tables().adjacency, d.w.reach);
     d.w.reach_valid = true;
   }
   return d.w.reach;
@@ -237,7 +237,7 @@ void RefreshRelations(Day& d) {
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
   RegionId best = kNone;
   float best_km = 0;
-  for (auto [next, km] : d.s.adjacency[f.region]) {
+  for (auto [next, km] : d.s.tables().adjacency[f.region]) {
     ActorId h = d.st.holder[next];
     if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
     if (best == kNone || km < best_km) {

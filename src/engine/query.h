@@ -34,14 +34,14 @@ inline bool InRivalZone(const Day& d, ActorId actor, RegionId region) {
 // or across a short edge (contact_km), or the region inside a rival's zone.
 inline bool InContact(const Day& d, ActorId actor, RegionId region) {
   const std::size_t r = static_cast<std::size_t>(region);
-  return !((NearMasks(d)[r] | d.s.zone_owners[r]) & RivalsOf(d, actor)).empty();
+  return !((NearMasks(d)[r] | d.s.tables().zone_owners[r]) & RivalsOf(d, actor)).empty();
 }
 
 // The actors that can reach the region with a limited strike: a force there or next door, or
 // the region inside their own zone.
 inline ActorSet InReachOf(const Day& d, RegionId region) {
   const std::size_t r = static_cast<std::size_t>(region);
-  return ReachMasks(d)[r] | d.s.zone_owners[r];
+  return ReachMasks(d)[r] | d.s.tables().zone_owners[r];
 }
 
 // Whether the actor would take this region (nobody's, or an enemy's), by today's relations.

@@ -20,7 +20,7 @@ namespace {
 
 double OpenShare(const Day& d, ActorId actor) {
   const Scenario& s = d.s;
-  const float* priority = &s.priority[static_cast<std::size_t>(actor) * s.regions.size()];
+  const float* priority = &s.tables().priority[static_cast<std::size_t>(actor) * s.regions.size()];
   double open = 0, all = 0;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     all += priority[r];
@@ -41,7 +41,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (principal && s.ladder.size() > 2 && RivalTension(d, actor) >= s.ladder[2].threshold) {
     out.push_back({Action::kDeescalate});
   }
-  for (int i : s.proxy_feuds[a]) {
+  for (int i : s.tables().proxy_feuds[a]) {
     if (st.restraint_days[static_cast<std::size_t>(i)] > 0) continue;
     out.push_back({Action::kRestrain, i});
     break;
@@ -73,7 +73,7 @@ void PrepareTurn(Day& d) {
     for (std::size_t a = 0; a < actors; ++a) {
       const ActorId actor = static_cast<ActorId>(a);
       st.open_share[a] = static_cast<float>(OpenShare(d, actor));
-      for (RegionId r : d.s.goal_regions[a]) {
+      for (RegionId r : d.s.tables().goal_regions[a]) {
         if (WorthTaking(d, actor, r)) {
           st.has_goal[a] = 1;
           break;
@@ -95,7 +95,7 @@ void PrepareTurn(Day& d) {
     w.strike_target.assign(actors, -1);
     ActorSet strikers;  // every actor with a rival
     for (std::size_t a = 0; a < actors; ++a) {
-      if (d.s.has_rival[a]) strikers.insert(static_cast<ActorId>(a));
+      if (d.s.tables().has_rival[a]) strikers.insert(static_cast<ActorId>(a));
     }
     rules::StrikeTargets(d, strikers, w.strike_target.data());
     w.contact_version = w.index_version;

@@ -46,7 +46,7 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   for (const ActorState& a : end.actors) *num++ = a.deliberate_strikes;
   for (std::size_t b = 0; b < s.blocs.size(); ++b) {
     int held = 0;
-    for (RegionId r : s.contested) held += HolderBloc(s, end, r) == static_cast<BlocId>(b);
+    for (RegionId r : s.tables().contested) held += HolderBloc(s, end, r) == static_cast<BlocId>(b);
     *num++ = held;
   }
   for (int days : end.contested_days) *num++ = days;

@@ -66,9 +66,9 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
     case Action::kStrike: {
       double stake = 0, corridor_weight = 0;
       RegionId where = st.forces[static_cast<std::size_t>(option.target)].region;
-      for (auto [corridor, weight] : s.corridor_stakes[static_cast<std::size_t>(actor)]) {
+      for (auto [corridor, weight] : s.tables().corridor_stakes[static_cast<std::size_t>(actor)]) {
         corridor_weight += weight;
-        if (s.corridor_relevance[where] >> corridor & 1u) stake += weight;
+        if (s.tables().corridor_relevance[where] >> corridor & 1u) stake += weight;
       }
       stake = corridor_weight > 0 ? stake / corridor_weight : 0;
       double signal = x.signalling ? a.signal_propensity * x.signal_effect : 0;

@@ -8,7 +8,7 @@
 
 namespace brink {
 bool KeyRegion(const Scenario& s, std::size_t r) {
-  return s.regions[r].flags != 0 || s.corridor_relevance[r] != 0;
+  return s.regions[r].flags != 0 || s.tables().corridor_relevance[r] != 0;
 }
 
 std::string EndStateText(const Scenario& s, const State& end) {

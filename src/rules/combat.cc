@@ -57,8 +57,8 @@ bool Combat(Day& d) {
       const Actor& actor = s.actors[static_cast<std::size_t>(target.actor)];
       const bool defending = holder != kNone && s.actors[holder].bloc == actor.bloc;
       double mean = s.rules.attrition_rate * incoming / (defending ? defence : 1.0);
-      if (actor.patron != kNone) {
-        mean += s.rules.proxy_fold_rate * (1.0 - actor.reliability) * target.strength;
+      if (IsProxy(s, target.actor)) {
+        mean += s.rules.proxy_fold_rate * (1.0 - s.reliability(target.actor)) * target.strength;
       }
       w.hits.push_back({i, static_cast<float>(rng.Poisson(mean)), static_cast<int>(w.battles.size()) - 1,
                         incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});

@@ -23,7 +23,7 @@ bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w
   }
   for (std::size_t head = 0; head < w.queue.size(); ++head) {
     RegionId at = w.queue[head];
-    for (auto [next, km] : s.adjacency[at]) {
+    for (auto [next, km] : s.tables().adjacency[at]) {
       if (!w.seen[next] && open(next)) {
         w.seen[next] = 1;
         w.queue.push_back(next);
@@ -84,7 +84,7 @@ void Control(Day& d) {
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
   }
-  for (RegionId r : s.contested) {
+  for (RegionId r : s.tables().contested) {
     if (st.holder[r] != kNone) ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
   }
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {

@@ -14,7 +14,7 @@ namespace brink::rules {
 Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor) {
   Stance stance{0, 0, 0};
   double total = 0;
-  for (int f : s.actor_factions[static_cast<std::size_t>(actor)]) {
+  for (int f : s.tables().actor_factions[static_cast<std::size_t>(actor)]) {
     const Faction& faction = s.factions[static_cast<std::size_t>(f)];
     double w = st.influence[static_cast<std::size_t>(f)];
     total += w;
@@ -29,7 +29,7 @@ Stance AggregateFactions(const Scenario& s, const State& st, ActorId actor) {
     return stance;
   }
   const Actor& a = s.actors[actor];
-  return {a.aggression, a.war_aversion, s.rival_capability[static_cast<std::size_t>(actor)]};
+  return {a.aggression, a.war_aversion, s.tables().rival_capability[static_cast<std::size_t>(actor)]};
 }
 
 void Factions(Day& d) {
@@ -40,13 +40,13 @@ void Factions(Day& d) {
     double pressure = s.rules.influence_shift * (d.w.hawk_pressure[a] - fear);
     if (pressure == 0) continue;
     double total = 0;
-    for (int f : s.actor_factions[a]) {
+    for (int f : s.tables().actor_factions[a]) {
       float& influence = st.influence[static_cast<std::size_t>(f)];
       influence *= static_cast<float>(std::exp(pressure * s.factions[static_cast<std::size_t>(f)].hawkishness));
       total += influence;
     }
     if (total <= 0) continue;
-    for (int f : s.actor_factions[a]) {
+    for (int f : s.tables().actor_factions[a]) {
       float& influence = st.influence[static_cast<std::size_t>(f)];
       influence = static_cast<float>(influence / total);
     }

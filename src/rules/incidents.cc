@@ -12,7 +12,7 @@ namespace brink::rules {
 namespace {
 
 double ZoneReduction(const Scenario& s, RegionId region, ActorId a, ActorId b) {
-  const double* row = &s.zone_reduction[static_cast<std::size_t>(region) * s.actors.size()];
+  const double* row = &s.tables().zone_reduction[static_cast<std::size_t>(region) * s.actors.size()];
   return std::max(row[a], row[b]);
 }
 
@@ -51,7 +51,7 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   float lost = Inflict(d, victim_force, rng.Poisson(s.rules.incident_losses * smaller));
   Inflict(d, shooter_force, rng.Poisson(0.5 * s.rules.incident_losses * smaller));
   bool proxy = IsProxy(s, a) || IsProxy(s, b);
-  if (s.zone_area[region_a] || s.zone_area[region_b]) ++st.tally.zone_area_incidents;
+  if (s.tables().zone_area[region_a] || s.tables().zone_area[region_b]) ++st.tally.zone_area_incidents;
   double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;
   RaiseTension(d, shooter, victim, tension_gain);
   d.Emit({.kind = proxy ? EventKind::kProxyClash : EventKind::kIncident, .actor = shooter,
@@ -87,7 +87,7 @@ void Incidents(Day& d) {
         }
       }
       // Across a short edge, each pair of regions once.
-      for (RegionId n : s.contact_neighbours[r]) {
+      for (RegionId n : s.tables().contact_neighbours[r]) {
         if (n <= static_cast<RegionId>(r) || (PresentIn(d, n) & rivals).empty()) continue;
         for (int j = w.region_start[n]; j < w.region_start[n + 1]; ++j) {
           MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],

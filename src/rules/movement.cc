@@ -33,10 +33,10 @@ bool MustGarrison(const Day& d, int index) {
     }
   }
   if (d.s.MustHold(f.actor, f.region)) return true;
-  for (auto [next, km] : d.s.adjacency[f.region]) {
+  for (auto [next, km] : d.s.tables().adjacency[f.region]) {
     if (EnemyIn(d, f.actor, next)) return true;
   }
-  for (RegionId next : d.s.contact_neighbours[f.region]) {
+  for (RegionId next : d.s.tables().contact_neighbours[f.region]) {
     if (!(PresentIn(d, next) & RivalsOf(d, f.actor)).empty()) return true;
   }
   return false;
@@ -63,7 +63,7 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
   seen[static_cast<std::size_t>(from)] = 1;
   for (std::size_t head = 0; head < queue.size(); ++head) {
     RegionId at = queue[head];
-    for (auto [next, km] : s.adjacency[at]) {
+    for (auto [next, km] : s.tables().adjacency[at]) {
       if (seen[static_cast<std::size_t>(next)] || !Passable(d, actor, next)) continue;
       seen[static_cast<std::size_t>(next)] = 1;
       first[static_cast<std::size_t>(next)] = at == from ? next : first[static_cast<std::size_t>(at)];
@@ -85,14 +85,14 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
   RegionId best = kNone;
   double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
   const std::size_t actors = s.actors.size();
-  const float* nearness = &s.nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
-  const ActorSet own_bloc = s.bloc_mask[static_cast<std::size_t>(f.actor)];
+  const float* nearness = &s.tables().nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
+  const ActorSet own_bloc = s.tables().bloc_mask[static_cast<std::size_t>(f.actor)];
   const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
   // Goals come by descending best possible appeal: once that cannot match the best found, no
   // later one can. Equal scores go to the lower region index, as in a scan in index order.
   const std::size_t list = static_cast<std::size_t>(f.actor) * s.regions.size() + static_cast<std::size_t>(f.region);
-  for (uint32_t k = s.goal_order_start[list]; k < s.goal_order_start[list + 1]; ++k) {
-    const RegionId r = s.goal_order[k];
+  for (uint32_t k = s.tables().goal_order_start[list]; k < s.tables().goal_order_start[list + 1]; ++k) {
+    const RegionId r = s.tables().goal_order[k];
     if (s.GoalBound(f.actor, f.region, r) < best_score) break;
     const std::size_t i = static_cast<std::size_t>(r);
     if (!WorthTaking(d, f.actor, r)) continue;
@@ -165,7 +165,7 @@ bool Move(Day& d) {
       continue;
     }
     float km = 0;
-    for (auto [neighbour, edge_km] : s.adjacency[f2.region]) {
+    for (auto [neighbour, edge_km] : s.tables().adjacency[f2.region]) {
       if (neighbour == next) km = edge_km;
     }
     f2.progress_km += static_cast<float>(s.rules.speed_km_per_day *

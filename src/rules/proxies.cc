@@ -14,15 +14,12 @@ void ApplyProxyReliability(Day& d) {
   const Scenario& s = d.s;
   Rng rng = d.rng(Stream::kProxy);
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
-    const Actor& actor = s.actors[a];
+    const ActorId proxy = static_cast<ActorId>(a);
     Action& action = d.st.actors[a].action;
-    if (actor.patron == kNone || (action != Action::kAdvance && action != Action::kStrike)) {
-      continue;
-    }
-    if (!rng.Bernoulli(actor.reliability)) {
+    if (!IsProxy(s, proxy) || (action != Action::kAdvance && action != Action::kStrike)) continue;
+    if (!rng.Bernoulli(s.reliability(proxy))) {
       action = Action::kHold;
-      d.Emit({.kind = EventKind::kProxyBalk, .actor = static_cast<ActorId>(a),
-              .target = actor.patron});
+      d.Emit({.kind = EventKind::kProxyBalk, .actor = proxy, .target = s.patron(proxy)});
     }
   }
 }
@@ -65,7 +62,7 @@ void Feuds(Day& d) {
     const Relation& feud = s.relations[i];
     if (feud.kind != RelationKind::kFeud) continue;
     for (ActorId side : {feud.a, feud.b}) {
-      ActorId patron = s.actors[side].patron;
+      ActorId patron = s.patron(side);
       if (patron != kNone && st.actors[patron].action == Action::kRestrain &&
           st.restraint_days[i] == 0) {
         st.restraint_days[i] = static_cast<int16_t>(s.rules.feud_restraint_days);

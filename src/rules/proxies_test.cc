@@ -83,7 +83,7 @@ TEST(Proxies, ReliableProxyAlwaysCarriesOut) {
 TEST(Proxies, UnreliableProxyBalksInProportion) {
   World world(kProxies);
   const ActorId fickle = world.actor("fickle");
-  ASSERT_DOUBLE_EQ(world.s.actors[fickle].reliability, 0.3);
+  ASSERT_DOUBLE_EQ(world.s.reliability(fickle), 0.3);
   const int runs = 20000;
   double share = static_cast<double>(Balks(world, fickle, Action::kAdvance, runs)) / runs;
   EXPECT_NEAR(share, 0.7, ShareMargin(0.7, runs));

@@ -108,7 +108,7 @@ void AirCampaign(Day& d) {
     for (std::size_t f = 0; f < st.forces.size(); ++f) {
       const Force& force = st.forces[f];
       if (force.strength <= 0 || !AtWarBetween(s, st, actor, force.actor)) continue;
-      double score = force.strength * (s.corridor_relevance[force.region] ? 2.0 : 1.0);
+      double score = force.strength * (s.tables().corridor_relevance[force.region] ? 2.0 : 1.0);
       if (score > best) {
         best = score;
         target = static_cast<int>(f);

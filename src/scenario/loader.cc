@@ -365,10 +365,11 @@ class Loader {
     }
     if (rel.kind == RelationKind::kPatronage) {
       rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
-      Actor& proxy = s_.actors[bs[0]];
-      if (proxy.patron != kNone) r.Fail("b", fmt::format("actor '{}' already has a patron", proxy.id));
-      proxy.patron = as[0];
-      proxy.reliability = rel.reliability;
+      for (const Relation& other : s_.relations) {
+        if (other.kind == RelationKind::kPatronage && other.b == bs[0]) {
+          r.Fail("b", fmt::format("actor '{}' already has a patron", s_.actors[bs[0]].id));
+        }
+      }
     }
     if (rel.kind == RelationKind::kFeud) {
       rel.intensity = r.Num("intensity", 0, 1, 0, true);

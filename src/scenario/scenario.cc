@@ -33,15 +33,15 @@ int Scenario::BlocIndex(std::string_view id) const {
 namespace {
 
 // Dijkstra from every region; the map is small (at most Limits::kMaxRegions regions).
-void ShortestPaths(Scenario& s) {
+void ShortestPaths(const Scenario& s, ScenarioTables& t) {
   const std::size_t n = s.regions.size();
   const float kFar = std::numeric_limits<float>::infinity();
-  s.distance_km.assign(n * n, kFar);
-  s.next_hop.assign(n * n, kNone);
+  t.distance_km.assign(n * n, kFar);
+  t.next_hop.assign(n * n, kNone);
   using Item = std::pair<float, RegionId>;
   for (std::size_t source = 0; source < n; ++source) {
-    float* dist = &s.distance_km[source * n];
-    RegionId* first = &s.next_hop[source * n];
+    float* dist = &t.distance_km[source * n];
+    RegionId* first = &t.next_hop[source * n];
     std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
     dist[source] = 0;
     first[source] = static_cast<RegionId>(source);
@@ -50,7 +50,7 @@ void ShortestPaths(Scenario& s) {
       auto [d, at] = queue.top();
       queue.pop();
       if (d > dist[at]) continue;
-      for (auto [next, km] : s.adjacency[at]) {
+      for (auto [next, km] : t.adjacency[at]) {
         float nd = d + km;
         if (nd < dist[next]) {
           dist[next] = nd;
@@ -65,46 +65,53 @@ void ShortestPaths(Scenario& s) {
 }  // namespace
 
 Status FinalizeScenario(Scenario& s) {
+  ScenarioTables& t = s.tables_;
+  t = ScenarioTables();
   const std::size_t actors = s.actors.size();
-  s.relation_matrix.assign(actors * actors, RelationKind::kNeutrality);
+  t.relation_matrix.assign(actors * actors, RelationKind::kNeutrality);
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
       if (a != b && s.actors[a].bloc == s.actors[b].bloc) {
-        s.relation_matrix[a * actors + b] = RelationKind::kAlliance;
+        t.relation_matrix[a * actors + b] = RelationKind::kAlliance;
       }
     }
   }
+  t.patron.assign(actors, kNone);
+  t.reliability.assign(actors, 1.0);
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
-    s.relation_matrix[static_cast<std::size_t>(r.a) * actors + r.b] = r.kind;
-    s.relation_matrix[static_cast<std::size_t>(r.b) * actors + r.a] = r.kind;
-    if (r.kind == RelationKind::kPatronage) s.actors[r.b].reliability = r.reliability;
+    t.relation_matrix[static_cast<std::size_t>(r.a) * actors + r.b] = r.kind;
+    t.relation_matrix[static_cast<std::size_t>(r.b) * actors + r.a] = r.kind;
+    if (r.kind == RelationKind::kPatronage) {  // a is the patron, b its proxy
+      t.patron[static_cast<std::size_t>(r.b)] = r.a;
+      t.reliability[static_cast<std::size_t>(r.b)] = r.reliability;
+    }
   }
-  s.contact_neighbours.assign(s.regions.size(), {});
+  t.contact_neighbours.assign(s.regions.size(), {});
   for (const Edge& e : s.edges) {
     if (e.length_km <= s.rules.contact_km) {
-      s.contact_neighbours[e.from].push_back(e.to);
-      s.contact_neighbours[e.to].push_back(e.from);
+      t.contact_neighbours[e.from].push_back(e.to);
+      t.contact_neighbours[e.to].push_back(e.from);
     }
   }
-  s.zone_area.assign(s.regions.size(), 0);
+  t.zone_area.assign(s.regions.size(), 0);
   for (const Zone& z : s.zones) {
     for (RegionId r : z.regions) {
-      s.zone_area[r] = 1;
-      for (RegionId n : s.contact_neighbours[r]) s.zone_area[n] = 1;
+      t.zone_area[r] = 1;
+      for (RegionId n : t.contact_neighbours[r]) t.zone_area[n] = 1;
     }
   }
-  s.adjacency.assign(s.regions.size(), {});
+  t.adjacency.assign(s.regions.size(), {});
   for (const Edge& e : s.edges) {
     float km = static_cast<float>(e.length_km * (e.kind == EdgeKind::kRiverCrossing
                                                      ? s.rules.river_crossing_factor
                                                      : 1.0));
-    s.adjacency[e.from].emplace_back(e.to, km);
-    s.adjacency[e.to].emplace_back(e.from, km);
+    t.adjacency[e.from].emplace_back(e.to, km);
+    t.adjacency[e.to].emplace_back(e.from, km);
   }
-  ShortestPaths(s);
+  ShortestPaths(s, t);
   const std::size_t regions = s.regions.size();
-  s.corridor_relevance.assign(regions, 0);
+  t.corridor_relevance.assign(regions, 0);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     const Corridor& corridor = s.corridors[c];
     float shortest = std::numeric_limits<float>::infinity();
@@ -119,13 +126,13 @@ Status FinalizeScenario(Scenario& s) {
                                           s.distance(static_cast<RegionId>(r), b));
         }
       }
-      if (through <= 1.25f * shortest) s.corridor_relevance[r] |= uint64_t{1} << c;
+      if (through <= 1.25f * shortest) t.corridor_relevance[r] |= uint64_t{1} << c;
     }
   }
-  s.priority.assign(actors * regions, 0.0f);
+  t.priority.assign(actors * regions, 0.0f);
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t r = 0; r < regions; ++r) {
-      s.priority[a * regions + r] =
+      t.priority[a * regions + r] =
           static_cast<float>(s.regions[r].value * s.actors[a].territory_weight);
     }
   }
@@ -134,126 +141,127 @@ Status FinalizeScenario(Scenario& s) {
   for (const Objective& o : s.objectives) {
     for (std::size_t a = 0; a < actors; ++a) {
       double weight = static_cast<ActorId>(a) == o.actor ? o.weight
-                      : s.actors[a].patron == o.actor    ? o.weight * s.actors[a].reliability
+                      : t.patron[a] == o.actor            ? o.weight * t.reliability[a]
                                                          : 0.0;
       if (weight == 0) continue;
-      float* row = &s.priority[a * regions];
+      float* row = &t.priority[a * regions];
       if (o.kind == ObjectiveKind::kCorridorCut || o.kind == ObjectiveKind::kCorridorConnect) {
         for (std::size_t r = 0; r < regions; ++r) {
-          if (s.corridor_relevance[r] >> o.corridor & 1u) row[r] += static_cast<float>(weight);
+          if (t.corridor_relevance[r] >> o.corridor & 1u) row[r] += static_cast<float>(weight);
         }
       } else if (o.kind == ObjectiveKind::kHold && static_cast<ActorId>(a) == o.actor) {
         for (RegionId r : o.regions) row[r] += static_cast<float>(weight);
       }
     }
   }
-  s.destroy_weight.assign(actors * actors, 0.0f);
-  s.must_hold.assign(actors * regions, 0);
+  t.destroy_weight.assign(actors * actors, 0.0f);
+  t.must_hold.assign(actors * regions, 0);
   for (const Objective& o : s.objectives) {
     if (o.kind == ObjectiveKind::kDestroy) {
-      s.destroy_weight[static_cast<std::size_t>(o.actor) * actors + o.target] += static_cast<float>(o.weight);
+      t.destroy_weight[static_cast<std::size_t>(o.actor) * actors + o.target] += static_cast<float>(o.weight);
     } else if (o.kind == ObjectiveKind::kHold) {
-      for (RegionId r : o.regions) s.must_hold[static_cast<std::size_t>(o.actor) * regions + r] = 1;
+      for (RegionId r : o.regions) t.must_hold[static_cast<std::size_t>(o.actor) * regions + r] = 1;
     }
   }
-  s.fire_factor.assign(actors, 0.0f);
+  t.fire_factor.assign(actors, 0.0f);
   for (std::size_t a = 0; a < actors; ++a) {
     const Actor& x = s.actors[a];
     double morale = 0.75 + 0.5 * x.resolve;
-    double cohesion = x.patron != kNone ? 0.5 + 0.5 * x.reliability : 1.0;
-    s.fire_factor[a] = static_cast<float>(x.effectiveness * (1.0 + s.rules.air_multiplier * x.air_power) *
+    double cohesion = t.patron[a] != kNone ? 0.5 + 0.5 * t.reliability[a] : 1.0;
+    t.fire_factor[a] = static_cast<float>(x.effectiveness * (1.0 + s.rules.air_multiplier * x.air_power) *
                                           morale * cohesion);
   }
-  s.may_take.assign(actors * regions, 1);
+  t.may_take.assign(actors * regions, 1);
   for (std::size_t a = 0; a < actors; ++a) {
     const std::vector<std::string>& countries = s.actors[a].countries;
     if (countries.empty()) continue;
     for (std::size_t r = 0; r < regions; ++r) {
-      s.may_take[a * regions + r] =
+      t.may_take[a * regions + r] =
           std::find(countries.begin(), countries.end(), s.regions[r].country) != countries.end();
     }
   }
-  s.has_rival.assign(actors, 0);
+  t.has_rival.assign(actors, 0);
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
-      if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) s.has_rival[a] = 1;
+      if (t.relation_matrix[a * actors + b] == RelationKind::kRivalry) t.has_rival[a] = 1;
     }
   }
-  s.goal_regions.assign(actors, {});
+  t.goal_regions.assign(actors, {});
   for (std::size_t a = 0; a < actors; ++a) {
     bool destroys = false;
-    for (std::size_t b = 0; b < actors; ++b) destroys = destroys || s.destroy_weight[a * actors + b] > 0;
+    for (std::size_t b = 0; b < actors; ++b) destroys = destroys || t.destroy_weight[a * actors + b] > 0;
     for (std::size_t r = 0; r < regions; ++r) {
-      if (s.may_take[a * regions + r] && (destroys || s.priority[a * regions + r] > 0)) {
-        s.goal_regions[a].push_back(static_cast<RegionId>(r));
+      if (t.may_take[a * regions + r] && (destroys || t.priority[a * regions + r] > 0)) {
+        t.goal_regions[a].push_back(static_cast<RegionId>(r));
       }
     }
   }
-  s.nearness.resize(s.distance_km.size());
-  for (std::size_t i = 0; i < s.distance_km.size(); ++i) {
-    s.nearness[i] = static_cast<float>(1.0 / (1.0 + s.distance_km[i] / 100.0));
+  t.nearness.resize(t.distance_km.size());
+  for (std::size_t i = 0; i < t.distance_km.size(); ++i) {
+    t.nearness[i] = static_cast<float>(1.0 / (1.0 + t.distance_km[i] / 100.0));
   }
-  s.max_destroy.assign(actors, 0.0f);
+  t.max_destroy.assign(actors, 0.0f);
   for (std::size_t a = 0; a < actors; ++a) {
-    for (std::size_t b = 0; b < actors; ++b) s.max_destroy[a] = std::max(s.max_destroy[a], s.destroy_weight[a * actors + b]);
+    for (std::size_t b = 0; b < actors; ++b) t.max_destroy[a] = std::max(t.max_destroy[a], t.destroy_weight[a * actors + b]);
   }
-  s.goal_order_start.assign(actors * regions + 1, 0);
-  s.goal_order.clear();
+  t.goal_order_start.assign(actors * regions + 1, 0);
+  t.goal_order.clear();
   for (std::size_t a = 0; a < actors; ++a) {
     const ActorId actor = static_cast<ActorId>(a);
     for (std::size_t from = 0; from < regions; ++from) {
       const RegionId origin = static_cast<RegionId>(from);
-      const std::size_t begin = s.goal_order.size();
-      s.goal_order.insert(s.goal_order.end(), s.goal_regions[a].begin(), s.goal_regions[a].end());
-      std::stable_sort(s.goal_order.begin() + static_cast<std::ptrdiff_t>(begin), s.goal_order.end(),
+      const std::size_t begin = t.goal_order.size();
+      t.goal_order.insert(t.goal_order.end(), t.goal_regions[a].begin(), t.goal_regions[a].end());
+      std::stable_sort(t.goal_order.begin() + static_cast<std::ptrdiff_t>(begin), t.goal_order.end(),
                        [&](RegionId x, RegionId y) { return s.GoalBound(actor, origin, x) > s.GoalBound(actor, origin, y); });
-      s.goal_order_start[a * regions + from + 1] = static_cast<uint32_t>(s.goal_order.size());
+      t.goal_order_start[a * regions + from + 1] = static_cast<uint32_t>(t.goal_order.size());
     }
   }
-  s.bloc_mask.assign(actors, ActorSet());
+  t.bloc_mask.assign(actors, ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
-      if (s.actors[a].bloc == s.actors[b].bloc) s.bloc_mask[a].insert(static_cast<ActorId>(b));
+      if (s.actors[a].bloc == s.actors[b].bloc) t.bloc_mask[a].insert(static_cast<ActorId>(b));
     }
   }
-  s.corridor_stakes.assign(actors, {});
+  t.corridor_stakes.assign(actors, {});
   for (const Objective& o : s.objectives) {
-    if (o.corridor >= 0) s.corridor_stakes[static_cast<std::size_t>(o.actor)].emplace_back(o.corridor, o.weight);
+    if (o.corridor >= 0) t.corridor_stakes[static_cast<std::size_t>(o.actor)].emplace_back(o.corridor, o.weight);
   }
-  s.actor_factions.assign(actors, {});
+  t.actor_factions.assign(actors, {});
   for (std::size_t f = 0; f < s.factions.size(); ++f) {
-    s.actor_factions[static_cast<std::size_t>(s.factions[f].actor)].push_back(static_cast<int>(f));
+    t.actor_factions[static_cast<std::size_t>(s.factions[f].actor)].push_back(static_cast<int>(f));
   }
-  s.proxy_feuds.assign(actors, {});
+  t.proxy_feuds.assign(actors, {});
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
     if (r.kind != RelationKind::kFeud) continue;
     for (std::size_t a = 0; a < actors; ++a) {
-      if (s.actors[r.a].patron == static_cast<ActorId>(a) || s.actors[r.b].patron == static_cast<ActorId>(a)) {
-        s.proxy_feuds[a].push_back(static_cast<int>(i));
+      if (t.patron[static_cast<std::size_t>(r.a)] == static_cast<ActorId>(a) ||
+          t.patron[static_cast<std::size_t>(r.b)] == static_cast<ActorId>(a)) {
+        t.proxy_feuds[a].push_back(static_cast<int>(i));
       }
     }
   }
-  s.zone_owners.assign(regions, ActorSet());
-  s.zone_reduction.assign(regions * actors, 0.0);
+  t.zone_owners.assign(regions, ActorSet());
+  t.zone_reduction.assign(regions * actors, 0.0);
   for (const Zone& z : s.zones) {
     if (!z.enabled) continue;
     for (RegionId r : z.regions) {
-      s.zone_owners[r].insert(z.owner);
-      double& reduction = s.zone_reduction[static_cast<std::size_t>(r) * actors + z.owner];
+      t.zone_owners[r].insert(z.owner);
+      double& reduction = t.zone_reduction[static_cast<std::size_t>(r) * actors + z.owner];
       reduction = std::max(reduction, z.incident_reduction);
     }
   }
-  s.contested.clear();
+  t.contested.clear();
   for (std::size_t r = 0; r < regions; ++r) {
     ActorId holder = s.regions[r].holder;
-    if (holder != kNone && s.actors[holder].terrorist) s.contested.push_back(static_cast<RegionId>(r));
+    if (holder != kNone && s.actors[holder].terrorist) t.contested.push_back(static_cast<RegionId>(r));
   }
-  s.rival_capability.assign(actors, 0.0);
+  t.rival_capability.assign(actors, 0.0);
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
-      if (s.relation_matrix[a * actors + b] == RelationKind::kRivalry) {
-        s.rival_capability[a] = std::max(s.rival_capability[a], s.actors[b].retaliation_capability);
+      if (t.relation_matrix[a * actors + b] == RelationKind::kRivalry) {
+        t.rival_capability[a] = std::max(t.rival_capability[a], s.actors[b].retaliation_capability);
       }
     }
   }
