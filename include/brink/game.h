@@ -27,8 +27,8 @@ struct Workspace;
 struct LegalAction {
   Action kind = Action::kHold;
   // kStrike: the force it would hit (an index into State::forces; the strongest rival force
-  // in reach). kRestrain: the feud relation (an index into Scenario::relations) it would
-  // restrain first; restraint covers every feud of its proxies that is not restrained yet.
+  // in reach). kRestrain: a feud relation of its proxies (an index into Scenario::relations),
+  // the last in file order not restrained yet; restraint covers every such feud.
   // Otherwise -1: advance, hold and withdraw concern all its forces, de-escalation every rival.
   int target = -1;
 };

@@ -142,6 +142,9 @@ double RivalTension(const Day& d, ActorId actor);
 // Rebuilds the forces-by-region index: per region and actor, strength, firepower and the
 // strongest force; the actors present in each region.
 void IndexForces(Day& d);
+// Aborts with a message unless the index equals a rebuild from the forces (its invariants).
+// Dawn calls it in builds with BRINK_CHECK_INVARIANTS (Debug and sanitizer builds).
+void CheckIndex(const Day& d);
 // Brings the index up to date: rebuilt when forces were spent (or merged), otherwise only the
 // touched cells are summed again (the same sums, in the same order, as a rebuild).
 void UpdateIndex(Day& d);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 
 #include "brink/policy.h"
 #include "engine/day.h"
@@ -302,6 +304,33 @@ void Dawn(Day& d, bool reindex) {
     IndexForces(d);
   } else {
     UpdateIndex(d);
+  }
+#ifdef BRINK_CHECK_INVARIANTS
+  CheckIndex(d);
+#endif
+}
+
+void CheckIndex(const Day& d) {
+  // The index kept in place must be the one a rebuild from the forces gives, field by field.
+  Workspace rebuilt = d.w;
+  State copy = d.st;
+  Day fresh{d.s, copy, rebuilt, d.seed, d.run, nullptr};
+  IndexForces(fresh);
+  const Workspace& w = d.w;
+  bool same = w.region_start == rebuilt.region_start && w.force_index == rebuilt.force_index &&
+              w.present == rebuilt.present && w.occupied == rebuilt.occupied &&
+              w.actor_firepower == rebuilt.actor_firepower;
+  const std::size_t actors = d.s.actors.size();
+  for (std::size_t r = 0; same && r < w.present.size(); ++r) {
+    for (ActorId a : w.present[r]) {
+      const std::size_t cell = r * actors + static_cast<std::size_t>(a);
+      same = same && w.actor_strength[cell] == rebuilt.actor_strength[cell] &&
+             w.actor_fire[cell] == rebuilt.actor_fire[cell] && w.actor_best[cell] == rebuilt.actor_best[cell];
+    }
+  }
+  if (!same) {
+    std::fprintf(stderr, "brink: internal error: the force index kept on day %d differs from a rebuild\n", d.st.day);
+    std::abort();
   }
 }
 

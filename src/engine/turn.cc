@@ -41,11 +41,11 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (principal && s.ladder.size() > 2 && RivalTension(d, actor) >= s.ladder[2].threshold) {
     out.push_back({Action::kDeescalate});
   }
+  int feud = -1;  // the last feud not restrained yet, in file order (it sets the doctrine's value)
   for (int i : s.tables().proxy_feuds[a]) {
-    if (st.restraint_days[static_cast<std::size_t>(i)] > 0) continue;
-    out.push_back({Action::kRestrain, i});
-    break;
+    if (st.restraint_days[static_cast<std::size_t>(i)] == 0) feud = i;
   }
+  if (feud >= 0) out.push_back({Action::kRestrain, feud});
 }
 
 }  // namespace
