@@ -50,7 +50,7 @@ class Loader {
 
   Scenario Load() {
     TableReader top(root_, source_, "top level");
-    for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor",
+    for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
                             "ladder"}) {
       top.Allow(key);
