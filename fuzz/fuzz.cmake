@@ -22,7 +22,7 @@ set(BRINK_FUZZ_COMPILE_OPTIONS ${BRINK_FUZZ_SANITIZERS} -fno-sanitize-recover=al
     -fno-omit-frame-pointer -g)
 
 # The library's sources, once, shared by both targets.
-add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC})
+add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC} ${BRINK_EMBED_OBSERVATIONS_CC})
 target_include_directories(brink_fuzz_objects PUBLIC include PRIVATE src)
 target_include_directories(brink_fuzz_objects SYSTEM PUBLIC ${RANDOM123_INCLUDE})
 target_compile_definitions(brink_fuzz_objects PUBLIC BRINK_VERSION="${PROJECT_VERSION}"
