@@ -50,6 +50,7 @@ class Loader {
 
   Scenario Load() {
     TableReader top(root_, source_, "top level");
+    // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
     for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
                             "ladder"}) {
