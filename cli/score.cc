@@ -1,4 +1,6 @@
 // `brink score`: an ensemble scored against dated observations of what happened.
+#include "brink/score.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -9,7 +11,6 @@
 #include <sstream>
 
 #include "brink/report.h"
-#include "brink/score.h"
 #include "cli/common.h"
 
 namespace brink::cli {
@@ -28,11 +29,13 @@ Result<ObservationSet> LoadObservationsFor(const ScoreOptions& options, const Sc
   std::ifstream in(options.scenario.scenario_path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
-  Result<ObservationSet> own = LoadObservations(text.str(), options.scenario.scenario_path, scenario);
+  Result<ObservationSet> own =
+      LoadObservations(text.str(), options.scenario.scenario_path, scenario);
   if (!own.ok() && own.message().find("no [[observation]] tables") != std::string::npos) {
-    return Status::Error(fmt::format("{}: the scenario has no [[observation]] tables; give "
-                                     "--observations FILE",
-                                     options.scenario.scenario_path));
+    return Status::Error(
+        fmt::format("{}: the scenario has no [[observation]] tables; give "
+                    "--observations FILE",
+                    options.scenario.scenario_path));
   }
   return own;
 }
@@ -81,7 +84,8 @@ int Score(const ScoreOptions& options) {
     }
   }
   if (!options.csv_dir.empty()) {
-    if (Status st = WriteScoreCsv(scenario, observations.value(), r, options, options.csv_dir); !st.ok()) {
+    if (Status st = WriteScoreCsv(scenario, observations.value(), r, options, options.csv_dir);
+        !st.ok()) {
       fmt::print(stderr, "brink score: {}\n", st.message());
       return kExitFailure;
     }
@@ -94,9 +98,10 @@ int Score(const ScoreOptions& options) {
 void AddScoreCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ScoreOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "score", "Score an ensemble against dated observations of what happened (Brier, log "
-               "score, CRPS, interval coverage, skill against persistence and uninformed "
-               "forecasts); with no arguments, the default scenario against the 2017 record");
+      "score",
+      "Score an ensemble against dated observations of what happened (Brier, log "
+      "score, CRPS, interval coverage, skill against persistence and uninformed "
+      "forecasts); with no arguments, the default scenario against the 2017 record");
   AddScenarioOptions(*cmd, options->scenario);
   cmd->add_option("--observations", options->observations_path,
                   "Observations file (TOML, see docs/scenario-format.md); default: the "

@@ -80,7 +80,6 @@ inline bool Contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
 }
 
-
 }  // namespace brink_cli_test
 
 #endif  // BRINK_TESTS_CLI_RUNNER_H_

@@ -20,13 +20,15 @@ struct BadObservation {
 
 TEST(ScoreCommand, EachMalformedObservationExitsTwoWithItsPosition) {
   const std::vector<BadObservation> cases = {
-      {"id = \"a\"\nkind = \"held\"\nregion = \"nowhere\"\nby = \"red\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+      {"id = \"a\"\nkind = \"held\"\nregion = \"nowhere\"\nby = \"red\"\ndate = "
+       "\"2020-02-01\"\nobserved = true\nsource = \"s\"",
        ":4:10: ", "not a region of the scenario"},
-      {"id = \"a\"\nkind = \"war\"\ndate = \"2020-13-01\"\nobserved = true\nsource = \"s\"", ":4:8: ",
-       "expected YYYY-MM-DD"},
-      {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = \"no\"\nsource = \"s\"", ":5:12: ",
-       "must be true or false"},
-      {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-01-02\"\nto = \"2020-02-01\"\nobserved = 1",
+      {"id = \"a\"\nkind = \"war\"\ndate = \"2020-13-01\"\nobserved = true\nsource = \"s\"",
+       ":4:8: ", "expected YYYY-MM-DD"},
+      {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = \"no\"\nsource = \"s\"",
+       ":5:12: ", "must be true or false"},
+      {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-01-02\"\nto = "
+       "\"2020-02-01\"\nobserved = 1",
        ":1:1: ", "missing key 'source'"},
       {"id = \"a\"\nkind = \"ceasefire\"\nsource = \"s\"", ":3:8: ", "unknown kind 'ceasefire'"},
   };
@@ -69,8 +71,9 @@ TEST(ScoreCommand, DefaultScenarioAgainstTheRecordWithJsonAndCsv) {
 }
 
 TEST(ScoreCommand, SmallScenarioWithItsObservationsFile) {
-  Outcome o = RunBrink("score --scenario tests/data/small.toml --observations "
-                       "tests/data/small-observations.toml --runs 50 --no-progress");
+  Outcome o = RunBrink(
+      "score --scenario tests/data/small.toml --observations "
+      "tests/data/small-observations.toml --runs 50 --no-progress");
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_TRUE(Contains(o.out, "7 observations")) << o.out;
   EXPECT_TRUE(Contains(o.out, "3 yes/no")) << o.out;

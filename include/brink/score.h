@@ -44,21 +44,23 @@ struct Party {
 struct Observation {
   std::string id, label, source, note, position;  // position: file:line:column of its table
   ObservationKind kind = ObservationKind::kHeld;
-  int day = 0;              // kHeld, kWar, kCorridor: the day observed (0 = the start date)
-  int from = 0, to = 0;     // windows of the numbers, inclusive days
+  int day = 0;           // kHeld, kWar, kCorridor: the day observed (0 = the start date)
+  int from = 0, to = 0;  // windows of the numbers, inclusive days
   RegionId region = kNone;
   int corridor = kNone;
-  Party by;                 // kHeld, kFirstHeld: the holder; kCasualties: whose losses
-  Party actor, target;      // kCount, kFirstEvent: who acted, on whom
+  Party by;             // kHeld, kFirstHeld: the holder; kCasualties: whose losses
+  Party actor, target;  // kCount, kFirstEvent: who acted, on whom
   std::array<BlocId, 2> between{kNone, kNone};  // kWar: the two blocs; kCount: either way round
   std::vector<EventKind> events;
-  bool outcome = false;     // binary: whether it happened
-  double value = 0;         // number: what was observed (for days: the day; to + 1 if never)
+  bool outcome = false;  // binary: whether it happened
+  double value = 0;      // number: what was observed (for days: the day; to + 1 if never)
   bool binary() const {
     return kind == ObservationKind::kHeld || kind == ObservationKind::kWar ||
            kind == ObservationKind::kCorridor;
   }
-  bool is_day() const { return kind == ObservationKind::kFirstHeld || kind == ObservationKind::kFirstEvent; }
+  bool is_day() const {
+    return kind == ObservationKind::kFirstHeld || kind == ObservationKind::kFirstEvent;
+  }
   int last_day() const { return binary() ? day : to; }
 };
 
@@ -96,9 +98,9 @@ class CrpsAccumulator {
   explicit CrpsAccumulator(double observed) : observed_(observed) {}
   void Add(double x);
   int64_t n() const { return n_; }
-  double Mean() const;           // E X, exact
-  double MeanAbsError() const;   // E|X - y|, exact
-  double HalfSpread() const;     // E|X - X'| / 2, from the sketch
+  double Mean() const;          // E X, exact
+  double MeanAbsError() const;  // E|X - y|, exact
+  double HalfSpread() const;    // E|X - X'| / 2, from the sketch
   double SpreadErrorBound() const;
   double Crps() const { return MeanAbsError() - HalfSpread(); }
   const QuantileSketch& sketch() const { return sketch_; }
@@ -154,7 +156,7 @@ struct ScoreTotals {
 
 struct ScoreReport {
   int64_t runs = 0;
-  int days = 0;  // simulated per run: up to the last observed day
+  int days = 0;                          // simulated per run: up to the last observed day
   std::vector<ObservationScore> scores;  // one per observation, in order
   ScoreTotals totals;
   double seconds = 0;  // wall time (not in JSON or CSV: it varies)

@@ -30,9 +30,10 @@ bool DayOf(const std::string& start, const std::string& text, int& day) {
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
       if (t[i] < '0' || t[i] > '9') return false;
     }
-    std::chrono::year_month_day date{std::chrono::year{std::stoi(t.substr(0, 4))},
-                                     std::chrono::month{static_cast<unsigned>(std::stoi(t.substr(5, 2)))},
-                                     std::chrono::day{static_cast<unsigned>(std::stoi(t.substr(8, 2)))}};
+    std::chrono::year_month_day date{
+        std::chrono::year{std::stoi(t.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoi(t.substr(5, 2)))},
+        std::chrono::day{static_cast<unsigned>(std::stoi(t.substr(8, 2)))}};
     if (!date.ok()) return false;
     out = std::chrono::sys_days{date};
     return true;
@@ -59,7 +60,8 @@ class ObservationLoader {
     const toml::node* node = root_.get("observation");
     if (!node) top.Fail("observation", "no [[observation]] tables; expected at least one");
     const auto* array = node->as_array();
-    if (!array) top.FailAt(*node, "'observation' must be an array of tables, written [[observation]]");
+    if (!array)
+      top.FailAt(*node, "'observation' must be an array of tables, written [[observation]]");
     if (array->size() > static_cast<std::size_t>(kMaxObservations)) {
       top.FailAt(*node, fmt::format("{} [[observation]] entries, more than the limit of {}",
                                     array->size(), kMaxObservations));
@@ -106,7 +108,8 @@ class ObservationLoader {
     } else if (int b = s_.BlocIndex(id); b >= 0) {
       p.bloc = static_cast<BlocId>(b);
     } else {
-      r.Fail(key, fmt::format("'{}' = \"{}\" is neither an actor nor a bloc of the scenario", key, id));
+      r.Fail(key,
+             fmt::format("'{}' = \"{}\" is neither an actor nor a bloc of the scenario", key, id));
     }
     return p;
   }
@@ -114,7 +117,8 @@ class ObservationLoader {
   RegionId ReadRegion(TableReader& r) {
     std::string id = r.Str("region", true);
     int region = s_.RegionIndex(id);
-    if (region < 0) r.Fail("region", fmt::format("'region' = \"{}\" is not a region of the scenario", id));
+    if (region < 0)
+      r.Fail("region", fmt::format("'region' = \"{}\" is not a region of the scenario", id));
     return static_cast<RegionId>(region);
   }
 
@@ -134,7 +138,8 @@ class ObservationLoader {
           found = true;
         }
       }
-      if (!found) r.Fail("events", fmt::format("unknown event kind '{}'; expected one of: {}", name, known));
+      if (!found)
+        r.Fail("events", fmt::format("unknown event kind '{}'; expected one of: {}", name, known));
     }
     return kinds;
   }
@@ -204,7 +209,9 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
       if (blocs.size() != 2) r.Fail("between", "'between' must name exactly two blocs");
       for (int i = 0; i < 2; ++i) {
         int b = s_.BlocIndex(blocs[static_cast<std::size_t>(i)]);
-        if (b < 0) r.Fail("between", fmt::format("'{}' is not a bloc of the scenario", blocs[static_cast<std::size_t>(i)]));
+        if (b < 0)
+          r.Fail("between", fmt::format("'{}' is not a bloc of the scenario",
+                                        blocs[static_cast<std::size_t>(i)]));
         o.between[static_cast<std::size_t>(i)] = static_cast<BlocId>(b);
       }
     }
@@ -217,10 +224,13 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
     for (std::size_t c = 0; c < s_.corridors.size(); ++c) {
       if (s_.corridors[c].id == id) o.corridor = static_cast<int>(c);
     }
-    if (o.corridor == kNone) r.Fail("corridor", fmt::format("'corridor' = \"{}\" is not a corridor of the scenario", id));
+    if (o.corridor == kNone)
+      r.Fail("corridor", fmt::format("'corridor' = \"{}\" is not a corridor of the scenario", id));
     o.day = Date(r, "date");
     o.outcome = ObservedBool(r);
-    if (o.label.empty()) o.label = fmt::format("Corridor '{}' open", s_.corridors[static_cast<std::size_t>(o.corridor)].name);
+    if (o.label.empty())
+      o.label = fmt::format("Corridor '{}' open",
+                            s_.corridors[static_cast<std::size_t>(o.corridor)].name);
   } else if (kind == "count" || kind == "first_event") {
     o.kind = kind == "count" ? ObservationKind::kCount : ObservationKind::kFirstEvent;
     o.events = ReadEvents(r);
@@ -229,16 +239,20 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
     std::vector<std::string> blocs = r.StrList("between", false);
     if (!blocs.empty()) {
       if (blocs.size() != 2) r.Fail("between", "'between' must name exactly two blocs");
-      if (!o.actor.any() || !o.target.any()) r.Fail("between", "give either 'between' or 'actor'/'target', not both");
+      if (!o.actor.any() || !o.target.any())
+        r.Fail("between", "give either 'between' or 'actor'/'target', not both");
       for (int i = 0; i < 2; ++i) {
         int b = s_.BlocIndex(blocs[static_cast<std::size_t>(i)]);
-        if (b < 0) r.Fail("between", fmt::format("'{}' is not a bloc of the scenario", blocs[static_cast<std::size_t>(i)]));
+        if (b < 0)
+          r.Fail("between", fmt::format("'{}' is not a bloc of the scenario",
+                                        blocs[static_cast<std::size_t>(i)]));
         o.between[static_cast<std::size_t>(i)] = static_cast<BlocId>(b);
       }
     }
     Window(r, o);
     std::string kinds;
-    for (EventKind k : o.events) kinds += (kinds.empty() ? "" : "/") + std::string(EventKindName(k));
+    for (EventKind k : o.events)
+      kinds += (kinds.empty() ? "" : "/") + std::string(EventKindName(k));
     if (o.kind == ObservationKind::kCount) {
       o.value = r.Num("observed", 0, 1e9, 0, true);
       if (o.label.empty()) o.label = "Count: " + kinds;
@@ -257,12 +271,14 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
     o.by = ReadParty(r, "by", true);
     Window(r, o);
     if (o.label.empty()) {
-      o.label = fmt::format("Day {} taken by {}", s_.regions[static_cast<std::size_t>(o.region)].name,
-                            PartyName(s_, o.by));
+      o.label =
+          fmt::format("Day {} taken by {}", s_.regions[static_cast<std::size_t>(o.region)].name,
+                      PartyName(s_, o.by));
     }
   } else {
     r.Fail("kind", fmt::format("unknown kind '{}'; expected one of: held, war, corridor, count, "
-                               "casualties, first_held, first_event", kind));
+                               "casualties, first_held, first_event",
+                               kind));
   }
   if (o.is_day()) {
     // The day it first happened, or "never" (within the window): counted as the day after it.
@@ -288,13 +304,20 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
 
 std::string_view ObservationKindName(ObservationKind kind) {
   switch (kind) {
-    case ObservationKind::kHeld: return "held";
-    case ObservationKind::kWar: return "war";
-    case ObservationKind::kCorridor: return "corridor";
-    case ObservationKind::kCount: return "count";
-    case ObservationKind::kCasualties: return "casualties";
-    case ObservationKind::kFirstHeld: return "first_held";
-    case ObservationKind::kFirstEvent: return "first_event";
+    case ObservationKind::kHeld:
+      return "held";
+    case ObservationKind::kWar:
+      return "war";
+    case ObservationKind::kCorridor:
+      return "corridor";
+    case ObservationKind::kCount:
+      return "count";
+    case ObservationKind::kCasualties:
+      return "casualties";
+    case ObservationKind::kFirstHeld:
+      return "first_held";
+    case ObservationKind::kFirstEvent:
+      return "first_event";
   }
   return "unknown";
 }
@@ -350,8 +373,8 @@ Result<ObservationSet> LoadObservationsFile(const std::string& path, const Scena
 }
 
 Result<ObservationSet> LoadDefaultObservations(const Scenario& scenario) {
-  return LoadObservations(DefaultObservationsText(), "<default:eastern-syria-2017-observations.toml>",
-                          scenario);
+  return LoadObservations(DefaultObservationsText(),
+                          "<default:eastern-syria-2017-observations.toml>", scenario);
 }
 
 }  // namespace brink

@@ -19,8 +19,8 @@ Scenario Small() {
 
 TEST(Observations, TestFileLoadsWithEveryKind) {
   const Scenario s = Small();
-  Result<ObservationSet> set =
-      LoadObservationsFile(std::string(BRINK_SOURCE_DIR) + "/tests/data/small-observations.toml", s);
+  Result<ObservationSet> set = LoadObservationsFile(
+      std::string(BRINK_SOURCE_DIR) + "/tests/data/small-observations.toml", s);
   ASSERT_TRUE(set.ok()) << set.message();
   const auto& o = set.value().observations;
   ASSERT_EQ(o.size(), 7u);
@@ -71,32 +71,42 @@ struct BadCase {
 // Line 1 is the [[observation]] header, so the body starts on line 2.
 const BadCase kBadCases[] = {
     {"id = \"a\"\nkind = \"holding\"\nsource = \"s\"", "bad.toml:3:8", "unknown kind 'holding'"},
-    {"id = \"a\"\nkind = \"held\"\nregion = \"nowhere\"\nby = \"red\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"held\"\nregion = \"nowhere\"\nby = \"red\"\ndate = "
+     "\"2020-02-01\"\nobserved = true\nsource = \"s\"",
      "bad.toml:4:10", "not a region of the scenario"},
-    {"id = \"a\"\nkind = \"held\"\nregion = \"town\"\nby = \"purple\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"held\"\nregion = \"town\"\nby = \"purple\"\ndate = "
+     "\"2020-02-01\"\nobserved = true\nsource = \"s\"",
      "bad.toml:5:6", "neither an actor nor a bloc"},
-    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-30\"\nobserved = true\nsource = \"s\"", "bad.toml:4:8",
-     "expected YYYY-MM-DD"},
-    {"id = \"a\"\nkind = \"war\"\ndate = \"2021-01-01\"\nobserved = true\nsource = \"s\"", "bad.toml:4:8",
-     "outside the scenario's days"},
-    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true", "bad.toml:1:1", "missing key 'source'"},
-    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = 1\nsource = \"s\"", "bad.toml:5:12",
-     "'observed' must be true or false"},
-    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"\nnotes = \"x\"",
+    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-30\"\nobserved = true\nsource = \"s\"",
+     "bad.toml:4:8", "expected YYYY-MM-DD"},
+    {"id = \"a\"\nkind = \"war\"\ndate = \"2021-01-01\"\nobserved = true\nsource = \"s\"",
+     "bad.toml:4:8", "outside the scenario's days"},
+    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true", "bad.toml:1:1",
+     "missing key 'source'"},
+    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = 1\nsource = \"s\"",
+     "bad.toml:5:12", "'observed' must be true or false"},
+    {"id = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"\nnotes = "
+     "\"x\"",
      "bad.toml:7:9", "unknown key 'notes'"},  // at the value, as the scenario loader does
-    {"id = \"a\"\nkind = \"count\"\nevents = [\"strikes\"]\nfrom = \"2020-01-02\"\nto = \"2020-02-01\"\nobserved = 1\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"count\"\nevents = [\"strikes\"]\nfrom = \"2020-01-02\"\nto = "
+     "\"2020-02-01\"\nobserved = 1\nsource = \"s\"",
      "bad.toml:4:10", "unknown event kind 'strikes'"},
-    {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-02-02\"\nto = \"2020-02-01\"\nobserved = 1\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-02-02\"\nto = "
+     "\"2020-02-01\"\nobserved = 1\nsource = \"s\"",
      "bad.toml:6:6", "'to' is before 'from'"},
-    {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-01-02\"\nto = \"2020-02-01\"\nobserved = -1\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"count\"\nevents = [\"strike\"]\nfrom = \"2020-01-02\"\nto = "
+     "\"2020-02-01\"\nobserved = -1\nsource = \"s\"",
      "bad.toml:7:12", "out of range"},
-    {"id = \"a\"\nkind = \"first_held\"\nregion = \"valley\"\nby = \"blue\"\nfrom = \"2020-01-02\"\nto = \"2020-02-01\"\nobserved = \"2020-03-01\"\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"first_held\"\nregion = \"valley\"\nby = \"blue\"\nfrom = "
+     "\"2020-01-02\"\nto = \"2020-02-01\"\nobserved = \"2020-03-01\"\nsource = \"s\"",
      "bad.toml:8:12", "not a date inside the window"},
-    {"id = \"a\"\nkind = \"corridor\"\ncorridor = \"road\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+    {"id = \"a\"\nkind = \"corridor\"\ncorridor = \"road\"\ndate = \"2020-02-01\"\nobserved = "
+     "true\nsource = \"s\"",
      "bad.toml:4:12", "not a corridor of the scenario"},
-    {"id = \"A b\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"", "bad.toml:2:6",
-     "is not an identifier"},
-    {"id = \"a\"\nkind = \"war\"\nbetween = [\"blue\"]\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+    {"id = \"A b\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"",
+     "bad.toml:2:6", "is not an identifier"},
+    {"id = \"a\"\nkind = \"war\"\nbetween = [\"blue\"]\ndate = \"2020-02-01\"\nobserved = "
+     "true\nsource = \"s\"",
      "bad.toml:4:11", "exactly two blocs"},
 };
 
@@ -120,13 +130,16 @@ TEST(Observations, FileLevelMistakes) {
   EXPECT_NE(a.message().find("syntax error"), std::string::npos);
   Result<ObservationSet> b = LoadObservations("title = \"x\"\n", "bad.toml", s);
   ASSERT_FALSE(b.ok());
-  EXPECT_EQ(b.message().rfind("bad.toml:1:9: top level: unknown key 'title'", 0), 0u) << b.message();
+  EXPECT_EQ(b.message().rfind("bad.toml:1:9: top level: unknown key 'title'", 0), 0u)
+      << b.message();
   Result<ObservationSet> c = LoadObservations("", "empty.toml", s);
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.message().find("no [[observation]] tables"), std::string::npos) << c.message();
   const std::string twice =
-      "[[observation]]\nid = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"\n"
-      "[[observation]]\nid = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource = \"s\"\n";
+      "[[observation]]\nid = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource "
+      "= \"s\"\n"
+      "[[observation]]\nid = \"a\"\nkind = \"war\"\ndate = \"2020-02-01\"\nobserved = true\nsource "
+      "= \"s\"\n";
   Result<ObservationSet> d = LoadObservations(twice, "bad.toml", s);
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.message().rfind("bad.toml:8:6: ", 0), 0u) << d.message();

@@ -42,8 +42,8 @@ class RunObserver {
   RunObserver(const Scenario& s, const ObservationSet& set)
       : s_(s), obs_(set.observations), running_(obs_.size(), 0) {
     for (const Observation& o : obs_) {
-      needs_log_ = needs_log_ || o.kind == ObservationKind::kCount ||
-                   o.kind == ObservationKind::kFirstEvent;
+      needs_log_ =
+          needs_log_ || o.kind == ObservationKind::kCount || o.kind == ObservationKind::kFirstEvent;
     }
   }
   bool needs_log() const { return needs_log_; }

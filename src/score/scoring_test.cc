@@ -26,11 +26,11 @@ TEST(Brier, MatchesHandComputedValues) {
 }
 
 TEST(LogScore, MatchesHandComputedValuesAndIsFloored) {
-  const double floor = 1.0 / (2.0 * 1000);  // 1000 runs
+  const double floor = 1.0 / (2.0 * 1000);                             // 1000 runs
   EXPECT_NEAR(LogScore(0.7, true, floor), 0.356674943938732, 1e-12);   // -ln 0.7
   EXPECT_NEAR(LogScore(0.7, false, floor), 1.203972804325936, 1e-12);  // -ln 0.3
   // A probability of 0 for what happened costs ln(2 runs), not infinity.
-  EXPECT_NEAR(LogScore(0.0, true, floor), 7.600902459542082, 1e-12);   // ln 2000
+  EXPECT_NEAR(LogScore(0.0, true, floor), 7.600902459542082, 1e-12);  // ln 2000
   EXPECT_NEAR(LogScore(1.0, false, floor), 7.600902459542082, 1e-12);
   EXPECT_EQ(LogScore(1.0, true, floor), 0.0);
 }
@@ -49,7 +49,8 @@ TEST(Crps, ExactFormulaOnSmallEnsembles) {
 
 TEST(Crps, NormalClosedFormKnownValues) {
   // At the mean of N(0, 1): 2 phi(0) - 1/sqrt(pi).
-  EXPECT_NEAR(CrpsNormal(0, 1, 0), 2 / std::sqrt(2 * std::numbers::pi) - 1 / std::sqrt(std::numbers::pi), 1e-12);
+  EXPECT_NEAR(CrpsNormal(0, 1, 0),
+              2 / std::sqrt(2 * std::numbers::pi) - 1 / std::sqrt(std::numbers::pi), 1e-12);
   // Scales with sigma and is symmetric about the mean.
   EXPECT_NEAR(CrpsNormal(3, 2, 4), 2 * CrpsNormal(0, 1, 0.5), 1e-12);
   EXPECT_NEAR(CrpsNormal(3, 2, 2), CrpsNormal(3, 2, 4), 1e-12);
@@ -90,9 +91,9 @@ TEST(Crps, AccumulatorWithinItsStatedBoundOfTheExactValue) {
   std::vector<std::vector<double>> sets(3);
   for (int i = 0; i < 5000; ++i) {
     double u = (static_cast<double>(gen() >> 11) + 0.5) * 0x1.0p-53;
-    sets[0].push_back(std::exp(10 * u));           // 1 .. 22,000
+    sets[0].push_back(std::exp(10 * u));                // 1 .. 22,000
     sets[1].push_back(static_cast<double>(gen() % 7));  // 0 .. 6, many ties and zeros
-    sets[2].push_back(200 * (u - 0.4));             // -80 .. 120
+    sets[2].push_back(200 * (u - 0.4));                 // -80 .. 120
   }
   for (std::size_t k = 0; k < sets.size(); ++k) {
     for (double y : {0.0, 3.0, 500.0}) {
