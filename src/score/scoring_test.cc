@@ -112,6 +112,19 @@ TEST(Crps, AccumulatorWithinItsStatedBoundOfTheExactValue) {
   }
 }
 
+TEST(Crps, AccumulatorMemoryDoesNotGrowWithTheRuns) {
+  // 200,000 whole-number days in 0..199 (a run's "first day" over a 200-day window): the
+  // sketch keeps at most one bucket per distinct value, however many runs are added.
+  CrpsAccumulator acc(120);
+  std::mt19937_64 gen(3);
+  for (int i = 0; i < 200000; ++i) acc.Add(static_cast<double>(gen() % 200));
+  EXPECT_EQ(acc.n(), 200000);
+  EXPECT_LE(acc.sketch().buckets(), 200u);
+  // And the quantiles of whole numbers round back to whole numbers exactly.
+  EXPECT_EQ(std::round(acc.sketch().Quantile(1.0)), 199.0);
+  EXPECT_EQ(std::round(acc.sketch().Quantile(0.0)), 0.0);
+}
+
 TEST(Reliability, BinsCountForecastsAndOutcomes) {
   std::vector<double> p = {0.05, 0.05, 0.15, 0.95, 1.0, 0.99, 0.5};
   std::vector<bool> o = {false, true, false, true, true, false, true};
