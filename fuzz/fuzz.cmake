@@ -45,7 +45,8 @@ add_custom_command(
 
 add_executable(scenario_fuzzer fuzz/scenario_fuzzer.cc)
 add_executable(set_fuzzer fuzz/set_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
-foreach(target scenario_fuzzer set_fuzzer)
+add_executable(observations_fuzzer fuzz/observations_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
+foreach(target scenario_fuzzer set_fuzzer observations_fuzzer)
   target_link_libraries(${target} PRIVATE brink_fuzz_objects)
   set_target_properties(${target} PROPERTIES INTERPROCEDURAL_OPTIMIZATION OFF)
 endforeach()
