@@ -80,4 +80,19 @@ TEST(ScoreCommand, SmallScenarioWithItsObservationsFile) {
   EXPECT_TRUE(Contains(o.out, "4 numbers")) << o.out;
 }
 
+TEST(ScoreCommand, ScenarioFileCarryingItsObservations) {
+  ScratchDir scratch;
+  const fs::path path = scratch.path() / "with-observations.toml";
+  std::ofstream(path, std::ios::binary)
+      << ReadFile(fs::path(BRINK_SOURCE_DIR) / "tests/data/small.toml")
+      << "\n[[observation]]\nid = \"no_war\"\nkind = \"war\"\ndate = \"2020-02-01\"\n"
+         "observed = false\nsource = \"made up\"\n";
+  Outcome check = RunBrink("check " + Quote(path.string()));
+  EXPECT_EQ(check.status, 0) << check.err;
+  Outcome o = RunBrink("score --runs 20 --no-progress --scenario " + Quote(path.string()));
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, "(1 observations)")) << o.out;
+  EXPECT_TRUE(Contains(o.out, "1 yes/no")) << o.out;
+}
+
 }  // namespace
