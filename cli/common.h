@@ -21,6 +21,7 @@ void AddRunCommand(CLI::App& app, int& exit_code);
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddForecastCommand(CLI::App& app, int& exit_code);
 void AddBenchCommand(CLI::App& app, int& exit_code);
+void AddScoreCommand(CLI::App& app, int& exit_code);
 
 }  // namespace brink::cli
 

@@ -22,7 +22,7 @@ set(BRINK_FUZZ_COMPILE_OPTIONS ${BRINK_FUZZ_SANITIZERS} -fno-sanitize-recover=al
     -fno-omit-frame-pointer -g)
 
 # The library's sources, once, shared by both targets.
-add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC})
+add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC} ${BRINK_EMBED_OBSERVATIONS_CC})
 target_include_directories(brink_fuzz_objects PUBLIC include PRIVATE src)
 target_include_directories(brink_fuzz_objects SYSTEM PUBLIC ${RANDOM123_INCLUDE})
 target_compile_definitions(brink_fuzz_objects PUBLIC BRINK_VERSION="${PROJECT_VERSION}"
@@ -45,7 +45,8 @@ add_custom_command(
 
 add_executable(scenario_fuzzer fuzz/scenario_fuzzer.cc)
 add_executable(set_fuzzer fuzz/set_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
-foreach(target scenario_fuzzer set_fuzzer)
+add_executable(observations_fuzzer fuzz/observations_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
+foreach(target scenario_fuzzer set_fuzzer observations_fuzzer)
   target_link_libraries(${target} PRIVATE brink_fuzz_objects)
   set_target_properties(${target} PROPERTIES INTERPROCEDURAL_OPTIMIZATION OFF)
 endforeach()

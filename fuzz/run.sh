@@ -5,7 +5,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS    seconds per target (default 60)
-#   FUZZ_TARGETS    targets to run, in order (default "scenario set")
+#   FUZZ_TARGETS    targets to run, in order (default "scenario set observations")
 #   FUZZ_BUILD_DIR  build directory (default build-fuzz)
 #   JOBS            build jobs (default: cores)
 #   FUZZ_ARGS       more libFuzzer flags, after the defaults (e.g. "-seed=1 -timeout=30")
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-scenario set}
+targets=${FUZZ_TARGETS:-scenario set observations}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${JOBS:-$(nproc)}
 

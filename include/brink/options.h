@@ -53,6 +53,26 @@ struct ForecastOptions {
   bool progress = true;
 };
 
+// `brink score`: an ensemble scored against dated observations of what happened.
+struct ScoreOptions {
+  ScenarioOptions scenario;
+  // Observations file (TOML, docs/scenario-format.md "Observations"); empty means the
+  // scenario's own [[observation]] tables, or, for the default scenario, its embedded record.
+  std::string observations_path;
+  // Seed of the ensemble; run i uses the generator keyed by (seed, i), as in forecast.
+  uint64_t seed = 1;
+  // Number of independent runs; log scores floor probabilities at 1 / (2 runs).
+  int64_t runs = 10000;
+  // Worker threads; 0 means all cores. Results do not depend on it.
+  int threads = 0;
+  // If set, the scores with their provenance are written here as JSON (atomically).
+  std::string json_path;
+  // If set, CSV tables are written into this directory (created if missing).
+  std::string csv_dir;
+  // Show a progress bar on stderr when it is a terminal.
+  bool progress = true;
+};
+
 // `brink bench`: runs per second on one core and on all, for the scenario.
 struct BenchOptions {
   ScenarioOptions scenario;

@@ -38,6 +38,16 @@ class QuantileSketch {
   // The value of rank ceil(q x n) (1-based, inverse of the empirical distribution).
   double Quantile(double q) const;
   int64_t count() const { return count_; }
+  // Calls f(value, count) for each non-empty bucket in increasing order of value; `value` is
+  // the bucket's representative, within the relative accuracy of every value counted in it
+  // (values below min_magnitude are represented by 0).
+  template <typename F>
+  void ForEachBucket(F&& f) const {
+    for (auto it = negative_.rbegin(); it != negative_.rend(); ++it) f(-Value(it->first), it->second);
+    if (zeros_ > 0) f(0.0, zeros_);
+    for (const auto& [index, count] : positive_) f(Value(index), count);
+  }
+  double min_magnitude() const { return min_magnitude_; }
   std::size_t buckets() const { return positive_.size() + negative_.size(); }
 
  private:

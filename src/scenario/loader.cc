@@ -51,7 +51,8 @@ class Loader {
 
   Scenario Load() {
     TableReader top(root_, source_, "top level");
-    for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor",
+    // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
+    for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
                             "ladder"}) {
       top.Allow(key);
