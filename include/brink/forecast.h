@@ -7,6 +7,7 @@
 #define BRINK_FORECAST_H_
 
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ struct NumberOutcome {
   std::string id, label;
   bool conditional = false;  // only counted in runs where it happened (e.g. day of war)
   NumberStats value;
+  bool whole = true;         // a count, a day or troops: quantiles are reported as whole numbers
+  // The quantile as reported: exact where the sketch holds the value itself, else within its
+  // relative accuracy, and rounded to a whole number for whole outcomes.
+  double Quantile(double q) const {
+    const double v = value.Quantile(q);
+    return whole ? std::round(v) : v;
+  }
 };
 
 struct Forecast {

@@ -30,7 +30,10 @@ struct Proportion {
 // A quantile sketch with relative accuracy (DDSketch-style, Masson et al. 2019): values are
 // counted in logarithmic buckets of ratio (1 + a) / (1 - a), so any quantile it returns is
 // within a relative error `a` of a value at that rank; |v| below `min_magnitude` counts as 0.
-// Memory grows with the logarithm of the values' range, not with their number.
+// Memory grows with the logarithm of the values' range, not with their number. Each bucket
+// also keeps the least and greatest value counted in it: a quantile whose bucket holds one
+// distinct value is that value exactly (a count of 1 is 1, and 13,700 is 13,700), otherwise the
+// bucket's representative.
 class QuantileSketch {
  public:
   explicit QuantileSketch(double relative_accuracy = 0.005, double min_magnitude = 1e-3);
@@ -43,19 +46,28 @@ class QuantileSketch {
   // (values below min_magnitude are represented by 0).
   template <typename F>
   void ForEachBucket(F&& f) const {
-    for (auto it = negative_.rbegin(); it != negative_.rend(); ++it) f(-Value(it->first), it->second);
+    for (auto it = negative_.rbegin(); it != negative_.rend(); ++it) f(-Value(it->first), it->second.count);
     if (zeros_ > 0) f(0.0, zeros_);
-    for (const auto& [index, count] : positive_) f(Value(index), count);
+    for (const auto& [index, bucket] : positive_) f(Value(index), bucket.count);
   }
   double min_magnitude() const { return min_magnitude_; }
   std::size_t buckets() const { return positive_.size() + negative_.size(); }
 
  private:
+  struct Bucket {
+    int64_t count = 0;
+    double least = 0, greatest = 0;  // of the magnitudes counted
+  };
   int Index(double magnitude) const;
   double Value(int index) const;
+  // The bucket's value: exact when it holds one distinct value.
+  double Value(int index, const Bucket& bucket) const {
+    return bucket.least == bucket.greatest ? bucket.least : Value(index);
+  }
+  static void Count(Bucket& bucket, double magnitude);
   double gamma_, log_gamma_, min_magnitude_;
   int64_t count_ = 0, zeros_ = 0;
-  std::map<int, int64_t> positive_, negative_;
+  std::map<int, Bucket> positive_, negative_;
 };
 
 // Mean and standard deviation (Welford) plus quantiles of one number over the runs.

@@ -88,6 +88,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   number("war_day", "Day full-scale war broke out (runs with war)", true);
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
   number("escalation_score", "Escalation score");
+  f.numbers.back().whole = false;  // rung severities need not be whole
   for (const Actor& a : s.actors) number("deliberate_strikes." + a.id, "Deliberate strikes by " + a.name);
   for (const Bloc& b : s.blocs) {
     number("contested_held." + b.id, "Regions the group held at start, held by " + b.name + " at the end");

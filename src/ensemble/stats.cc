@@ -27,15 +27,24 @@ double QuantileSketch::Value(int index) const {
   return 2.0 * std::pow(gamma_, index) / (gamma_ + 1.0);
 }
 
+void QuantileSketch::Count(Bucket& bucket, double magnitude) {
+  if (bucket.count++ == 0) {
+    bucket.least = bucket.greatest = magnitude;
+  } else {
+    bucket.least = std::min(bucket.least, magnitude);
+    bucket.greatest = std::max(bucket.greatest, magnitude);
+  }
+}
+
 void QuantileSketch::Add(double value) {
   ++count_;
   if (!std::isfinite(value)) value = 0;  // never reached with validated scenarios
   if (std::fabs(value) < min_magnitude_) {
     ++zeros_;
   } else if (value > 0) {
-    ++positive_[Index(value)];
+    Count(positive_[Index(value)], value);
   } else {
-    ++negative_[Index(-value)];
+    Count(negative_[Index(-value)], -value);
   }
 }
 
@@ -45,16 +54,16 @@ double QuantileSketch::Quantile(double q) const {
   rank = std::max<int64_t>(1, std::min(rank, count_));
   int64_t seen = 0;
   for (auto it = negative_.rbegin(); it != negative_.rend(); ++it) {  // most negative first
-    seen += it->second;
-    if (seen >= rank) return -Value(it->first);
+    seen += it->second.count;
+    if (seen >= rank) return -Value(it->first, it->second);
   }
   seen += zeros_;
   if (seen >= rank) return 0;
-  for (const auto& [index, count] : positive_) {
-    seen += count;
-    if (seen >= rank) return Value(index);
+  for (const auto& [index, bucket] : positive_) {
+    seen += bucket.count;
+    if (seen >= rank) return Value(index, bucket);
   }
-  return Value(positive_.rbegin()->first);
+  return Value(positive_.rbegin()->first, positive_.rbegin()->second);
 }
 
 void NumberStats::Add(double value) {

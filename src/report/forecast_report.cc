@@ -32,7 +32,7 @@ std::string ForecastText(const Scenario& s, const Forecast& f) {
       continue;
     }
     out += fmt::format("  {:<66} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>9.0f}\n", n.label, x.mean(),
-                       x.sd(), x.Quantile(0.05), x.Quantile(0.5), x.Quantile(0.95));
+                       x.sd(), n.Quantile(0.05), n.Quantile(0.5), n.Quantile(0.95));
   }
   out += "\n  Cumulative chance of full-scale war by day\n  ";
   const int step = std::max(1, f.days / 9);
@@ -87,9 +87,9 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
     if (x.n() > 0) {
       item["mean"] = x.mean();
       item["sd"] = x.sd();
-      item["q05"] = x.Quantile(0.05);
-      item["q50"] = x.Quantile(0.5);
-      item["q95"] = x.Quantile(0.95);
+      item["q05"] = n.Quantile(0.05);
+      item["q50"] = n.Quantile(0.5);
+      item["q95"] = n.Quantile(0.95);
     }
     j["numbers"].push_back(item);
   }
@@ -129,9 +129,13 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string&
   std::string numbers = "id,label,runs,mean,sd,q05,q50,q95\n";
   for (const NumberOutcome& n : f.numbers) {
     const NumberStats& x = n.value;
+    if (x.n() == 0) {  // a conditional outcome that never happened: no value, not zero
+      numbers += fmt::format("{},{},0,,,,,\n", n.id, quote(n.label));
+      continue;
+    }
     numbers += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", n.id, quote(n.label),
-                           x.n(), x.mean(), x.sd(), x.Quantile(0.05), x.Quantile(0.5),
-                           x.Quantile(0.95));
+                           x.n(), x.mean(), x.sd(), n.Quantile(0.05), n.Quantile(0.5),
+                           n.Quantile(0.95));
   }
   std::string war = "day,p_war_by_day\n";
   for (std::size_t d = 0; d < f.war_by_day.size(); ++d) {
