@@ -5,6 +5,7 @@
 #include <string>
 
 #include "brink/event.h"
+#include "brink/output_file.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
 
@@ -23,12 +24,11 @@ std::string Narrative(const Scenario& s, const EventLog& log, const State& end);
 std::string EndStateText(const Scenario& s, const State& end);
 // JSON lines: a header, one line per event, and the end state as the last line.
 std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed);
+// The same line by line, for writing a run's events as they happen.
+std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed);
+std::string EventJsonLine(const Scenario& s, const Event& e);
+std::string EndStateJsonLine(const Scenario& s, const State& end);
 
-// Writes `content` to `path` through a temporary file beside it, renamed into place only when
-// complete, so a reader never sees a partial file.
-Status WriteFileAtomically(const std::string& path, const std::string& content);
-// Checks before any work that `path` can be written (its directory exists and is writable).
-Status CheckWritable(const std::string& path);
 
 }  // namespace brink
 
