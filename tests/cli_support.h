@@ -54,13 +54,13 @@ inline std::string Quote(std::string_view text) {
   return out + "'";
 }
 
-// Runs `brink ARGS` in the source directory (so tests/data/... paths resolve), capturing
-// stdout and stderr separately.
-inline Outcome RunBrink(const std::string& args) {
+// Runs a shell script in the source directory (so tests/data/... paths resolve) with $B the
+// brink binary, capturing stdout and stderr separately; the status is the script's last.
+inline Outcome RunScript(const std::string& script) {
   ScratchDir scratch;
   const fs::path err_path = scratch.path() / "stderr.txt";
-  const std::string command = "cd " + Quote(BRINK_SOURCE_DIR) + " && " + Quote(BRINK_CLI) + " " +
-                              args + " 2>" + Quote(err_path.string());
+  const std::string command = "cd " + Quote(BRINK_SOURCE_DIR) + " && B=" + Quote(BRINK_CLI) +
+                              " && { " + script + "\n} 2>" + Quote(err_path.string());
   Outcome outcome;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return outcome;
@@ -72,6 +72,9 @@ inline Outcome RunBrink(const std::string& args) {
   outcome.err = ReadFile(err_path);
   return outcome;
 }
+
+// Runs `brink ARGS` as RunScript does.
+inline Outcome RunBrink(const std::string& args) { return RunScript("\"$B\" " + args); }
 
 inline bool Contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
