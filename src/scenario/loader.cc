@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <sstream>
 
 #include "brink/scenario.h"
@@ -358,10 +359,46 @@ class Loader {
     if (pairwise && (as.size() != 1 || bs.size() != 1 || s_.ActorIndex(a_id) < 0 || s_.ActorIndex(b_id) < 0)) {
       r.Fail("a", fmt::format("a {} relation joins two actors, not blocs", kind));
     }
+    // A bloc without actors would make the relation mean nothing, silently.
+    for (auto [key, id, party] : {std::tuple{"a", &a_id, &as}, std::tuple{"b", &b_id, &bs}}) {
+      if (party->empty()) {
+        r.Fail(key, fmt::format("'{}' = \"{}\" names a bloc with no actors; expected a bloc that has some", key, *id));
+      }
+    }
+    const bool fighting = rel.kind == RelationKind::kHostility || rel.kind == RelationKind::kRivalry;
+    for (ActorId a : as) {
+      for (ActorId b : bs) {
+        const Actor& x = s_.actors[a];
+        const Actor& y = s_.actors[b];
+        if (fighting && x.bloc == y.bloc && a != b) {
+          r.Fail("kind", fmt::format("a {} between '{}' and '{}', both of bloc '{}': partners of one side "
+                                     "who may clash are a feud; expected actors of different blocs",
+                                     kind, x.id, y.id, s_.blocs[static_cast<std::size_t>(x.bloc)].id));
+        }
+        if (fighting && (x.patron == b || y.patron == a)) {
+          r.Fail("kind", fmt::format("a {} between '{}' and '{}', patron and proxy: a patron cannot be "
+                                     "hostile to the proxy it commands", kind, x.id, y.id));
+        }
+      }
+    }
     if (rel.kind == RelationKind::kPatronage) {
       rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
       Actor& proxy = s_.actors[bs[0]];
       if (proxy.patron != kNone) r.Fail("b", fmt::format("actor '{}' already has a patron", proxy.id));
+      for (const Relation& earlier : s_.relations) {
+        bool same_pair = (earlier.a == as[0] && earlier.b == bs[0]) || (earlier.a == bs[0] && earlier.b == as[0]);
+        if (same_pair && (earlier.kind == RelationKind::kHostility || earlier.kind == RelationKind::kRivalry)) {
+          r.Fail("kind", fmt::format("patronage between '{}' and '{}', which an earlier relation makes hostile: "
+                                     "a patron cannot be hostile to the proxy it commands", a_id, b_id));
+        }
+      }
+      // Whose orders a proxy follows must end somewhere: no patron may be its own proxy's proxy.
+      for (ActorId up = as[0]; up != kNone; up = s_.actors[up].patron) {
+        if (up == bs[0]) {
+          r.Fail("b", fmt::format("patronage cycle: '{}' is already, through its patrons, a patron of '{}'",
+                                  b_id, a_id));
+        }
+      }
       proxy.patron = as[0];
       proxy.reliability = rel.reliability;
     }
