@@ -542,6 +542,25 @@ TEST(Loader, StringLongerThanTheLimitIsRefused) {
   EXPECT_TRUE(FailsAt(b, "[scenario]: 'name' is longer than the limit of 4096 characters"));
 }
 
+TEST(Loader, StringLimitsCountCharactersNotBytes) {
+  // 4096 characters of two bytes each are within the limit; 4097 are not.
+  std::string at_limit;
+  for (int i = 0; i < Limits::kMaxStringLength; ++i) at_limit += "\xc3\xa9";  // é
+  std::string text = SmallText();
+  const std::string from = "name = \"Small valley\"";
+  text.replace(text.find(from), from.size(), "name = \"" + at_limit + "\"");
+  Result<Scenario> loaded = LoadScenario(text, kSource);
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.message());
+  Broken over = Replace(from, "name = \"" + at_limit + "e\"", "\"");
+  EXPECT_TRUE(FailsAt(over, "longer than the limit of 4096 characters"));
+  // A country code is exactly two characters, whatever their bytes.
+  std::string accented = SmallText();
+  const std::string country = "country = \"AA\"";
+  accented.replace(accented.find(country), country.size(), "country = \"\xc3\x89\xc3\x89\"");  // ÉÉ
+  Result<Scenario> two = LoadScenario(accented, kSource);
+  EXPECT_TRUE(two.ok()) << (two.ok() ? "" : two.message());
+}
+
 TEST(Loader, MoreEntriesThanTheLimitAreRefused) {
   std::string blocs;
   for (int i = 0; i < Limits::kMaxBlocs; ++i) blocs += "[[bloc]]\nid = \"extra" + std::to_string(i) + "\"\n";

@@ -249,7 +249,7 @@ class Loader {
     a.terrorist = r.Bool("terrorist", false);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
-      if (c.size() != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
+      if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
     }
     std::string policy = r.Str("policy", false, "doctrine");
     if (policy != "doctrine") r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected \"doctrine\"", policy));
@@ -262,7 +262,7 @@ class Loader {
     Unique(r, s_.regions, g.id, "region");
     g.name = r.Str("name", false, g.id);
     g.country = r.Str("country", true);
-    if (g.country.size() != 2) r.Fail("country", fmt::format("'country' = \"{}\"; expected a two-letter code", g.country));
+    if (Characters(g.country) != 2) r.Fail("country", fmt::format("'country' = \"{}\"; expected a two-letter code", g.country));
     g.lat = r.Num("lat", -90, 90, 0, true);
     g.lon = r.Num("lon", -180, 180, 0, true);
     std::string terrain = r.Str("terrain", true);
