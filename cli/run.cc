@@ -55,9 +55,16 @@ int Run(const RunOptions& options) {
     today.clear();
     engine.Step(end, *workspace, options.seed, 0, json || narrative ? &today : nullptr);
     if (json && !today.empty()) {
+      // In pieces of about 1 MB: a day can hold a million events.
+      for (const Event& e : today) {
+        lines += EventJsonLine(scenario, e);
+        if (lines.size() >= (1u << 20)) {
+          (void)out.Write(lines);  // an error is kept and reported by Commit
+          lines.clear();
+        }
+      }
+      (void)out.Write(lines);
       lines.clear();
-      for (const Event& e : today) lines += EventJsonLine(scenario, e);
-      (void)out.Write(lines);  // an error is kept and reported by Commit
     }
     if (narrative) all.insert(all.end(), today.begin(), today.end());
   }

@@ -1,0 +1,89 @@
+// Issue 15, defect 3: no scenario within the documented limits may exhaust memory, and a day's
+// work is bounded. The scenarios of tests/worst_case.h are run by the command-line tool as a
+// user would, and their peak memory (the child's own, from wait4) is bounded; none of these
+// tests measures time, so they do not depend on the machine's speed.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cli_support.h"
+#include "worst_case.h"
+
+extern char** environ;
+
+using namespace brink::test;  // NOLINT: the helpers are this file's vocabulary
+
+namespace {
+
+struct Usage {
+  int status = -1;
+  long max_rss_kb = 0;
+};
+
+// Runs brink with `args`, standard output to /dev/null, and returns its exit status and peak
+// resident memory.
+Usage RunMeasured(const std::vector<std::string>& args) {
+  std::vector<std::string> all = {BRINK_CLI};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  Usage usage;
+  if (posix_spawn(&pid, BRINK_CLI, &actions, nullptr, argv.data(), environ) != 0) return usage;
+  posix_spawn_file_actions_destroy(&actions);
+  int raw = 0;
+  rusage r{};
+  if (wait4(pid, &raw, 0, &r) == pid && WIFEXITED(raw)) usage.status = WEXITSTATUS(raw);
+  usage.max_rss_kb = r.ru_maxrss;
+  return usage;
+}
+
+fs::path Write(const ScratchDir& scratch, const std::string& name, const std::string& text) {
+  fs::path path = scratch.path() / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+TEST(WorstCase, IncidentFloodRunDoesNotGrowWithEvents) {
+  // About a million incidents a day. brink run kept every event: about 32 MB more per day
+  // even with --no-narrative, and std::bad_alloc after about 100 days. Now events are
+  // written as they happen: four times the days must cost (almost) no more memory.
+  ScratchDir scratch;
+  const fs::path scenario = Write(scratch, "flood.toml", IncidentFloodScenario(20000));
+  Usage few = RunMeasured({"run", "--no-narrative", "--days", "3", "--scenario", scenario.string()});
+  Usage more = RunMeasured({"run", "--no-narrative", "--days", "12", "--scenario", scenario.string()});
+  ASSERT_EQ(few.status, 0);
+  ASSERT_EQ(more.status, 0);
+  EXPECT_LT(more.max_rss_kb - few.max_rss_kb, 16 * 1024) << few.max_rss_kb << " KB after 3 days, "
+                                                          << more.max_rss_kb << " KB after 12";
+  // The same with the events written to a file, line by line.
+  Usage json = RunMeasured({"run", "--no-narrative", "--days", "12", "--scenario", scenario.string(),
+                            "--json", (scratch.path() / "events.jsonl").string()});
+  ASSERT_EQ(json.status, 0);
+  EXPECT_LT(json.max_rss_kb - few.max_rss_kb, 64 * 1024) << json.max_rss_kb << " KB";
+}
+
+TEST(WorstCase, BarredRoadsRunAndForecastStayWithinMemory) {
+  // The map, forces and edges at their limits, every march needing a detour search.
+  ScratchDir scratch;
+  const fs::path scenario = Write(scratch, "barred.toml", BarredRoadsScenario(60));
+  Usage run = RunMeasured({"run", "--no-narrative", "--scenario", scenario.string()});
+  ASSERT_EQ(run.status, 0);
+  EXPECT_LT(run.max_rss_kb, 256 * 1024);
+  Usage forecast = RunMeasured({"forecast", "-n", "4", "-j", "1", "--no-progress", "--scenario",
+                                scenario.string()});
+  ASSERT_EQ(forecast.status, 0);
+  EXPECT_LT(forecast.max_rss_kb, 256 * 1024);
+}
+
+}  // namespace
