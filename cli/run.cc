@@ -44,13 +44,14 @@ int Run(const RunOptions& options) {
   const bool narrative = text && options.narrative;
   std::signal(SIGINT, OnRunSignal);
   std::signal(SIGTERM, OnRunSignal);
-  // Day by day, so that events are written as they happen: memory does not grow with them
-  // (except the narrative's, which tells them all at the end).
+  // Day by day, so that events are told and written as they happen: memory does not grow
+  // with them.
   Engine engine(scenario);
   WorkspacePtr workspace = engine.NewWorkspace();
   State end = engine.Initial();
-  EventLog today, all;
+  EventLog today;
   std::string lines;
+  NarrativeWriter teller(scenario, days, [](std::string_view piece) { PrintOut(piece); });
   while (end.day < days && !interrupted.load()) {
     today.clear();
     engine.Step(end, *workspace, options.seed, 0, json || narrative ? &today : nullptr);
@@ -66,13 +67,16 @@ int Run(const RunOptions& options) {
       (void)out.Write(lines);
       lines.clear();
     }
-    if (narrative) all.insert(all.end(), today.begin(), today.end());
+    if (narrative) teller.Day(today.data(), today.data() + today.size());
   }
   if (interrupted.load()) {
     Err("brink run: interrupted before the end; no output file was written\n");
     return kExitInterrupted;
   }
-  if (narrative) Out("{}\n", Narrative(scenario, all, end));
+  if (narrative) {
+    teller.Finish(end.day);
+    Out("\n");
+  }
   if (text) Out("{}", EndStateText(scenario, end));
   int code = 0;
   if (json) {
