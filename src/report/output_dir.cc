@@ -37,6 +37,12 @@ Result<Place> Locate(const std::string& dir) {
     char real[PATH_MAX];
     if (!realpath(dir.c_str(), real)) return Status::Error(fmt::format("{}: {}", dir, std::strerror(errno)));
     path = real;
+    // The folder is replaced: the one brink (and the user's shell) stands in must not be.
+    char here[PATH_MAX];
+    if (getcwd(here, sizeof here) && path == here) {
+      return Status::Error(fmt::format("{}: is the current directory, which would be replaced; "
+                                       "name a folder of its own for the CSV files", dir));
+    }
     p.exists = true;
     p.mode = st.st_mode & 07777;
   } else if (errno != ENOENT || lstat(dir.c_str(), &st) == 0) {

@@ -112,6 +112,10 @@ Status CheckWritable(const std::string& path) {
   if (access(dir.c_str(), W_OK) != 0) {
     return Status::Error(fmt::format("{}: cannot write in '{}': {}", path, dir, std::strerror(errno)));
   }
+  // A read-only file is the user's "do not overwrite", even though the folder would allow it.
+  if (t.value().kind == Target::kRegular && access(t.value().resolved.c_str(), W_OK) != 0) {
+    return Status::Error(fmt::format("{}: the file cannot be overwritten: {}", path, std::strerror(errno)));
+  }
   return {};
 }
 

@@ -181,6 +181,20 @@ TEST_F(OutputFileTest, FileSetIsCreatedReplacedWholeAndRefusesAForeignFolder) {
   EXPECT_EQ(Read(dir + "/a.csv"), "3\n");
 }
 
+TEST_F(OutputFileTest, FileSetRefusesToReplaceTheCurrentDirectory) {
+  // An empty current directory would pass the "only the set's files" check, and replacing it
+  // would leave the user's shell in a deleted folder.
+  fs::create_directories(Path("here"));
+  const fs::path before = fs::current_path();
+  fs::current_path(Path("here"));
+  Status dot = CheckWritableFileSet(".", {"a.csv"});
+  Status named = CheckWritableFileSet(Path("here"), {"a.csv"});
+  fs::current_path(before);
+  EXPECT_FALSE(dot.ok());
+  EXPECT_FALSE(named.ok());
+  EXPECT_TRUE(CheckWritableFileSet(Path("here"), {"a.csv"}).ok()) << "from elsewhere it is fine";
+}
+
 TEST_F(OutputFileTest, FileSetNeverFollowsAPlantedTemporaryName) {
   fs::create_directories(Path("elsewhere"));
   for (int n = 0; n < 5; ++n) {
