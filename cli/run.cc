@@ -52,7 +52,8 @@ int Run(const RunOptions& options) {
   EventLog today;
   std::string lines;
   NarrativeWriter teller(scenario, days, [](std::string_view piece) { PrintOut(piece); });
-  while (end.day < days && !interrupted.load()) {
+  bool json_failed = false;  // a full disk: no point simulating to the end (Commit says why)
+  while (end.day < days && !interrupted.load() && !json_failed) {
     today.clear();
     engine.Step(end, *workspace, options.seed, 0, json || narrative ? &today : nullptr);
     if (json && !today.empty()) {
@@ -60,11 +61,11 @@ int Run(const RunOptions& options) {
       for (const Event& e : today) {
         lines += EventJsonLine(scenario, e);
         if (lines.size() >= (1u << 20)) {
-          (void)out.Write(lines);  // an error is kept and reported by Commit
+          json_failed = json_failed || !out.Write(lines).ok();
           lines.clear();
         }
       }
-      (void)out.Write(lines);
+      json_failed = json_failed || !out.Write(lines).ok();
       lines.clear();
     }
     if (narrative) teller.Day(today.data(), today.data() + today.size());
@@ -72,6 +73,10 @@ int Run(const RunOptions& options) {
   if (interrupted.load()) {
     Err("brink run: interrupted before the end; no output file was written\n");
     return kExitInterrupted;
+  }
+  if (json_failed) {
+    Err("brink run: {}\n", out.Commit().message());
+    return FinishStdout("brink run", kExitFailure);
   }
   if (narrative) {
     teller.Finish(end.day);

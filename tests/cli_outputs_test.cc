@@ -131,6 +131,13 @@ TEST(CliOutputs, FileSizeLimitLeavesThePreviousFileAndNoTemporaryFile) {
   EXPECT_TRUE(Contains(o.err, "too large")) << o.err;
   EXPECT_EQ(ReadFile(json), "previous\n");
   EXPECT_EQ(FilesIn(scratch.path()), 1u);
+  // brink run writes events as they happen: it stops at the first failed write.
+  Outcome run = RunScript("ulimit -f 1 && \"$B\" run --no-narrative --json " + Quote(json.string()) +
+                          " >/dev/null");
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_TRUE(Contains(run.err, "too large")) << run.err;
+  EXPECT_EQ(ReadFile(json), "previous\n");
+  EXPECT_EQ(FilesIn(scratch.path()), 1u);
 }
 
 TEST(CliOutputs, InterruptionDuringTheLastBlockKeepsThePreviousOutput) {
