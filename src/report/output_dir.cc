@@ -179,10 +179,24 @@ Status WriteFileSet(const std::string& dir, const FileSet& files) {
   if (!written.ok()) return fail(written);
   // A folder already there is exchanged in one step, so the name always holds a whole set.
   const unsigned flags = p.exists ? RENAME_EXCHANGE : RENAME_NOREPLACE;
+  std::string old = temp;  // where the old set ends up
   if (renameat2(parent_fd, temp.c_str(), parent_fd, p.name.c_str(), flags) != 0) {
-    return fail(Status::Error(fmt::format("{}: cannot put the new files in place: {}", dir, std::strerror(errno))));
+    if (errno != EINVAL && errno != ENOSYS) {
+      return fail(Status::Error(fmt::format("{}: cannot put the new files in place: {}", dir, std::strerror(errno))));
+    }
+    // A file system without renameat2's flags: the old set is moved aside first, so the name
+    // is briefly missing but never holds a mix of two sets.
+    old = fmt::format(".{}.old-{}", p.name, getpid());
+    if (p.exists && renameat(parent_fd, p.name.c_str(), parent_fd, old.c_str()) != 0) {
+      return fail(Status::Error(fmt::format("{}: cannot move the old files aside: {}", dir, std::strerror(errno))));
+    }
+    if (renameat(parent_fd, temp.c_str(), parent_fd, p.name.c_str()) != 0) {
+      const int error = errno;
+      if (p.exists) renameat(parent_fd, old.c_str(), parent_fd, p.name.c_str());
+      return fail(Status::Error(fmt::format("{}: cannot put the new files in place: {}", dir, std::strerror(error))));
+    }
   }
-  if (p.exists) RemoveSet(parent_fd, temp);  // now the old set
+  if (p.exists) RemoveSet(parent_fd, old);
   fsync(parent_fd);
   ::close(parent_fd);
   return {};
