@@ -7,6 +7,7 @@
 #include "brink/engine.h"
 #include "brink/forecast.h"
 #include "cli/common.h"
+#include "cli/io.h"
 
 namespace brink::cli {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 int Bench(const BenchOptions& options) {
   Result<Scenario> loaded = LoadFor(options.scenario);
   if (!loaded.ok()) {
-    fmt::print(stderr, "brink bench: {}\n", loaded.message());
+    Err("brink bench: {}\n", loaded.message());
     return kExitBadInput;
   }
   const Scenario& s = loaded.value();
@@ -37,14 +38,14 @@ int Bench(const BenchOptions& options) {
   Result<Forecast> all = RunForecast(s, forecast);
   const int cores = tbb::info::default_concurrency();
   const double days = static_cast<double>(options.runs) * s.horizon_days;
-  fmt::print("{}: {} days a run\n", s.name, s.horizon_days);
-  fmt::print("  one core : {:8.0f} runs/s   {:6.0f} ns per simulated day   ({} runs in {:.2f} s)\n",
+  Out("{}: {} days a run\n", s.name, s.horizon_days);
+  Out("  one core : {:8.0f} runs/s   {:6.0f} ns per simulated day   ({} runs in {:.2f} s)\n",
              options.runs / one_core, one_core / days * 1e9, options.runs, one_core);
-  fmt::print("  {} cores  : {:8.0f} runs/s   {:6.0f} runs/s per core   (forecast of {} runs in {:.2f} s)\n",
+  Out("  {} cores  : {:8.0f} runs/s   {:6.0f} runs/s per core   (forecast of {} runs in {:.2f} s)\n",
              cores, forecast.runs / all.value().seconds, forecast.runs / all.value().seconds / cores,
              forecast.runs, all.value().seconds);
-  fmt::print("  (checksum {:.0f})\n", checksum);
-  return 0;
+  Out("  (checksum {:.0f})\n", checksum);
+  return FinishStdout("brink bench", 0);
 }
 
 }  // namespace
@@ -56,8 +57,9 @@ void AddBenchCommand(CLI::App& app, int& exit_code) {
   AddScenarioOptions(*cmd, options->scenario);
   cmd->add_option("--runs,-n", options->runs, "Runs timed on one core (twice as many on all)")
       ->capture_default_str()
+      ->check(DecimalNumber())
       ->check(CLI::Range(int64_t{1}, CommandLimits::kMaxRuns));
-  cmd->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Random seed")->capture_default_str()->check(DecimalNumber());
   cmd->callback([options, &exit_code] { exit_code = Bench(*options); });
 }
 

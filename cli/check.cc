@@ -3,6 +3,7 @@
 
 #include "brink/scenario.h"
 #include "cli/common.h"
+#include "cli/io.h"
 
 namespace brink::cli {
 namespace {
@@ -10,15 +11,15 @@ namespace {
 int Check(const std::string& path) {
   Result<Scenario> loaded = path.empty() ? LoadDefaultScenario() : LoadScenarioFile(path);
   if (!loaded.ok()) {
-    fmt::print(stderr, "{}\n", loaded.message());
+    Err("{}\n", loaded.message());
     return kExitBadInput;
   }
   const Scenario& s = loaded.value();
-  fmt::print("{}: OK\n", s.source_name);
-  fmt::print("  {} — from {}, {} days\n", s.name, s.start_date, s.horizon_days);
-  fmt::print("  {} blocs, {} actors, {} factions, {} regions, {} edges, {} forces\n", s.blocs.size(),
+  Out("{}: OK\n", s.source_name);
+  Out("  {} — from {}, {} days\n", s.name, s.start_date, s.horizon_days);
+  Out("  {} blocs, {} actors, {} factions, {} regions, {} edges, {} forces\n", s.blocs.size(),
              s.actors.size(), s.factions.size(), s.regions.size(), s.edges.size(), s.forces.size());
-  fmt::print("  {} corridors, {} objectives, {} exposures, {} zones, {}-rung ladder\n",
+  Out("  {} corridors, {} objectives, {} exposures, {} zones, {}-rung ladder\n",
              s.corridors.size(), s.objectives.size(), s.exposures.size(), s.zones.size(),
              s.ladder.size());
   for (std::size_t b = 0; b < s.blocs.size(); ++b) {
@@ -26,9 +27,9 @@ int Check(const std::string& path) {
     for (const Actor& a : s.actors) {
       if (a.bloc == static_cast<BlocId>(b)) members += (members.empty() ? "" : ", ") + a.id;
     }
-    fmt::print("  bloc {}: {}\n", s.blocs[b].id, members);
+    Out("  bloc {}: {}\n", s.blocs[b].id, members);
   }
-  return 0;
+  return FinishStdout("brink check", 0);
 }
 
 }  // namespace
@@ -38,7 +39,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   CLI::App* check = app.add_subcommand(
       "check", "Load and validate a scenario file; print a summary (exit 0) or the first "
                "error as file:line:column (exit 2)");
-  check->add_option("FILE", *path, "Scenario file (default: the embedded scenario)");
+  check->add_option("FILE", *path, "Scenario file (default: the embedded scenario)")
+      ->check(NonEmptyPath());
   check->callback([path, &exit_code] { exit_code = Check(*path); });
 }
 

@@ -9,11 +9,17 @@
 
 namespace brink::cli {
 
-// Exit statuses: 0 success, 1 runtime failure (e.g. cannot write), 2 bad input.
+// Exit statuses: 0 success, 1 runtime failure (e.g. cannot write), 2 bad input, 130 interrupted.
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitBadInput = 2;
+// Stopped by SIGINT or SIGTERM before the end; no output file was written.
+inline constexpr int kExitInterrupted = 130;
 
 void AddScenarioOptions(CLI::App& app, ScenarioOptions& options);
+// Validators of command-line values: plain decimal digits that fit in 64 bits (no sign, no
+// 0x, no exponent); a path that is not empty.
+const CLI::Validator& DecimalNumber();
+const CLI::Validator& NonEmptyPath();
 // Loads the scenario (file or default) and applies the overrides; prints the error on failure.
 Result<Scenario> LoadFor(const ScenarioOptions& options);
 

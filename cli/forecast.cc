@@ -5,11 +5,11 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 
 #include "brink/forecast.h"
 #include "brink/report.h"
 #include "cli/common.h"
+#include "cli/io.h"
 
 namespace brink::cli {
 namespace {
@@ -25,9 +25,9 @@ class ProgressBar {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     double rate = seconds > 0 ? done / seconds : 0;
     int filled = static_cast<int>(30.0 * done / total);
-    fmt::print(stderr, "\r[{:=<{}}{:<{}}] {:3.0f}%  {:.0f} runs/s  {:.0f} s left   ", "", filled, "",
+    Err("\r[{:=<{}}{:<{}}] {:3.0f}%  {:.0f} runs/s  {:.0f} s left   ", "", filled, "",
                30 - filled, 100.0 * done / total, rate, rate > 0 ? (total - done) / rate : 0.0);
-    if (done == total) fmt::print(stderr, "\r{:<80}\r", "");
+    if (done == total) Err("\r{:<80}\r", "");
   }
 
  private:
@@ -38,19 +38,18 @@ class ProgressBar {
 int Forecast(const ForecastOptions& options) {
   Result<Scenario> loaded = LoadFor(options.scenario);
   if (!loaded.ok()) {
-    fmt::print(stderr, "brink forecast: {}\n", loaded.message());
+    Err("brink forecast: {}\n", loaded.message());
     return kExitBadInput;
   }
   if (!options.json_path.empty()) {
     if (Status st = CheckWritable(options.json_path); !st.ok()) {
-      fmt::print(stderr, "brink forecast: --json {}\n", st.message());
+      Err("brink forecast: --json {}\n", st.message());
       return kExitBadInput;
     }
   }
   if (!options.csv_dir.empty()) {
-    if (Status st = CheckWritable(options.csv_dir + "/binary.csv"); !st.ok() &&
-        std::filesystem::exists(options.csv_dir)) {
-      fmt::print(stderr, "brink forecast: --csv {}\n", st.message());
+    if (Status st = CheckWritableFileSet(options.csv_dir, ForecastCsvNames()); !st.ok()) {
+      Err("brink forecast: --csv {}\n", st.message());
       return kExitBadInput;
     }
   }
@@ -61,25 +60,30 @@ int Forecast(const ForecastOptions& options) {
   Result<brink::Forecast> result = RunForecast(
       scenario, options, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted);
   if (!result.ok()) {
-    fmt::print(stderr, "\nbrink forecast: {}; no output file was written\n", result.message());
-    return 130;
+    Err("\nbrink forecast: {}; no output file was written\n", result.message());
+    return kExitInterrupted;
   }
   const brink::Forecast& f = result.value();
-  fmt::print("{}", ForecastText(scenario, f));
-  fmt::print("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
+  // JSON on standard output is the whole of it, so that a program can read it.
+  if (options.json_path.empty() || !IsStandardOutput(options.json_path)) {
+    Out("{}", ForecastText(scenario, f));
+    Out("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
+  }
+  // The files asked for are written even if standard output failed.
+  int code = 0;
   if (!options.json_path.empty()) {
     if (Status st = WriteFileAtomically(options.json_path, ForecastJson(scenario, f, options)); !st.ok()) {
-      fmt::print(stderr, "brink forecast: {}\n", st.message());
-      return kExitFailure;
+      Err("brink forecast: {}\n", st.message());
+      code = kExitFailure;
     }
   }
   if (!options.csv_dir.empty()) {
     if (Status st = WriteForecastCsv(scenario, f, options.csv_dir); !st.ok()) {
-      fmt::print(stderr, "brink forecast: {}\n", st.message());
-      return kExitFailure;
+      Err("brink forecast: {}\n", st.message());
+      code = kExitFailure;
     }
   }
-  return 0;
+  return FinishStdout("brink forecast", code);
 }
 
 }  // namespace
@@ -91,15 +95,26 @@ void AddForecastCommand(CLI::App& app, int& exit_code) {
   AddScenarioOptions(*cmd, options->scenario);
   cmd->add_option("--runs,-n", options->runs, "Number of independent runs")
       ->capture_default_str()
+      ->check(DecimalNumber())
       ->check(CLI::Range(int64_t{1}, CommandLimits::kMaxRuns));
-  cmd->add_option("--seed", options->seed, "Random seed of the ensemble")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Random seed of the ensemble")
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--threads,-j", options->threads,
                   "Worker threads (default: all cores); results do not depend on it")
+      ->check(DecimalNumber())
       ->check(CLI::Range(0, CommandLimits::kMaxThreads));
   cmd->add_option("--days", options->days, "Days per run (default: the scenario's horizon)")
+      ->check(DecimalNumber())
       ->check(CLI::Range(1, Limits::kMaxDays));
-  cmd->add_option("--json", options->json_path, "Write the forecast and its provenance as JSON");
-  cmd->add_option("--csv", options->csv_dir, "Write CSV tables into this directory");
+  cmd->add_option("--json", options->json_path,
+                  "Write the forecast and its provenance as JSON to this file ('-': to standard "
+                  "output, instead of the tables)")
+      ->check(NonEmptyPath());
+  cmd->add_option("--csv", options->csv_dir,
+                  "Write the CSV tables as a set into this directory, replaced as a whole (it "
+                  "may hold nothing else)")
+      ->check(NonEmptyPath());
   cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
   cmd->callback([options, &exit_code] { exit_code = Forecast(*options); });
 }

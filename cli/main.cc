@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.h"
+#include "cli/io.h"
 
 namespace {
 
@@ -41,12 +42,13 @@ int Main(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Errors a user can cause are values; anything thrown this far is a bug or resource
   // exhaustion, reported without a crash.
+  brink::cli::GuardStandardStreams();
   try {
     return Main(argc, argv);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "brink: internal error: {}\n", e.what());
+    brink::cli::Err("brink: internal error: {}\n", e.what());
   } catch (...) {
-    fmt::print(stderr, "brink: internal error\n");
+    brink::cli::PrintError("brink: internal error\n");
   }
   return brink::cli::kExitFailure;
 }

@@ -2,81 +2,16 @@
 // names file:line:column on stderr and exits 2 on a broken one; bad flags exit non-zero with a
 // message; every --help exits 0 and lists its options. Runs the built binary (BRINK_CLI).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
 #include <string>
-#include <string_view>
+
+#include "cli_support.h"
+
+using namespace brink::test;  // NOLINT: the helpers are this file's vocabulary
 
 namespace {
-
-namespace fs = std::filesystem;
-
-struct Outcome {
-  int status = -1;  // exit status, or -1 if the process did not exit normally
-  std::string out, err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// A fresh directory for this test's files, removed at the end of the test.
-class ScratchDir {
- public:
-  ScratchDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("brink-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string Quote(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs `brink ARGS` in the source directory (so tests/data/... paths resolve), capturing
-// stdout and stderr separately.
-Outcome RunBrink(const std::string& args) {
-  ScratchDir scratch;
-  const fs::path err_path = scratch.path() / "stderr.txt";
-  const std::string command = "cd " + Quote(BRINK_SOURCE_DIR) + " && " + Quote(BRINK_CLI) + " " +
-                              args + " 2>" + Quote(err_path.string());
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return outcome;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) outcome.out.append(buffer, n);
-  int raw = ::pclose(pipe);
-  if (raw != -1 && WIFEXITED(raw)) outcome.status = WEXITSTATUS(raw);
-  outcome.err = ReadFile(err_path);
-  return outcome;
-}
-
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST(CheckCommand, ValidScenarioExitsZeroAndPrintsTheCounts) {
   Outcome o = RunBrink("check tests/data/small.toml");
@@ -165,11 +100,6 @@ TEST(CheckCommand, CheckHelpNamesItsFileArgument) {
 
 // ---- Output files: checked before any work, written whole or not at all (issue: robustness).
 
-std::size_t FilesIn(const fs::path& dir) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++n;
-  return n;
-}
 
 TEST(Outputs, UnwritableJsonPathFailsBeforeAnyWork) {
   // A million runs would take minutes: the error must come first, and fast.

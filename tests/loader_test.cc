@@ -542,6 +542,25 @@ TEST(Loader, StringLongerThanTheLimitIsRefused) {
   EXPECT_TRUE(FailsAt(b, "[scenario]: 'name' is longer than the limit of 4096 characters"));
 }
 
+TEST(Loader, StringLimitsCountCharactersNotBytes) {
+  // 4096 characters of two bytes each are within the limit; 4097 are not.
+  std::string at_limit;
+  for (int i = 0; i < Limits::kMaxStringLength; ++i) at_limit += "\xc3\xa9";  // é
+  std::string text = SmallText();
+  const std::string from = "name = \"Small valley\"";
+  text.replace(text.find(from), from.size(), "name = \"" + at_limit + "\"");
+  Result<Scenario> loaded = LoadScenario(text, kSource);
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.message());
+  Broken over = Replace(from, "name = \"" + at_limit + "e\"", "\"");
+  EXPECT_TRUE(FailsAt(over, "longer than the limit of 4096 characters"));
+  // A country code is exactly two characters, whatever their bytes.
+  std::string accented = SmallText();
+  const std::string country = "country = \"AA\"";
+  accented.replace(accented.find(country), country.size(), "country = \"\xc3\x89\xc3\x89\"");  // ÉÉ
+  Result<Scenario> two = LoadScenario(accented, kSource);
+  EXPECT_TRUE(two.ok()) << (two.ok() ? "" : two.message());
+}
+
 TEST(Loader, MoreEntriesThanTheLimitAreRefused) {
   std::string blocs;
   for (int i = 0; i < Limits::kMaxBlocs; ++i) blocs += "[[bloc]]\nid = \"extra" + std::to_string(i) + "\"\n";
@@ -677,6 +696,59 @@ TEST(LoaderLimits, DeepNestingIsAnErrorNotACrash) {
   Result<Scenario> loaded = LoadScenario(text, "deep.toml");
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.message().rfind("deep.toml:", 0), 0u) << loaded.message();
+}
+
+// ---------------------------------------------------------- relations that cannot mean anything
+
+TEST(Loader, RivalryOrHostilityInsideOneBlocIsRefused) {
+  for (std::string_view kind : {"rivalry", "hostility"}) {
+    const std::string extra = "[[relation]]\na = \"blue_army\"\nb = \"blue_militia\"\nkind = \"" +
+                              std::string(kind) + "\"\n";
+    Broken b = Append(extra, "\"" + std::string(kind) + "\"");
+    EXPECT_TRUE(FailsAt(b, "both of bloc 'blue'")) << kind;
+  }
+  Broken whole = Append("[[relation]]\na = \"blue\"\nb = \"blue_army\"\nkind = \"rivalry\"\n",
+                        "\"rivalry\"");
+  EXPECT_TRUE(FailsAt(whole, "a feud"));
+}
+
+TEST(Loader, PatronageCycleIsRefused) {
+  Broken b = Append("[[relation]]\na = \"blue_militia\"\nb = \"blue_army\"\nkind = \"patronage\"\n"
+                    "reliability = 0.5\n",
+                    "\"blue_army\"");
+  EXPECT_TRUE(FailsAt(b, "patronage cycle"));
+}
+
+TEST(Loader, PatronHostileToItsProxyIsRefused) {
+  // small.toml makes blue_army the patron of blue_militia. Moved to red's bloc, the militia is
+  // its patron's rival through the blue-red rivalry declared before the patronage.
+  std::string text = SmallText();
+  const std::string from = "id = \"blue_militia\"\nbloc = \"blue\"";
+  ASSERT_EQ(Count(text, from), 1u);
+  text.replace(text.find(from), from.size(), "id = \"blue_militia\"\nbloc = \"red\"");
+  EXPECT_TRUE(FailsAt(text, PositionAt(text, text.find("\"patronage\"")),
+                      "a patron cannot be hostile to the proxy it commands"));
+  // Declared after the patronage, a hostility between the two is refused where it stands
+  // (the militia in a bloc of its own, so that no earlier relation already makes them hostile).
+  std::string later = SmallText();
+  const std::string bloc = "[[bloc]]\nid = \"black\"";
+  later.replace(later.find(bloc), bloc.size(), bloc + "\n[[bloc]]\nid = \"grey\"");
+  later.replace(later.find(from), from.size(), "id = \"blue_militia\"\nbloc = \"grey\"");
+  const std::size_t start = later.size();
+  later += "[[relation]]\na = \"blue_militia\"\nb = \"blue_army\"\nkind = \"hostility\"\n";
+  EXPECT_TRUE(FailsAt(later, PositionAt(later, later.find("\"hostility\"", start)),
+                      "a patron cannot be hostile to the proxy it commands"));
+}
+
+TEST(Loader, RelationNamingABlocWithoutActorsIsRefused) {
+  std::string text = SmallText();
+  const std::string from = "[[bloc]]\nid = \"black\"";
+  ASSERT_EQ(Count(text, from), 1u);
+  text.replace(text.find(from), from.size(), from + "\n[[bloc]]\nid = \"grey\"");
+  const std::string extra = "[[relation]]\na = \"grey\"\nb = \"red\"\nkind = \"hostility\"\n";
+  const std::size_t start = text.size();
+  text += extra;
+  EXPECT_TRUE(FailsAt(text, PositionAt(text, start + extra.find("\"grey\"")), "a bloc with no actors"));
 }
 
 }  // namespace

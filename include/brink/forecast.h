@@ -58,8 +58,11 @@ Result<Forecast> RunForecast(const Scenario& scenario, const ForecastOptions& op
 // Reports: a terminal table, JSON with provenance, and CSV files.
 std::string ForecastText(const Scenario& s, const Forecast& f);
 std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOptions& options);
-// Writes binary.csv, numbers.csv, war_by_day.csv and regions.csv into `dir`.
+// Writes binary.csv, numbers.csv, war_by_day.csv and regions.csv as one set into folder `dir`
+// (created, or replaced as a whole: see WriteFileSet).
 Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string& dir);
+// The names of those files.
+std::vector<std::string> ForecastCsvNames();
 
 // The names of the outcomes a scenario's forecast reports, in order (for tests and --help).
 Forecast EmptyForecast(const Scenario& s, int days);

@@ -2,9 +2,13 @@
 #ifndef BRINK_REPORT_H_
 #define BRINK_REPORT_H_
 
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "brink/event.h"
+#include "brink/output_file.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
 
@@ -19,16 +23,44 @@ std::string DateOf(const Scenario& s, int day);
 
 // A day-by-day account in plain words: notable days one by one, quiet stretches in one line.
 std::string Narrative(const Scenario& s, const EventLog& log, const State& end);
+
+// The same account written as the run goes, so that memory does not grow with the events:
+// each day's events are told (or added to the quiet stretch) as they come, and the text goes
+// to `sink` in pieces (at the latest when a day is told, and every 1 MB within a day).
+class NarrativeWriter {
+ public:
+  using Sink = std::function<void(std::string_view)>;
+  NarrativeWriter(const Scenario& s, int days, Sink sink);
+  ~NarrativeWriter();
+  // The events of one day, in the order they happened.
+  void Day(const Event* begin, const Event* end);
+  // Closes the last quiet stretch at `last_day` and sends what is left.
+  void Finish(int last_day);
+
+ private:
+  void FlushQuiet(int until);
+  void Drain(bool always);
+
+  const Scenario& s_;
+  Sink sink_;
+  std::string out_;
+  std::map<RegionId, double> fighting_;  // quiet stretch: losses by region
+  std::map<ActorId, int> balks_;
+  std::map<ActorId, int> air_strikes_;   // in war: routine, told per stretch
+  bool at_war_ = false;
+  int quiet_from_ = 1;
+  int shown_level_ = 0;
+  int quiet_level_ = -1;  // the rung reached by decay during a quiet stretch
+};
 // The end state: ladder, war, corridors, key regions, casualties, clashes by kind.
 std::string EndStateText(const Scenario& s, const State& end);
 // JSON lines: a header, one line per event, and the end state as the last line.
 std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed);
+// The same line by line, for writing a run's events as they happen.
+std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed);
+std::string EventJsonLine(const Scenario& s, const Event& e);
+std::string EndStateJsonLine(const Scenario& s, const State& end);
 
-// Writes `content` to `path` through a temporary file beside it, renamed into place only when
-// complete, so a reader never sees a partial file.
-Status WriteFileAtomically(const std::string& path, const std::string& content);
-// Checks before any work that `path` can be written (its directory exists and is writable).
-Status CheckWritable(const std::string& path);
 
 }  // namespace brink
 

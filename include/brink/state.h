@@ -39,13 +39,14 @@ struct ActorState {
   int deliberate_strikes = 0;  // strikes it chose (C1)
 };
 
-// Clashes by kind over the run (the forecast's counters; no event log needed).
+// Clashes by kind over the run (the forecast's counters; no event log needed). 64-bit: a
+// scenario within the limits can produce more than 2^31 incidents in a run.
 struct Tally {
-  std::array<int, static_cast<int>(EventKind::kCount)> events{};
-  int direct_clashes = 0;  // incidents, strikes and retaliations between principals
-  int zone_area_incidents = 0;  // incidents (direct or proxy) in or next to a declared zone
+  std::array<int64_t, static_cast<int>(EventKind::kCount)> events{};
+  int64_t direct_clashes = 0;  // incidents, strikes and retaliations between principals
+  int64_t zone_area_incidents = 0;  // incidents (direct or proxy) in or next to a declared zone
   double escalation_score = 0;
-  int count(EventKind kind) const { return events[static_cast<int>(kind)]; }
+  int64_t count(EventKind kind) const { return events[static_cast<int>(kind)]; }
 };
 
 struct State {

@@ -2,14 +2,12 @@
 #include "brink/forecast.h"
 
 #include <fmt/format.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <chrono>
 
 #include "brink/engine.h"
-#include "engine/day.h"
 
 namespace brink {
 namespace {
@@ -116,7 +114,6 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
   std::vector<double> num(static_cast<std::size_t>(kBlock) * n_num);
   std::vector<int8_t> holders(static_cast<std::size_t>(kBlock) * n_reg);
   Engine engine(s);
-  tbb::enumerable_thread_specific<Workspace> workspaces;
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::task_arena arena(threads);
   const std::size_t blocs = s.blocs.size();
@@ -129,14 +126,23 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
     const int64_t count = std::min(kBlock, options.runs - first);
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<int64_t>(0, count, 8), [&](const auto& range) {
-        Workspace& w = workspaces.local();
         for (int64_t i = range.begin(); i != range.end(); ++i) {
-          State end = engine.Run(options.seed, static_cast<uint64_t>(first + i), days, nullptr, w);
+          // An interruption takes effect within a day of every run in flight, however long
+          // a run is; the runs left are skipped and the block is thrown away below.
+          if (cancel && cancel->load(std::memory_order_relaxed)) return;
+          State end = engine.Initial();
+          // A fresh workspace per run: its caches are tied to the State it stepped.
+          WorkspacePtr w = engine.NewWorkspace();
+          while (end.day < days) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) return;
+            engine.Step(end, *w, options.seed, static_cast<uint64_t>(first + i), nullptr);
+          }
           Extract(s, end, &bin[static_cast<std::size_t>(i) * n_bin],
                   &num[static_cast<std::size_t>(i) * n_num], &holders[static_cast<std::size_t>(i) * n_reg]);
         }
       });
     });
+    if (cancel && cancel->load()) return Status::Error("interrupted before the end");
     // Fold in run order: the statistics do not depend on which thread ran what.
     for (int64_t i = 0; i < count; ++i) {
       const uint8_t* b = &bin[static_cast<std::size_t>(i) * n_bin];

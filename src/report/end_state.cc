@@ -92,28 +92,44 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
   return j;
 }
 
-std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed) {
-  nlohmann::json header = {{"type", "run"},         {"brink_version", BRINK_VERSION},
-                           {"scenario", s.name},    {"scenario_source", s.source_name},
-                           {"scenario_hash", s.content_hash}, {"seed", seed},
-                           {"days", end.day},       {"start_date", s.start_date}};
-  std::string out = header.dump() + "\n";
-  for (const Event& e : log) {
-    nlohmann::json j = {{"type", "event"}, {"day", e.day}, {"date", DateOf(s, e.day)},
-                        {"kind", EventKindName(e.kind)}, {"level", e.level}};
-    if (e.actor != kNone) j["actor"] = s.actors[e.actor].id;
-    if (e.target != kNone) j["target"] = s.actors[e.target].id;
-    if (e.region != kNone) j["region"] = s.regions[e.region].id;
-    if (e.casualties > 0) j["casualties"] = e.casualties;
-    if (e.kind == EventKind::kHorizontal) j["exposure"] = s.exposures[static_cast<std::size_t>(e.index)].id;
-    if (e.kind == EventKind::kCorridorOpened || e.kind == EventKind::kCorridorCut) {
-      j["corridor"] = s.corridors[static_cast<std::size_t>(e.index)].id;
-    }
-    if (e.kind == EventKind::kLevelChange) j["rung"] = s.ladder[static_cast<std::size_t>(e.index)].name;
-    out += j.dump() + "\n";
+namespace {
+
+// Names come from the scenario and its path, which need not be valid UTF-8 (a Linux file name
+// is any bytes): invalid bytes become U+FFFD rather than an exception after the whole run.
+std::string Line(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed) {
+  return Line({{"type", "run"},         {"brink_version", BRINK_VERSION},
+               {"scenario", s.name},    {"scenario_source", s.source_name},
+               {"scenario_hash", s.content_hash}, {"seed", seed},
+               {"days", days},          {"start_date", s.start_date}});
+}
+
+std::string EventJsonLine(const Scenario& s, const Event& e) {
+  nlohmann::json j = {{"type", "event"}, {"day", e.day}, {"date", DateOf(s, e.day)},
+                      {"kind", EventKindName(e.kind)}, {"level", e.level}};
+  if (e.actor != kNone) j["actor"] = s.actors[e.actor].id;
+  if (e.target != kNone) j["target"] = s.actors[e.target].id;
+  if (e.region != kNone) j["region"] = s.regions[e.region].id;
+  if (e.casualties > 0) j["casualties"] = e.casualties;
+  if (e.kind == EventKind::kHorizontal) j["exposure"] = s.exposures[static_cast<std::size_t>(e.index)].id;
+  if (e.kind == EventKind::kCorridorOpened || e.kind == EventKind::kCorridorCut) {
+    j["corridor"] = s.corridors[static_cast<std::size_t>(e.index)].id;
   }
-  out += EndStateJson(s, end).dump() + "\n";
-  return out;
+  if (e.kind == EventKind::kLevelChange) j["rung"] = s.ladder[static_cast<std::size_t>(e.index)].name;
+  return Line(j);
+}
+
+std::string EndStateJsonLine(const Scenario& s, const State& end) { return Line(EndStateJson(s, end)); }
+
+std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed) {
+  std::string out = RunJsonHeader(s, end.day, seed);
+  for (const Event& e : log) out += EventJsonLine(s, e);
+  return out + EndStateJsonLine(s, end);
 }
 
 }  // namespace brink

@@ -1,7 +1,6 @@
 // Forecast reports: the terminal tables, the JSON with provenance, the CSV files.
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "brink/forecast.h"
@@ -108,13 +107,11 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
     }
     j["regions"].push_back(region);
   }
-  return j.dump(2) + "\n";
+  // The scenario's path and names need not be valid UTF-8: see EventJsonLine.
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::Error(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
   auto quote = [](const std::string& text) {
     std::string out = "\"";
     for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -153,11 +150,12 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string&
                              static_cast<double>(hits) / f.runs, ci.low, ci.high);
     }
   }
-  for (auto [name, content] : {std::pair{"binary.csv", &binary}, {"numbers.csv", &numbers},
-                               {"war_by_day.csv", &war}, {"regions.csv", &regions}}) {
-    if (Status st = WriteFileAtomically(dir + "/" + name, *content); !st.ok()) return st;
-  }
-  return {};
+  return WriteFileSet(dir, {{"binary.csv", binary}, {"numbers.csv", numbers},
+                           {"war_by_day.csv", war}, {"regions.csv", regions}});
+}
+
+std::vector<std::string> ForecastCsvNames() {
+  return {"binary.csv", "numbers.csv", "war_by_day.csv", "regions.csv"};
 }
 
 }  // namespace brink

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <map>
+#include <utility>
 
 #include "brink/report.h"
 
@@ -112,97 +113,117 @@ class Teller {
 
 }  // namespace
 
+NarrativeWriter::NarrativeWriter(const Scenario& s, int days, Sink sink)
+    : s_(s), sink_(std::move(sink)) {
+  out_ = fmt::format("{} — {} days from {} (day 0)\n\n", s.name, days, s.start_date);
+}
+
+NarrativeWriter::~NarrativeWriter() = default;
+
+void NarrativeWriter::Drain(bool always) {
+  // A day can hold a million events: the text goes out in pieces of about 1 MB.
+  if (out_.empty() || (!always && out_.size() < (1u << 20))) return;
+  sink_(out_);
+  out_.clear();
+}
+
+void NarrativeWriter::FlushQuiet(int until) {
+  if (until < quiet_from_) return;
+  Teller tell(s_);
+  std::string span = quiet_from_ == until
+                         ? fmt::format("Day {} ({})", until, DateOf(s_, until))
+                         : fmt::format("Days {}–{} ({} to {})", quiet_from_, until,
+                                       DateOf(s_, quiet_from_), DateOf(s_, until));
+  std::string what = at_war_ ? "the war goes on" : "no clash between the rivals";
+  if (!fighting_.empty()) {
+    what += "; fighting at ";
+    int n = 0;
+    for (auto [region, lost] : fighting_) {
+      what += fmt::format("{}{} ({} lost)", n++ ? ", " : "", tell.Region(region), Troops(lost));
+    }
+  }
+  for (auto [actor, count] : air_strikes_) {
+    what += fmt::format("; {} air strike{} by {}", count, count == 1 ? "" : "s", tell.Actor(actor));
+  }
+  for (auto [actor, count] : balks_) {
+    what += fmt::format("; {} balked at orders on {} day{}", tell.Actor(actor), count,
+                        count == 1 ? "" : "s");
+  }
+  if (quiet_level_ >= 0 && quiet_level_ != shown_level_) {
+    what += fmt::format("; tension {} to '{}'", quiet_level_ < shown_level_ ? "eased" : "rose",
+                        tell.Rung(quiet_level_));
+    shown_level_ = quiet_level_;
+  }
+  quiet_level_ = -1;
+  out_ += fmt::format("{}: {}.\n", span, what);
+  fighting_.clear();
+  balks_.clear();
+  air_strikes_.clear();
+}
+
+void NarrativeWriter::Day(const Event* begin, const Event* end) {
+  if (begin == end) return;
+  Teller tell(s_);
+  const int day = begin->day;
+  bool notable = false;
+  for (const Event* e = begin; e != end; ++e) {
+    notable = notable || !(e->kind == EventKind::kBattle || e->kind == EventKind::kProxyBalk ||
+                           e->kind == EventKind::kLevelChange || e->kind == EventKind::kAirStrike);
+  }
+  if (!notable) {
+    for (const Event* e = begin; e != end; ++e) {
+      if (e->kind == EventKind::kBattle) fighting_[e->region] += e->casualties;
+      if (e->kind == EventKind::kProxyBalk) ++balks_[e->actor];
+      if (e->kind == EventKind::kAirStrike) ++air_strikes_[e->actor];
+      if (e->kind == EventKind::kLevelChange) quiet_level_ = e->index;
+    }
+    return;
+  }
+  FlushQuiet(day - 1);
+  out_ += fmt::format("Day {} ({}):\n", day, DateOf(s_, day));
+  double day_losses = 0;
+  int last_level = -1;
+  std::string places;
+  for (const Event* e = begin; e != end; ++e) {
+    if (e->kind == EventKind::kBattle) {
+      day_losses += e->casualties;
+      places += (places.empty() ? "" : ", ") + tell.Region(e->region);
+    } else if (e->kind == EventKind::kLevelChange) {
+      last_level = e->index;  // told once, at the end of the day
+    } else if (e->kind == EventKind::kAirStrike) {
+      ++air_strikes_[e->actor];  // told with the next quiet stretch
+    } else if (e->kind != EventKind::kProxyBalk) {
+      if (e->kind == EventKind::kWar) at_war_ = true;
+      out_ += "  " + tell.Line(*e) + "\n";
+      Drain(false);
+    }
+  }
+  if (last_level >= 0 && last_level != shown_level_) {
+    out_ += "  " + tell.Line({.kind = EventKind::kLevelChange, .index = static_cast<int16_t>(last_level)}) + "\n";
+    shown_level_ = last_level;
+  }
+  if (!places.empty()) out_ += fmt::format("  Fighting at {} ({} lost).\n", places, Troops(day_losses));
+  quiet_from_ = day + 1;
+  Drain(false);
+}
+
+void NarrativeWriter::Finish(int last_day) {
+  FlushQuiet(last_day);
+  Drain(true);
+}
+
 std::string Narrative(const Scenario& s, const EventLog& log, const State& end) {
-  Teller tell(s);
-  std::string out = fmt::format("{} — {} days from {} (day 0)\n\n", s.name, end.day, s.start_date);
-  std::map<RegionId, double> fighting;   // quiet stretch: losses by region
-  std::map<ActorId, int> balks;
-  std::map<ActorId, int> air_strikes;  // in war: routine, told per stretch
-  bool at_war = false;
-  int quiet_from = 1;
-  int shown_level = 0;
-  int quiet_level = -1;  // the rung reached by decay during a quiet stretch
-  auto flush_quiet = [&](int until) {
-    if (until < quiet_from) return;
-    std::string span = quiet_from == until
-                           ? fmt::format("Day {} ({})", until, DateOf(s, until))
-                           : fmt::format("Days {}–{} ({} to {})", quiet_from, until,
-                                         DateOf(s, quiet_from), DateOf(s, until));
-    std::string what = at_war ? "the war goes on" : "no clash between the rivals";
-    if (!fighting.empty()) {
-      what += "; fighting at ";
-      int n = 0;
-      for (auto [region, lost] : fighting) {
-        what += fmt::format("{}{} ({} lost)", n++ ? ", " : "", tell.Region(region), Troops(lost));
-      }
-    }
-    for (auto [actor, count] : air_strikes) {
-      what += fmt::format("; {} air strike{} by {}", count, count == 1 ? "" : "s", tell.Actor(actor));
-    }
-    for (auto [actor, count] : balks) {
-      what += fmt::format("; {} balked at orders on {} day{}", tell.Actor(actor), count,
-                          count == 1 ? "" : "s");
-    }
-    if (quiet_level >= 0 && quiet_level != shown_level) {
-      what += fmt::format("; tension {} to '{}'", quiet_level < shown_level ? "eased" : "rose",
-                          tell.Rung(quiet_level));
-      shown_level = quiet_level;
-    }
-    quiet_level = -1;
-    out += fmt::format("{}: {}.\n", span, what);
-    fighting.clear();
-    balks.clear();
-    air_strikes.clear();
-  };
+  std::string text;
+  NarrativeWriter writer(s, end.day, [&](std::string_view piece) { text += piece; });
   std::size_t i = 0;
   while (i < log.size()) {
-    int day = log[i].day;
     std::size_t j = i;
-    bool notable = false;
-    int last_level = -1;
-    for (; j < log.size() && log[j].day == day; ++j) {
-      notable = notable || !(log[j].kind == EventKind::kBattle || log[j].kind == EventKind::kProxyBalk ||
-                             log[j].kind == EventKind::kLevelChange ||
-                             log[j].kind == EventKind::kAirStrike);
-    }
-    if (!notable) {
-      for (std::size_t k = i; k < j; ++k) {
-        if (log[k].kind == EventKind::kBattle) fighting[log[k].region] += log[k].casualties;
-        if (log[k].kind == EventKind::kProxyBalk) ++balks[log[k].actor];
-        if (log[k].kind == EventKind::kAirStrike) ++air_strikes[log[k].actor];
-        if (log[k].kind == EventKind::kLevelChange) quiet_level = log[k].index;
-      }
-      i = j;
-      continue;
-    }
-    flush_quiet(day - 1);
-    out += fmt::format("Day {} ({}):\n", day, DateOf(s, day));
-    double day_losses = 0;
-    std::string places;
-    for (std::size_t k = i; k < j; ++k) {
-      const Event& e = log[k];
-      if (e.kind == EventKind::kBattle) {
-        day_losses += e.casualties;
-        places += (places.empty() ? "" : ", ") + tell.Region(e.region);
-      } else if (e.kind == EventKind::kLevelChange) {
-        last_level = e.index;  // told once, at the end of the day
-      } else if (e.kind == EventKind::kAirStrike) {
-        ++air_strikes[e.actor];  // told with the next quiet stretch
-      } else if (e.kind != EventKind::kProxyBalk) {
-        if (e.kind == EventKind::kWar) at_war = true;
-        out += "  " + tell.Line(e) + "\n";
-      }
-    }
-    if (last_level >= 0 && last_level != shown_level) {
-      out += "  " + tell.Line({.kind = EventKind::kLevelChange, .index = static_cast<int16_t>(last_level)}) + "\n";
-      shown_level = last_level;
-    }
-    if (!places.empty()) out += fmt::format("  Fighting at {} ({} lost).\n", places, Troops(day_losses));
-    quiet_from = day + 1;
+    while (j < log.size() && log[j].day == log[i].day) ++j;
+    writer.Day(log.data() + i, log.data() + j);
     i = j;
   }
-  flush_quiet(end.day);
-  return out;
+  writer.Finish(end.day);
+  return text;
 }
 
 }  // namespace brink

@@ -104,5 +104,23 @@ TEST(Factions, ClimbingTheLadderShiftsInfluenceTowardDoves) {
 
 // A patron with a loyal proxy (reliability 1) and a fickle one (0.3).
 
+TEST(Factions, OverwhelmingPressureGivesSharesNotNaN) {
+  // influence_shift = 1 and a capture worth about 890 in one day: exp(890) is beyond float and
+  // double, and the shares used to become NaN (the factions were then silently ignored).
+  World world(kFactions, {"rules.influence_shift=1"});
+  for (float pressure : {890.0f, -890.0f}) {
+    Day d = world.Fresh();  // influences back to the scenario's 0.25 and 0.75
+    world.w.hawk_pressure[world.actor("blue_army")] = pressure;
+    rules::Factions(d);
+    for (float influence : world.st.influence) {
+      EXPECT_TRUE(std::isfinite(influence)) << pressure;
+      EXPECT_GE(influence, 0.0f) << pressure;
+    }
+    EXPECT_NEAR(world.st.influence[0] + world.st.influence[1], 1.0, 1e-6) << pressure;
+    // The hawks (hawkishness > 0) take everything under humiliation, nothing under fear.
+    EXPECT_NEAR(world.st.influence[0], pressure > 0 ? 1.0 : 0.0, 1e-6) << pressure;
+  }
+}
+
 }  // namespace
 }  // namespace brink

@@ -11,7 +11,8 @@
 // with an enemy next door or a rival in contact, leaves a garrison behind (a quarter of it,
 // at most 2 x capture_strength; a force too small to split stays whole); diverted forces go
 // to their
-// feud's front whatever their actor chose.
+// feud's front whatever their actor chose. Detour searches share a daily budget
+// (kDetourVisitsPerDay); a force that finds it spent keeps its goal and waits for tomorrow.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -49,9 +50,21 @@ bool Passable(const Day& d, ActorId actor, RegionId region) {
   return holder == kNone || !RivalsOf(d, actor).contains(holder);
 }
 
+// Detour searches share a budget of region visits (a region and its edges) per day, so that
+// a day's marching costs at most this much however many forces find their road barred: at
+// the limits (2,048 forces, 512 regions, 4,096 edges) unbounded searches cost about 300 s of
+// CPU per run. 2^18 is over ten times what the default scenario could ever use in a day
+// (about 100 forces x 46 regions and their edges), so ordinary runs never reach it.
+constexpr int64_t kDetourVisitsPerDay = int64_t{1} << 18;
+
+// What a detour search found: a first step, no way through (kNone), or no budget left today.
+constexpr RegionId kWaitForBudget = -2;
+
 // The first step of a path to `target` that crosses only passable ground (fewest regions,
-// ties to the lower region index), or kNone. Only called when the shortest road is barred.
-RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
+// ties to the lower region index), kNone if there is none, or kWaitForBudget if today's
+// budget ran out first (`budget` is what is left). Only called when the shortest road is
+// barred.
+RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target, int64_t& budget) {
   const Scenario& s = d.s;
   std::vector<RegionId>& queue = d.w.queue;
   std::vector<uint8_t>& seen = d.w.seen;
@@ -63,6 +76,8 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target) {
   seen[static_cast<std::size_t>(from)] = 1;
   for (std::size_t head = 0; head < queue.size(); ++head) {
     RegionId at = queue[head];
+    budget -= 1 + static_cast<int64_t>(s.tables().adjacency[at].size());
+    if (budget < 0) return kWaitForBudget;
     for (auto [next, km] : s.tables().adjacency[at]) {
       if (seen[static_cast<std::size_t>(next)] || !Passable(d, actor, next)) continue;
       seen[static_cast<std::size_t>(next)] = 1;
@@ -121,6 +136,7 @@ bool Move(Day& d) {
   bool moved = false;
   d.w.moves.clear();
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
+  int64_t detour_budget = kDetourVisitsPerDay;
   // phase = (day + i) mod 10: each force retargets on its own day of ten.
   for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day % 10); i < marching;
        ++i, phase = phase == 9 ? 0 : phase + 1) {
@@ -159,7 +175,11 @@ bool Move(Day& d) {
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);
-    if (!Passable(d, f2.actor, next)) next = DetourStep(d, f2.actor, f2.region, f2.target);
+    if (!Passable(d, f2.actor, next)) {
+      if (detour_budget < 0) continue;  // spent today: keep the goal, try tomorrow
+      next = DetourStep(d, f2.actor, f2.region, f2.target, detour_budget);
+      if (next == kWaitForBudget) continue;
+    }
     if (next == kNone) {
       f2.target = kNone;  // no way through: choose another goal tomorrow
       continue;

@@ -106,5 +106,73 @@ TEST(Movement, MarchingForceLeavesAGarrisonUnlessSwitchedOff) {
 // A road from west to east through the middle; three blocs. "road" is open only through blue
 // ground, "shared" through blue or green ground.
 
+// A 16 x 32 grid split by a wall of red ground (column 16) with one gap at the bottom; 300
+// blue forces against the wall at its top, each bound for the far north-east: every one's road
+// is barred and its detour search covers most of the map (about 2,000 region visits).
+std::string WalledGrid() {
+  std::string out =
+      "[scenario]\nname = \"Walled grid\"\nstart_date = \"2020-01-01\"\nhorizon_days = 30\n"
+      "[rules]\ngarrisons = false\n"
+      "[[bloc]]\nid = \"blue\"\n[[bloc]]\nid = \"red\"\n"
+      "[[actor]]\nid = \"blue_army\"\nbloc = \"blue\"\n[[actor]]\nid = \"red_army\"\nbloc = \"red\"\n"
+      "[[relation]]\na = \"blue\"\nb = \"red\"\nkind = \"rivalry\"\n";
+  auto id = [](int row, int column) { return "r" + std::to_string(row) + "_" + std::to_string(column); };
+  for (int row = 0; row < 16; ++row) {
+    for (int column = 0; column < 32; ++column) {
+      out += "[[region]]\nid = \"" + id(row, column) + "\"\ncountry = \"AA\"\nlat = 30\nlon = 30\n"
+             "terrain = \"steppe\"\nvalue = 1\n";
+      if (column == 16 && row != 15) out += "holder = \"red_army\"\n";
+    }
+  }
+  for (int row = 0; row < 16; ++row) {
+    for (int column = 0; column < 32; ++column) {
+      if (column + 1 < 32) {
+        out += "[[edge]]\nfrom = \"" + id(row, column) + "\"\nto = \"" + id(row, column + 1) + "\"\nlength_km = 100\n";
+      }
+      if (row + 1 < 16) {
+        out += "[[edge]]\nfrom = \"" + id(row, column) + "\"\nto = \"" + id(row + 1, column) + "\"\nlength_km = 100\n";
+      }
+    }
+  }
+  for (int i = 0; i < 300; ++i) out += "[[force]]\nactor = \"blue_army\"\nregion = \"r0_15\"\nstrength = 100\n";
+  out += "[[force]]\nactor = \"red_army\"\nregion = \"r0_16\"\nstrength = 100\n";
+  return out;
+}
+
+// Detour searches share a daily budget (2^18 region visits): the forces that come first march
+// around the wall, those that find it spent keep their goal and wait for tomorrow, so that a
+// day's marching is bounded however many roads are barred. Before, each of the 300 searched.
+TEST(Movement, DetourSearchesShareADailyBudget) {
+  const std::string toml = WalledGrid();
+  World world(toml);
+  Day d = world.Fresh();
+  const ActorId blue = world.actor("blue_army");
+  for (ActorState& a : world.st.actors) a.action = Action::kHold;
+  world.st.actors[static_cast<std::size_t>(blue)].action = Action::kAdvance;
+  const RegionId goal = world.region("r0_31");
+  for (Force& f : world.st.forces) {
+    if (f.actor == blue) f.target = goal;
+  }
+  // Day 1 with 300 forces: phase (day + i) mod 10 is 0 for every tenth force, which then
+  // retargets; the others keep the goal set above.
+  rules::Move(d);
+  int marched = 0, waiting = 0, last_marched = -1, first_waiting = -1;
+  for (std::size_t i = 0; i < world.st.forces.size(); ++i) {
+    const Force& f = world.st.forces[i];
+    if (f.actor != blue || f.target != goal) continue;
+    if (f.progress_km > 0) {
+      ++marched;
+      last_marched = static_cast<int>(i);
+    } else {
+      ++waiting;
+      if (first_waiting < 0) first_waiting = static_cast<int>(i);
+    }
+  }
+  EXPECT_GT(marched, 50) << "the budget lets many detours through";
+  EXPECT_GT(waiting, 50) << "but not 300 whole-map searches in one day";
+  EXPECT_LT(first_waiting, 300);
+  EXPECT_LT(last_marched, first_waiting + 10) << "forces are served in index order";
+}
+
 }  // namespace
 }  // namespace brink

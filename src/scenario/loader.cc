@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <sstream>
 
 #include "brink/policy.h"
@@ -250,7 +251,7 @@ class Loader {
     a.terrorist = r.Bool("terrorist", false);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
-      if (c.size() != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
+      if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
     }
     a.policy = r.Str("policy", false, "doctrine");
     if (MakePolicy(a.policy) == nullptr) {
@@ -267,7 +268,7 @@ class Loader {
     Unique(r, s_.regions, g.id, "region");
     g.name = r.Str("name", false, g.id);
     g.country = r.Str("country", true);
-    if (g.country.size() != 2) r.Fail("country", fmt::format("'country' = \"{}\"; expected a two-letter code", g.country));
+    if (Characters(g.country) != 2) r.Fail("country", fmt::format("'country' = \"{}\"; expected a two-letter code", g.country));
     g.lat = r.Num("lat", -90, 90, 0, true);
     g.lon = r.Num("lon", -180, 180, 0, true);
     std::string terrain = r.Str("terrain", true);
@@ -364,13 +365,46 @@ class Loader {
     if (pairwise && (as.size() != 1 || bs.size() != 1 || s_.ActorIndex(a_id) < 0 || s_.ActorIndex(b_id) < 0)) {
       r.Fail("a", fmt::format("a {} relation joins two actors, not blocs", kind));
     }
-    if (rel.kind == RelationKind::kPatronage) {
-      rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
-      for (const Relation& other : s_.relations) {
-        if (other.kind == RelationKind::kPatronage && other.b == bs[0]) {
-          r.Fail("b", fmt::format("actor '{}' already has a patron", s_.actors[bs[0]].id));
+    // A bloc without actors would make the relation mean nothing, silently.
+    for (auto [key, id, party] : {std::tuple{"a", &a_id, &as}, std::tuple{"b", &b_id, &bs}}) {
+      if (party->empty()) {
+        r.Fail(key, fmt::format("'{}' = \"{}\" names a bloc with no actors; expected a bloc that has some", key, *id));
+      }
+    }
+    const bool fighting = rel.kind == RelationKind::kHostility || rel.kind == RelationKind::kRivalry;
+    for (ActorId a : as) {
+      for (ActorId b : bs) {
+        const Actor& x = s_.actors[a];
+        const Actor& y = s_.actors[b];
+        if (fighting && x.bloc == y.bloc && a != b) {
+          r.Fail("kind", fmt::format("a {} between '{}' and '{}', both of bloc '{}': partners of one side "
+                                     "who may clash are a feud; expected actors of different blocs",
+                                     kind, x.id, y.id, s_.blocs[static_cast<std::size_t>(x.bloc)].id));
+        }
+        if (fighting && (Patron(a) == b || Patron(b) == a)) {
+          r.Fail("kind", fmt::format("a {} between '{}' and '{}', patron and proxy: a patron cannot be "
+                                     "hostile to the proxy it commands", kind, x.id, y.id));
         }
       }
+    }
+    if (rel.kind == RelationKind::kPatronage) {
+      rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
+      if (Patron(bs[0]) != kNone) r.Fail("b", fmt::format("actor '{}' already has a patron", s_.actors[bs[0]].id));
+      for (const Relation& earlier : s_.relations) {
+        bool same_pair = (earlier.a == as[0] && earlier.b == bs[0]) || (earlier.a == bs[0] && earlier.b == as[0]);
+        if (same_pair && (earlier.kind == RelationKind::kHostility || earlier.kind == RelationKind::kRivalry)) {
+          r.Fail("kind", fmt::format("patronage between '{}' and '{}', which an earlier relation makes hostile: "
+                                     "a patron cannot be hostile to the proxy it commands", a_id, b_id));
+        }
+      }
+      // Whose orders a proxy follows must end somewhere: no patron may be its own proxy's proxy.
+      for (ActorId up = as[0]; up != kNone; up = Patron(up)) {
+        if (up == bs[0]) {
+          r.Fail("b", fmt::format("patronage cycle: '{}' is already, through its patrons, a patron of '{}'",
+                                  b_id, a_id));
+        }
+      }
+      patrons_[static_cast<std::size_t>(bs[0])] = as[0];
     }
     if (rel.kind == RelationKind::kFeud) {
       rel.intensity = r.Num("intensity", 0, 1, 0, true);
@@ -540,6 +574,13 @@ class Loader {
   const toml::table& root_;
   std::string source_;
   Scenario s_;
+  // Each actor's patron as the relations read so far declare it (for checks while loading;
+  // FinalizeScenario derives the scenario's own table).
+  std::vector<ActorId> patrons_;
+  ActorId Patron(ActorId actor) {
+    if (patrons_.size() != s_.actors.size()) patrons_.resize(s_.actors.size(), kNone);
+    return patrons_[static_cast<std::size_t>(actor)];
+  }
 };
 
 std::string Fnv1aHex(std::string_view text) {

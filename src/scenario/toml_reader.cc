@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "brink/scenario.h"
@@ -43,13 +44,21 @@ const toml::node* TableReader::Find(std::string_view key, bool required) {
   return node;
 }
 
+std::size_t Characters(std::string_view utf8) {
+  // toml++ has checked the text is UTF-8: every character has exactly one byte that is not a
+  // continuation byte (10xxxxxx).
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
 std::string TableReader::Str(std::string_view key, bool required, std::string fallback) {
   const toml::node* node = Find(key, required);
   if (!node) return fallback;
   const auto* value = node->as_string();
   if (!value) FailAt(*node, fmt::format("'{}' must be a string", key));
   const std::string& text = value->get();
-  if (text.size() > static_cast<std::size_t>(Limits::kMaxStringLength)) {
+  if (Characters(text) > static_cast<std::size_t>(Limits::kMaxStringLength)) {
     FailAt(*node, fmt::format("'{}' is longer than the limit of {} characters", key,
                               Limits::kMaxStringLength));
   }

@@ -20,6 +20,10 @@ struct LoadError {
   std::string message;
 };
 
+// The number of characters (Unicode code points) of UTF-8 text, which limits and "exactly 2
+// characters" count, as the docs say, rather than bytes.
+std::size_t Characters(std::string_view utf8);
+
 class TableReader {
  public:
   TableReader(const toml::table& table, std::string_view source, std::string what);
