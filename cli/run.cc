@@ -33,7 +33,7 @@ int Run(const RunOptions& options) {
   OutputFile out;
   if (json) {
     Status opened = out.Open(options.json_path);
-    if (opened.ok()) opened = out.Write(RunJsonHeader(scenario, days, options.seed));
+    if (opened.ok()) opened = out.Write(RunJsonHeader(scenario, days, options.seed, options.scenario));
     if (!opened.ok()) {
       Err("brink run: --json {}\n", opened.message());
       return kExitFailure;

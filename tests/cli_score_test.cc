@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "cli_runner.h"
+#include "tests/cli_support.h"
 
 namespace {
 
-using namespace brink_cli_test;  // NOLINT: the test helpers
+using namespace brink::test;  // NOLINT: the test helpers
 
 // One malformed observation per case: its position and what was expected.
 struct BadObservation {

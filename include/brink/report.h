@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "brink/event.h"
+#include "brink/options.h"
 #include "brink/output_file.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
@@ -56,8 +57,11 @@ class NarrativeWriter {
 std::string EndStateText(const Scenario& s, const State& end);
 // JSON lines: a header, one line per event, and the end state as the last line.
 std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& end, uint64_t seed);
-// The same line by line, for writing a run's events as they happen.
-std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed);
+// The same line by line, for writing a run's events as they happen. The header carries what
+// reproduces the run: the scenario and its hash, the seed, the days, and every --set and
+// --policy of `options`.
+std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed,
+                          const ScenarioOptions& options = {});
 std::string EventJsonLine(const Scenario& s, const Event& e);
 std::string EndStateJsonLine(const Scenario& s, const State& end);
 

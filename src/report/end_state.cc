@@ -102,11 +102,12 @@ std::string Line(const nlohmann::json& j) {
 
 }  // namespace
 
-std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed) {
+std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed, const ScenarioOptions& options) {
   return Line({{"type", "run"},         {"brink_version", BRINK_VERSION},
                {"scenario", s.name},    {"scenario_source", s.source_name},
                {"scenario_hash", s.content_hash}, {"seed", seed},
-               {"days", days},          {"start_date", s.start_date}});
+               {"days", days},          {"start_date", s.start_date},
+               {"set", options.overrides}, {"policy", options.policies}});
 }
 
 std::string EventJsonLine(const Scenario& s, const Event& e) {
