@@ -78,7 +78,7 @@ int Forecast(const ForecastOptions& options) {
     }
   }
   if (!options.csv_dir.empty()) {
-    if (Status st = WriteForecastCsv(scenario, f, options.csv_dir); !st.ok()) {
+    if (Status st = WriteForecastCsv(scenario, f, options, options.csv_dir); !st.ok()) {
       Err("brink forecast: {}\n", st.message());
       code = kExitFailure;
     }

@@ -180,9 +180,24 @@ TEST(CliOutputs, CsvSetReplacesTheOldSetWhole) {
   ASSERT_EQ(first.status, 0) << first.err;
   Outcome second = RunBrink("forecast -n 30 --no-progress --csv " + Quote(csv.string()));
   ASSERT_EQ(second.status, 0) << second.err;
-  EXPECT_EQ(FilesIn(csv), 4u);
+  EXPECT_EQ(FilesIn(csv), 5u);
   EXPECT_TRUE(Contains(ReadFile(csv / "binary.csv"), ",30,")) << "the second forecast's runs";
+  // The set says where it came from.
+  const std::string provenance = ReadFile(csv / "provenance.csv");
+  EXPECT_TRUE(Contains(provenance, "runs,\"30\"")) << provenance;
+  EXPECT_TRUE(Contains(provenance, "scenario_hash,")) << provenance;
   EXPECT_EQ(FilesIn(scratch.path()), 1u) << "no temporary folder is left";
+}
+
+// A conditional outcome that never happened (no war in 5 days) has no mean, sd or quantiles:
+// empty cells, not zeros that read as "war on day 0".
+TEST(CliOutputs, ANeverHappenedOutcomeHasEmptyNumbers) {
+  ScratchDir scratch;
+  const fs::path csv = scratch.path() / "csv";
+  Outcome o = RunBrink("forecast -n 5 --days 5 --no-progress --csv " + Quote(csv.string()));
+  ASSERT_EQ(o.status, 0) << o.err;
+  const std::string numbers = ReadFile(csv / "numbers.csv");
+  EXPECT_TRUE(Contains(numbers, "war_day,\"Day full-scale war broke out (runs with war)\",0,,,,,\n")) << numbers;
 }
 
 }  // namespace

@@ -58,9 +58,11 @@ Result<Forecast> RunForecast(const Scenario& scenario, const ForecastOptions& op
 // Reports: a terminal table, JSON with provenance, and CSV files.
 std::string ForecastText(const Scenario& s, const Forecast& f);
 std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOptions& options);
-// Writes binary.csv, numbers.csv, war_by_day.csv and regions.csv as one set into folder `dir`
-// (created, or replaced as a whole: see WriteFileSet).
-Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string& dir);
+// Writes binary.csv, numbers.csv, war_by_day.csv, regions.csv and provenance.csv (what the
+// JSON's provenance says, key by key) as one set into folder `dir` (created, or replaced as a
+// whole: see WriteFileSet).
+Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOptions& options,
+                        const std::string& dir);
 // The names of those files.
 std::vector<std::string> ForecastCsvNames();
 

@@ -61,20 +61,30 @@ std::string ForecastText(const Scenario& s, const Forecast& f) {
   return out;
 }
 
+namespace {
+
+// What reproduces a forecast: version, scenario and its hash, seed, runs, days, every option.
+nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOptions& options) {
+  return {{"brink_version", BRINK_VERSION},
+          {"scenario", s.name},
+          {"scenario_source", s.source_name},
+          {"scenario_hash", s.content_hash},
+          {"seed", options.seed},
+          {"runs", f.runs},
+          {"days", f.days},
+          {"set", options.scenario.overrides},
+          {"policy", options.scenario.policies},
+          {"interval", "Wilson score, 95%"},
+          {"quantiles", "DDSketch-style, relative accuracy 0.5% (exact where a bucket holds one "
+                        "value); counts, days and troops rounded to whole numbers"}};
+}
+
+}  // namespace
+
 std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOptions& options) {
   using nlohmann::json;
   json j;
-  j["provenance"] = {{"brink_version", BRINK_VERSION},
-                     {"scenario", s.name},
-                     {"scenario_source", s.source_name},
-                     {"scenario_hash", s.content_hash},
-                     {"seed", options.seed},
-                     {"runs", f.runs},
-                     {"days", f.days},
-                     {"set", options.scenario.overrides},
-                     {"policy", options.scenario.policies},
-                     {"interval", "Wilson score, 95%"},
-                     {"quantiles", "DDSketch-style, relative accuracy 0.5%"}};
+  j["provenance"] = Provenance(s, f, options);
   for (const BinaryOutcome& b : f.binary) {
     Interval ci = b.value.Wilson();
     j["binary"].push_back({{"id", b.id}, {"label", b.label}, {"hits", b.value.hits},
@@ -111,7 +121,8 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string& dir) {
+Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOptions& options,
+                        const std::string& dir) {
   auto quote = [](const std::string& text) {
     std::string out = "\"";
     for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -150,12 +161,21 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const std::string&
                              static_cast<double>(hits) / f.runs, ci.low, ci.high);
     }
   }
+  std::string provenance = "key,value\n";  // lists as JSON arrays
+  const nlohmann::json about = Provenance(s, f, options);
+  for (const auto& [key, value] : about.items()) {
+    const std::string text = value.is_string()
+                                 ? value.get<std::string>()
+                                 : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    provenance += fmt::format("{},{}\n", key, quote(text));
+  }
   return WriteFileSet(dir, {{"binary.csv", binary}, {"numbers.csv", numbers},
-                           {"war_by_day.csv", war}, {"regions.csv", regions}});
+                           {"war_by_day.csv", war}, {"regions.csv", regions},
+                           {"provenance.csv", provenance}});
 }
 
 std::vector<std::string> ForecastCsvNames() {
-  return {"binary.csv", "numbers.csv", "war_by_day.csv", "regions.csv"};
+  return {"binary.csv", "numbers.csv", "war_by_day.csv", "regions.csv", "provenance.csv"};
 }
 
 }  // namespace brink
