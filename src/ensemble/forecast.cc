@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "brink/engine.h"
+#include "ensemble/threads.h"
 
 namespace brink {
 namespace {
@@ -114,8 +115,8 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
   std::vector<double> num(static_cast<std::size_t>(kBlock) * n_num);
   std::vector<int8_t> holders(static_cast<std::size_t>(kBlock) * n_reg);
   Engine engine(s);
-  int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-  tbb::task_arena arena(threads);
+  EnsembleThreads workers(options.threads);
+  tbb::task_arena& arena = workers.arena();
   const std::size_t blocs = s.blocs.size();
   std::size_t war_day_index = 0;
   for (std::size_t k = 0; k < n_num; ++k) {

@@ -11,6 +11,7 @@
 
 #include "brink/engine.h"
 #include "brink/score.h"
+#include "ensemble/threads.h"
 
 namespace brink {
 namespace {
@@ -193,8 +194,8 @@ Result<ScoreReport> RunScore(const Scenario& s, const ObservationSet& set,
   const bool needs_log = prototype.needs_log();
   tbb::enumerable_thread_specific<ThreadScratch> scratch;
   tbb::enumerable_thread_specific<RunObserver> observers(prototype);
-  int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-  tbb::task_arena arena(threads);
+  EnsembleThreads workers(options.threads);
+  tbb::task_arena& arena = workers.arena();
   for (int64_t first = 0; first < options.runs; first += kBlock) {
     if (cancel && cancel->load()) return Status::Error("interrupted before the end");
     const int64_t count = std::min(kBlock, options.runs - first);
