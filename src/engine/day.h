@@ -90,6 +90,7 @@ struct Workspace {
   std::vector<LegalAction> legal;
   std::vector<int> legal_start;
   std::vector<double> decision_draw;
+  std::vector<double> rival_tension;  // per actor, at dawn: RivalTension
 };
 
 struct Day {

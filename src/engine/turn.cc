@@ -38,7 +38,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (d.w.strike_target[a] >= 0) out.push_back({Action::kStrike, d.w.strike_target[a]});
   const bool principal = !IsProxy(s, actor);  // proxies do not back down or bargain for their side
   if (principal && d.w.in_contact[a]) out.push_back({Action::kWithdraw});
-  if (principal && s.ladder.size() > 2 && RivalTension(d, actor) >= s.ladder[2].threshold) {
+  if (principal && s.ladder.size() > 2 && d.w.rival_tension[a] >= s.ladder[2].threshold) {
     out.push_back({Action::kDeescalate});
   }
   int feud = -1;  // the last feud not restrained yet, in file order (it sets the doctrine's value)
@@ -100,6 +100,8 @@ void PrepareTurn(Day& d) {
     rules::StrikeTargets(d, strikers, w.strike_target.data());
     w.contact_version = w.index_version;
   }
+  w.rival_tension.resize(actors);
+  for (std::size_t a = 0; a < actors; ++a) w.rival_tension[a] = RivalTension(d, static_cast<ActorId>(a));
   w.legal.clear();
   w.legal_start.assign(1, 0);
   for (std::size_t a = 0; a < actors; ++a) {

@@ -108,7 +108,7 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
 
 ActionScores ScoreActions(const Day& d, ActorId actor, std::span<const LegalAction> legal) {
   const Scenario& s = d.s;
-  const double t = RivalTension(d, actor);
+  const double t = d.w.rival_tension[static_cast<std::size_t>(actor)];  // RivalTension at dawn
   const double risk = WarRisk(t, s.ladder.back().threshold);
   const double war_weight = d.w.stance[static_cast<std::size_t>(actor)].war_aversion * s.rules.war_cost;
   ActionScores out;
