@@ -312,9 +312,10 @@ void Dawn(Day& d, bool reindex) {
 
 void CheckIndex(const Day& d) {
   // The index kept in place must be the one a rebuild from the forces gives, field by field.
-  Workspace rebuilt = d.w;
-  State copy = d.st;
-  Day fresh{d.s, copy, rebuilt, d.seed, d.run, nullptr};
+  // The rebuild goes into a scratch workspace kept by the thread (no copy a day); it only
+  // reads the state.
+  thread_local Workspace rebuilt;
+  Day fresh{d.s, const_cast<State&>(d.st), rebuilt, d.seed, d.run, nullptr};
   IndexForces(fresh);
   const Workspace& w = d.w;
   bool same = w.region_start == rebuilt.region_start && w.force_index == rebuilt.force_index &&

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <tuple>
 #include <sstream>
@@ -583,14 +582,6 @@ class Loader {
   }
 };
 
-std::string Fnv1aHex(std::string_view text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", hash);
-}
 
 }  // namespace
 
@@ -619,26 +610,16 @@ Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view sourc
     return Status::Error(error.message);
   }
   scenario.source_name = std::string(source_name);
-  scenario.content_hash = Fnv1aHex(toml_text);
+  scenario.content_hash = ContentHash(toml_text);
   if (Status status = FinalizeScenario(scenario); !status.ok()) return status;
   return scenario;
 }
 
 Result<Scenario> LoadScenarioFile(const std::string& path,
                                   const std::vector<std::string>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open the scenario file", path));
-  std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > Limits::kMaxFileBytes) {
-      return Status::Error(fmt::format("{}: the file is larger than the limit of {} bytes", path,
-                                       Limits::kMaxFileBytes));
-    }
-  }
-  if (in.bad()) return Status::Error(fmt::format("{}: cannot read the scenario file", path));
-  return LoadScenario(text, path, overrides);
+  Result<std::string> text = ReadInputFile(path, "scenario");
+  if (!text.ok()) return Status::Error(text.message());
+  return LoadScenario(text.value(), path, overrides);
 }
 
 Result<Scenario> LoadDefaultScenario(const std::vector<std::string>& overrides) {

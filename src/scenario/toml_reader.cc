@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 #include "brink/scenario.h"
 
@@ -42,6 +43,31 @@ const toml::node* TableReader::Find(std::string_view key, bool required) {
   const toml::node* node = table_.get(key);
   if (!node && required) Fail(key, fmt::format("missing key '{}'", key));
   return node;
+}
+
+std::string ContentHash(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+Result<std::string> ReadInputFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open the {} file", path, what));
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > Limits::kMaxFileBytes) {
+      return Status::Error(fmt::format("{}: the file is larger than the limit of {} bytes", path,
+                                       Limits::kMaxFileBytes));
+    }
+  }
+  if (in.bad()) return Status::Error(fmt::format("{}: cannot read the {} file", path, what));
+  return text;
 }
 
 std::size_t Characters(std::string_view utf8) {

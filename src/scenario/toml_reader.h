@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "brink/status.h"
+
 namespace brink {
 
 // Thrown inside the loader only; LoadScenario turns it into a Status.
@@ -23,6 +25,12 @@ struct LoadError {
 // The number of characters (Unicode code points) of UTF-8 text, which limits and "exactly 2
 // characters" count, as the docs say, rather than bytes.
 std::size_t Characters(std::string_view utf8);
+// A short stable hash of an input's text (FNV-1a 64, 16 hex digits), for provenance.
+std::string ContentHash(std::string_view text);
+// The whole of an input file (`what` names it in messages: "scenario", "observations"), or an
+// error naming the path: it cannot be opened or read, or it is larger than
+// Limits::kMaxFileBytes (checked while reading, so a huge file is never held whole).
+Result<std::string> ReadInputFile(const std::string& path, std::string_view what);
 
 class TableReader {
  public:

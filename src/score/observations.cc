@@ -4,7 +4,6 @@
 #include <toml++/toml.h>
 
 #include <chrono>
-#include <fstream>
 
 #include "brink/score.h"
 #include "scenario/toml_reader.h"
@@ -14,14 +13,6 @@ namespace {
 
 constexpr int kMaxObservations = 4096;
 
-std::string HashHex(std::string_view text) {  // FNV-1a 64, as the scenario's content hash
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", hash);
-}
 
 // Days from `start` (a validated YYYY-MM-DD) to `text`, or false if `text` is no real date.
 bool DayOf(const std::string& start, const std::string& text, int& day) {
@@ -352,24 +343,14 @@ Result<ObservationSet> LoadObservations(std::string_view toml_text, std::string_
     return Status::Error(error.message);
   }
   set.source_name = std::string(source_name);
-  set.content_hash = HashHex(toml_text);
+  set.content_hash = ContentHash(toml_text);
   return set;
 }
 
 Result<ObservationSet> LoadObservationsFile(const std::string& path, const Scenario& scenario) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open the observations file", path));
-  std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > Limits::kMaxFileBytes) {
-      return Status::Error(fmt::format("{}: the file is larger than the limit of {} bytes", path,
-                                       Limits::kMaxFileBytes));
-    }
-  }
-  if (in.bad()) return Status::Error(fmt::format("{}: cannot read the observations file", path));
-  return LoadObservations(text, path, scenario);
+  Result<std::string> text = ReadInputFile(path, "observations");
+  if (!text.ok()) return Status::Error(text.message());
+  return LoadObservations(text.value(), path, scenario);
 }
 
 Result<ObservationSet> LoadDefaultObservations(const Scenario& scenario) {
