@@ -30,10 +30,11 @@ struct Proportion {
 // A quantile sketch with relative accuracy (DDSketch-style, Masson et al. 2019): values are
 // counted in logarithmic buckets of ratio (1 + a) / (1 - a), so any quantile it returns is
 // within a relative error `a` of a value at that rank; |v| below `min_magnitude` counts as 0.
-// Memory grows with the logarithm of the values' range, not with their number. Each bucket
-// also keeps the least and greatest value counted in it: a quantile whose bucket holds one
-// distinct value is that value exactly (a count of 1 is 1, and 13,700 is 13,700), otherwise the
-// bucket's representative.
+// Memory grows with the logarithm of the values' range, not with their number. While the values
+// seen take at most kExactValues distinct values (counts, days, whole troops mostly do), every
+// quantile is exact: they are also counted value by value, a bounded table dropped for good at
+// the first value too many. After that, a bucket that holds one distinct value still gives it
+// exactly, and the others their representative.
 class QuantileSketch {
  public:
   explicit QuantileSketch(double relative_accuracy = 0.005, double min_magnitude = 1e-3);
@@ -41,6 +42,9 @@ class QuantileSketch {
   // The value of rank ceil(q x n) (1-based, inverse of the empirical distribution).
   double Quantile(double q) const;
   int64_t count() const { return count_; }
+  static constexpr std::size_t kExactValues = 1024;
+  // Whether quantiles are still exact (no more than kExactValues distinct values seen).
+  bool exact() const { return exact_ok_; }
   // Calls f(value, count) for each non-empty bucket in increasing order of value; `value` is
   // the bucket's representative, within the relative accuracy of every value counted in it
   // (values below min_magnitude are represented by 0).
@@ -68,6 +72,8 @@ class QuantileSketch {
   double gamma_, log_gamma_, min_magnitude_;
   int64_t count_ = 0, zeros_ = 0;
   std::map<int, Bucket> positive_, negative_;
+  std::map<double, int64_t> exact_;  // value (tiny ones as 0) -> count, while exact_ok_
+  bool exact_ok_ = true;
 };
 
 // Mean and standard deviation (Welford) plus quantiles of one number over the runs.

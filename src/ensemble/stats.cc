@@ -39,6 +39,13 @@ void QuantileSketch::Count(Bucket& bucket, double magnitude) {
 void QuantileSketch::Add(double value) {
   ++count_;
   if (!std::isfinite(value)) value = 0;  // never reached with validated scenarios
+  if (exact_ok_) {
+    ++exact_[std::fabs(value) < min_magnitude_ ? 0.0 : value];
+    if (exact_.size() > kExactValues) {
+      exact_.clear();
+      exact_ok_ = false;
+    }
+  }
   if (std::fabs(value) < min_magnitude_) {
     ++zeros_;
   } else if (value > 0) {
@@ -53,6 +60,13 @@ double QuantileSketch::Quantile(double q) const {
   int64_t rank = static_cast<int64_t>(std::ceil(q * static_cast<double>(count_)));
   rank = std::max<int64_t>(1, std::min(rank, count_));
   int64_t seen = 0;
+  if (exact_ok_) {
+    for (const auto& [value, count] : exact_) {
+      seen += count;
+      if (seen >= rank) return value;
+    }
+    return exact_.rbegin()->first;
+  }
   for (auto it = negative_.rbegin(); it != negative_.rend(); ++it) {  // most negative first
     seen += it->second.count;
     if (seen >= rank) return -Value(it->first, it->second);

@@ -151,6 +151,32 @@ TEST(QuantileSketch, IntegerQuantilesWithNegativesAndZeros) {
   EXPECT_EQ(sketch.count(), 200000);
 }
 
+// Whole numbers with few distinct values (a count of clashes, the day a town fell, an army's
+// losses when it is wiped out) come back exactly, not as a bucket's representative; past
+// kExactValues distinct values the sketch's relative accuracy holds.
+TEST(QuantileSketch, FewDistinctValuesAreExact) {
+  QuantileSketch sketch;
+  for (int i = 0; i < 900; ++i) sketch.Add(13700);
+  for (int i = 0; i < 100; ++i) sketch.Add(13650 + i % 7);
+  EXPECT_TRUE(sketch.exact());
+  EXPECT_EQ(sketch.Quantile(0.5), 13700.0);
+  // Rank 50: the low values 13650 to 13656 come 15, 15, 14, 14 ... times: 13653 holds ranks 45-58.
+  EXPECT_EQ(sketch.Quantile(0.05), 13653.0);
+  EXPECT_EQ(sketch.Quantile(0.0), 13650.0);
+  QuantileSketch counts;
+  for (int i = 0; i < 10; ++i) counts.Add(i % 2);
+  EXPECT_EQ(counts.Quantile(0.5), 0.0);
+  EXPECT_EQ(counts.Quantile(0.6), 1.0);
+  QuantileSketch many;
+  std::vector<double> values;
+  for (int i = 1; i <= 5000; ++i) {
+    values.push_back(i * 1.5);
+    many.Add(i * 1.5);
+  }
+  EXPECT_FALSE(many.exact());
+  ExpectQuantilesWithinAccuracy(many, values);
+}
+
 TEST(QuantileSketch, ZerosAndTinyValuesCountAsZero) {
   QuantileSketch empty;
   EXPECT_EQ(empty.Quantile(0.5), 0.0);

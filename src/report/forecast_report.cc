@@ -75,8 +75,8 @@ nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOp
           {"set", options.scenario.overrides},
           {"policy", options.scenario.policies},
           {"interval", "Wilson score, 95%"},
-          {"quantiles", "DDSketch-style, relative accuracy 0.5% (exact where a bucket holds one "
-                        "value); counts, days and troops rounded to whole numbers"}};
+          {"quantiles", "exact up to 1,024 distinct values, then DDSketch-style with relative "
+                        "accuracy 0.5%; counts, days and troops as whole numbers"}};
 }
 
 }  // namespace
