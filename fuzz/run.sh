@@ -40,12 +40,14 @@ for t in $targets; do
   cp fuzz/corpus/"$t"/* "$corpus"/
   seeds=$(find "$corpus" -type f | wc -l)
   log="$build/logs/$t.log"
+  dict=()  # the target's TOML vocabulary, when it has one
+  [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
   echo "== fuzz: ${t}_fuzzer for ${seconds}s on $seeds seed inputs (log: $log)"
   set +e
   # shellcheck disable=SC2086  # FUZZ_ARGS is split into flags on purpose
   "$build/${t}_fuzzer" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -dict="fuzz/$t.dict" -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 \
+    ${dict[@]+"${dict[@]}"} -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 \
     ${FUZZ_ARGS:-} "$corpus" >"$log" 2>&1
   status=$?
   set -e
