@@ -23,9 +23,8 @@ std::string Printable(std::string_view text, bool keep_carriage_return) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '\t' || (keep_carriage_return && c == '\r')) {
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7f) {
+    const bool layout = c == '\n' || c == '\t' || (keep_carriage_return && c == '\r');
+    if (!layout && (c < 0x20 || c == 0x7f)) {
       out += fmt::format("\\x{:02x}", c);
     } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(text[i + 1]) <= 0x9f) {

@@ -34,7 +34,7 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best) {
 }
 
 int StrikeTarget(const Day& d, ActorId striker) {
-  int best[Limits::kMaxActors];
+  int best[Limits::kMaxActors] = {};
   StrikeTargets(d, ActorSet::Of(striker), best);
   return best[striker];
 }
