@@ -58,6 +58,7 @@ class Engine {
 
  private:
   void Bind(Workspace& workspace) const;
+  void DecideInto(const Turn& turn, JointAction& joint) const;
   std::shared_ptr<const Scenario> scenario_;
   std::vector<std::shared_ptr<const Policy>> policies_;  // per actor
   uint64_t serial_;  // tells this engine's workspaces from another's

@@ -91,6 +91,7 @@ struct Workspace {
   std::vector<int> legal_start;
   std::vector<double> decision_draw;
   std::vector<double> rival_tension;  // per actor, at dawn: RivalTension
+  JointAction joint;                  // today's choices (Engine::Step)
 };
 
 struct Day {

@@ -413,11 +413,16 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
 }
 
 JointAction Engine::Decide(const Turn& turn) const {
-  JointAction joint(scenario_->actors.size());
+  JointAction joint;
+  DecideInto(turn, joint);
+  return joint;
+}
+
+void Engine::DecideInto(const Turn& turn, JointAction& joint) const {
+  joint.resize(scenario_->actors.size());
   for (std::size_t a = 0; a < joint.size(); ++a) {
     joint[a] = policies_[a]->Choose(turn, static_cast<ActorId>(a));
   }
-  return joint;
 }
 
 Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const {
@@ -459,7 +464,8 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
 
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
   Turn turn = Begin(st, w, seed, run);
-  [[maybe_unused]] Status applied = Apply(turn, Decide(turn), log);
+  DecideInto(turn, w.joint);  // the workspace's buffer: no allocation a day
+  [[maybe_unused]] Status applied = Apply(turn, w.joint, log);
   assert(applied.ok());  // policies choose among the legal actions
 }
 
