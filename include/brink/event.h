@@ -37,6 +37,8 @@ enum class EventKind : uint8_t {
   kDeparture,          // an actor left regions on its date (index: the timeline entry)
   kLineAgreed,         // a deconfliction line took effect (index: the line)
   kCrossing,           // a force entered ground closed to it (index: the line, -1 a zone)
+  kDispersal,          // fighters of a broken force went underground (casualties: how many)
+  kInsurgentAttack,    // fighters underground struck a force on the ground their side held
   kCount
 };
 

@@ -78,6 +78,9 @@ struct Actor {
   double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
+  double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
+  double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
+  double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)

@@ -48,6 +48,7 @@ struct Tally {
   std::array<int64_t, static_cast<int>(EventKind::kCount)> events{};
   int64_t direct_clashes = 0;  // incidents, strikes and retaliations between principals
   int64_t zone_area_incidents = 0;  // incidents (direct or proxy) in or next to a declared zone
+  int64_t insurgent_attacks = 0;    // attacks by fighters underground
   double escalation_score = 0;
   int64_t count(EventKind kind) const { return events[static_cast<int>(kind)]; }
 };
@@ -63,6 +64,8 @@ struct State {
   // (combat losses go to the enemy that aimed the most fire at the force; a proxy folding
   // under fire, to that enemy too). Sums to each actor's casualties.
   std::vector<float> inflicted;
+  // Per actor: fighters who dispersed from broken forces and live on underground (Insurgency).
+  std::vector<float> underground;
   std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
   std::vector<uint8_t> corridor_open;  // per corridor
   std::vector<int> corridor_cut_days;  // per corridor: days it ended cut

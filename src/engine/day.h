@@ -135,6 +135,8 @@ inline float Firepower(const Scenario& s, const Force& force) {
 // Removes troops from a force and counts them as the actor's casualties, inflicted by `by`.
 // Returns troops lost.
 float Inflict(Day& d, int force, double troops, ActorId by);
+// Removes troops from a force alive, underground (not casualties: Insurgency). Returns them.
+float Disperse(Day& d, int force, double troops);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
 // `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no

@@ -41,6 +41,13 @@ std::vector<std::pair<std::size_t, std::size_t>> FirePairs(const Scenario& s) {
   return pairs;
 }
 
+bool HasInsurgency(const Scenario& s) {
+  for (const Actor& a : s.actors) {
+    if (a.insurgency > 0) return true;
+  }
+  return false;
+}
+
 bool HasTerrorist(const Scenario& s) {
   for (const Actor& a : s.actors) {
     if (a.terrorist) return true;
@@ -73,6 +80,10 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   *num++ = end.tally.count(EventKind::kSignal);
   *num++ = end.tally.direct_clashes;
   *num++ = end.tally.zone_area_incidents;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (s.actors[a].dispersal > 0) *num++ = end.underground[a];
+  }
+  if (HasInsurgency(s)) *num++ = static_cast<double>(end.tally.insurgent_attacks);
   *num++ = end.max_level;
   *num++ = end.at_war() ? end.war_day : kNotApplicable;
   if (HasTerrorist(s)) *num++ = end.group_defeated_day >= 0 ? end.group_defeated_day : kNotApplicable;
@@ -124,6 +135,10 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   number("events.defensive_signal", "Count: defensive_signal");
   number("direct_clashes", "Limited direct clashes");
   number("zone_area_incidents", "Incidents in or next to declared zones");
+  for (const Actor& a : s.actors) {
+    if (a.dispersal > 0) number("underground." + a.id, "Fighters gone underground: " + a.name);
+  }
+  if (HasInsurgency(s)) number("insurgent_attacks", "Insurgent attacks");
   number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
   number("war_day", "Day full-scale war broke out (runs with war)", true);
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);

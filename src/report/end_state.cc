@@ -63,6 +63,12 @@ std::string EndStateText(const Scenario& s, const State& end) {
     out += fmt::format("  {:<40} {:>8.0f} {:>8.0f} {:>8.0f}  {}\n", s.actors[a].name, all,
                        all * s.rules.killed_share, all * (1 - s.rules.killed_share), by);
   }
+  for (std::size_t a = 0; a < actors; ++a) {
+    if (end.underground[a] >= 1) {
+      out += fmt::format("  {} fighters of {} went underground alive; {} insurgent attacks\n",
+                         static_cast<int64_t>(end.underground[a]), s.actors[a].name, end.tally.insurgent_attacks);
+    }
+  }
   out += "\n  Clashes by kind\n";
   for (EventKind kind : kClashKinds) {
     out += fmt::format("  {:<26} {:>5}\n", EventKindName(kind), end.tally.count(kind));
@@ -99,7 +105,9 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
     j["killed"][s.actors[a].id] = end.actors[a].casualties * s.rules.killed_share;
     j["wounded"][s.actors[a].id] = end.actors[a].casualties * (1 - s.rules.killed_share);
     j["deliberate_strikes"][s.actors[a].id] = end.actors[a].deliberate_strikes;
+    j["underground"][s.actors[a].id] = end.underground[a];
   }
+  j["insurgent_attacks"] = end.tally.insurgent_attacks;
   // Who inflicted them: every (victim, by) pair with losses, and the same by bloc pair.
   j["casualties_by_cause"] = nlohmann::json::array();
   std::vector<double> blocs(s.blocs.size() * s.blocs.size(), 0.0);

@@ -116,6 +116,12 @@ class Teller {
         return e.index < 0 ? fmt::format("{} enters {}, inside the declared zone of {}.", Actor(e.actor), Region(e.region), Actor(e.target))
                            : fmt::format("{} crosses the line '{}' into {}.", Actor(e.actor),
                                          s_.lines[static_cast<std::size_t>(e.index)].name, Region(e.region));
+      case EventKind::kDispersal:
+        return fmt::format("{} troops of {} melt away from {} and go underground.", Troops(e.casualties), Actor(e.actor),
+                           Region(e.region));
+      case EventKind::kInsurgentAttack:
+        return fmt::format("Insurgent attack by {} on {} at {} ({} lost).", Actor(e.actor), Actor(e.target),
+                           Region(e.region), Troops(e.casualties));
       case EventKind::kDeparture: {
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
         return fmt::format("{} leaves {} ({} troops){}{}.", Actor(e.actor), Region(e.region), Troops(e.casualties),

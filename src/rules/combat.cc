@@ -64,6 +64,9 @@ bool Combat(Day& d) {
       const Actor& actor = s.actors[static_cast<std::size_t>(target.actor)];
       const bool defending = holder != kNone && s.actors[holder].bloc == actor.bloc;
       double mean = s.rules.attrition_rate * incoming / (defending ? defence : 1.0);
+      // Prepared ground: the actor's own start ground, held by its side, defended from works
+      // built over the years it held it.
+      if (defending && s.regions[r].holder == target.actor) mean /= 1.0 + actor.entrenchment;
       if (IsProxy(s, target.actor)) {
         mean += s.rules.proxy_fold_rate * (1.0 - s.reliability(target.actor)) * target.strength;
       }
@@ -76,6 +79,17 @@ bool Combat(Day& d) {
     const std::size_t f = static_cast<std::size_t>(hit.force);
     if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses, hit.by);
     if (hit.breaks && st.forces[f].strength > 0) {
+      // Some of a broken force's fighters go underground rather than fight on (dispersal).
+      const double dispersal = s.actors[static_cast<std::size_t>(st.forces[f].actor)].dispersal;
+      if (dispersal > 0) {
+        const float gone = Disperse(d, hit.force, dispersal * st.forces[f].strength);
+        if (gone > 0) {
+          d.Emit({.kind = EventKind::kDispersal, .actor = st.forces[f].actor, .region = st.forces[f].region,
+                  .casualties = gone});
+        }
+        fell_back = true;  // the index follows the force's new strength below
+        if (st.forces[f].strength <= 0) continue;
+      }
       RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {
         const RegionId from = st.forces[f].region;

@@ -16,6 +16,7 @@ void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power
 void Incidents(Day& d);              // incidents.cc
 void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
+void Insurgency(Day& d);             // insurgency.cc: attacks by fighters underground
 void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
 void Factions(Day& d);               // factions.cc: influence shifts
 bool Withdrawals(Day& d);            // resolve.cc: backing down and its cost; true if forces moved

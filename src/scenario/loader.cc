@@ -263,6 +263,9 @@ class Loader {
     a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
     a.territory_weight = r.Num("territory_weight", 0, 100, a.territory_weight);
     a.terrorist = r.Bool("terrorist", false);
+    a.dispersal = r.Num("dispersal", 0, 1, a.dispersal);
+    a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
+    a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
