@@ -196,6 +196,7 @@ struct DeconflictionLine {
   BlocId a = kNone, b = kNone;
   std::vector<RegionId> a_regions, b_regions;  // closed to b, and to a
   double crossing_tension = 1.0;
+  bool handover = false;  // on the day agreed, each side leaves the other side's ground it holds
   bool enabled = true;
 };
 

@@ -123,6 +123,7 @@ class Teller {
         return fmt::format("Insurgent attack by {} on {} at {} ({} lost).", Actor(e.actor), Actor(e.target),
                            Region(e.region), Troops(e.casualties));
       case EventKind::kDeparture: {
+        if (e.index < 0) return fmt::format("{} hands {} over under the line's terms.", Actor(e.actor), Region(e.region));
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
         return fmt::format("{} leaves {} ({} troops){}{}.", Actor(e.actor), Region(e.region), Troops(e.casualties),
                            c.note.empty() ? "" : ": ", c.note);

@@ -387,6 +387,7 @@ class Loader {
       }
     }
     l.crossing_tension = r.Num("crossing_tension", 0, 1000, l.crossing_tension);
+    l.handover = r.Bool("handover", false);
     l.enabled = r.Bool("enabled", true);
     s_.lines.push_back(std::move(l));
   }
