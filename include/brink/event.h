@@ -17,7 +17,7 @@ enum class EventKind : uint8_t {
   kProxyClash,         // an incident in which a proxy took part
   kStrike,             // a deliberate limited strike on a rival's force
   kZoneStrike,         // a strike on a rival force inside the striker's declared zone
-  kAirStrike,          // an air strike in full-scale war, anywhere in the theatre
+  kAirStrike,          // an air strike in full-scale war, within the striker's air reach
   kSignal,             // the striker called its strike defensive
   kRetaliation,        // a struck actor hit back in the theatre
   kHorizontal,         // a struck actor hit back against the striker's exposed forces
@@ -28,10 +28,11 @@ enum class EventKind : uint8_t {
   kRestraint,          // a patron restrained a feuding partner
   kDeescalation,       // an actor offered de-escalation
   kLevelChange,        // the escalation ladder moved to another rung
-  kWar,                // full-scale war broke out (absorbing)
+  kWar,                // full-scale war broke out (one a run; it may end in a ceasefire)
   kCorridorOpened,
   kCorridorCut,
   kGroupDefeated,      // the terrorist group lost its last region
+  kCeasefire,          // the full-scale war ended in a ceasefire: the two blocs are rivals again
   kCount
 };
 

@@ -24,6 +24,7 @@ bool HasTerrorist(const Scenario& s) {
 // Writes a run's outcomes in the order EmptyForecast declares them.
 void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int8_t* holders) {
   *bin++ = end.at_war();
+  *bin++ = end.ceasefire_day >= 0;
   *bin++ = end.tally.direct_clashes > 0;
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     *bin++ = end.corridor_open[c] != 0;
@@ -40,6 +41,7 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   *num++ = end.tally.zone_area_incidents;
   *num++ = end.max_level;
   *num++ = end.war_day;  // conditional: -1 when none
+  *num++ = end.war_length_days();  // conditional: -1 when none
   if (HasTerrorist(s)) *num++ = end.group_defeated_day;  // conditional
   *num++ = end.tally.escalation_score;
   for (const ActorState& a : end.actors) *num++ = a.deliberate_strikes;
@@ -67,6 +69,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
     f.numbers.push_back({std::move(id), std::move(label), conditional, {}});
   };
   binary("war", "Full-scale war");
+  binary("ceasefire", "Full-scale war ended in a ceasefire");
   binary("direct_clash", "At least one limited direct clash");
   for (const Corridor& c : s.corridors) {
     binary("corridor_open." + c.id, fmt::format("Corridor '{}' open at the end", c.name));
@@ -85,6 +88,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   number("zone_area_incidents", "Incidents in or next to declared zones");
   number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
   number("war_day", "Day full-scale war broke out (runs with war)", true);
+  number("war_length_days", "War length in days, to the ceasefire or the end (runs with war)", true);
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
   number("escalation_score", "Escalation score");
   f.numbers.back().whole = false;  // rung severities need not be whole

@@ -26,6 +26,7 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kCorridorOpened: return "corridor_opened";
     case EventKind::kCorridorCut: return "corridor_cut";
     case EventKind::kGroupDefeated: return "group_defeated";
+    case EventKind::kCeasefire: return "ceasefire";
     case EventKind::kCount: break;
   }
   return "unknown";
