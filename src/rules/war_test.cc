@@ -81,6 +81,7 @@ country = "AA"
 lat = 34.0
 lon = 38.0
 terrain = "desert"
+value = 1
 holder = "blue_army"
 [[region]]
 id = "front"
@@ -88,6 +89,7 @@ country = "AA"
 lat = 34.0
 lon = 39.0
 terrain = "desert"
+value = 1
 holder = "red_army"
 [[region]]
 id = "red_town"
@@ -95,6 +97,7 @@ country = "AA"
 lat = 34.0
 lon = 40.0
 terrain = "desert"
+value = 1
 holder = "red_army"
 [[region]]
 id = "red_capital"
@@ -142,12 +145,15 @@ strength = 100
 [[ladder]]
 name = "calm"
 threshold = 0
+severity = 0
 [[ladder]]
 name = "tense"
 threshold = 1
+severity = 1
 [[ladder]]
 name = "clashes"
 threshold = 2
+severity = 2
 [[ladder]]
 name = "war"
 threshold = 4
@@ -356,6 +362,7 @@ TEST(War, CeasefireReturnsTheBlocsToTheStandoff) {
   // The war is absorbing with ceasefire_rate 0: a hundred days, no ceasefire.
   World absorbing(kWar, {"rules.ceasefire_rate=0"});
   StartWar(absorbing);
+  absorbing.st = absorbing.initial;
   for (int day = 1; day <= 100; ++day) {
     Day q = absorbing.Today(day);
     rules::Ceasefire(q);
@@ -373,7 +380,7 @@ TEST(War, WarsEndInACeasefireOverARun) {
   for (int run = 0; run < runs; ++run) {
     State st = world.initial;
     WorkspacePtr w = engine.NewWorkspace();
-    while (st.day < 30) engine.Step(st, *w, kSeed, static_cast<uint64_t>(run));
+    while (st.day < 30) engine.Step(st, *w, kSeed, static_cast<uint64_t>(run), nullptr);
     ended += st.ceasefire_day >= 0;
   }
   // By day 30, costs reach 3 units of days alone: chance of no ceasefire below
