@@ -198,7 +198,14 @@ void NarrativeWriter::Day(const Event* begin, const Event* end) {
       ++air_strikes_[e->actor];  // told with the next quiet stretch
     } else if (e->kind != EventKind::kProxyBalk) {
       if (e->kind == EventKind::kWar) at_war_ = true;
-      if (e->kind == EventKind::kCeasefire) at_war_ = false;
+      if (e->kind == EventKind::kCeasefire) {
+        // The war's last air strikes are told before it ends, not with the quiet that follows.
+        for (auto [actor, count] : air_strikes_) {
+          out_ += fmt::format("  {} air strike{} by {}.\n", count, count == 1 ? "" : "s", tell.Actor(actor));
+        }
+        air_strikes_.clear();
+        at_war_ = false;
+      }
       out_ += "  " + tell.Line(*e) + "\n";
       Drain(false);
     }
