@@ -73,7 +73,9 @@ struct State {
   int level = 0;                       // current ladder rung
   int max_level = 0;
   int war_day = -1;                    // day full-scale war broke out, -1 if never
-  BlocId war_a = kNone, war_b = kNone;
+  BlocId war_a = kNone, war_b = kNone;  // the two blocs of that war (kept after a ceasefire)
+  int ceasefire_day = -1;              // day that war ended in a ceasefire, -1 if it has not
+  float war_losses_at_start = 0;       // casualties of the two warring blocs when war broke out
   int group_defeated_day = -1;         // day the terrorist group lost its last region
   int relation_phase = 0;              // which of the scenario's relation phases holds today
   int schedule_next = 0;               // the first timeline entry not applied yet
@@ -99,10 +101,15 @@ struct State {
   uint64_t cache_token = 0;
   void Touch() { cache_token = 0; }
 
+  // Whether full-scale war broke out in this run (it may since have ended in a ceasefire).
   bool at_war() const { return war_day >= 0; }
-  // Whether the blocs of two actors are at war with each other (a, b are blocs).
+  // Whether that war is still being fought today.
+  bool war_ongoing() const { return war_day >= 0 && ceasefire_day < 0; }
+  // The days it lasted, or has lasted so far (to `day`), or -1 if none broke out.
+  int war_length_days() const { return war_day < 0 ? -1 : (ceasefire_day >= 0 ? ceasefire_day : day) - war_day; }
+  // Whether two blocs are fighting a full-scale war with each other today.
   bool BlocsAtWar(BlocId a, BlocId b) const {
-    return at_war() && ((a == war_a && b == war_b) || (a == war_b && b == war_a));
+    return war_ongoing() && ((a == war_a && b == war_b) || (a == war_b && b == war_a));
   }
 };
 

@@ -237,6 +237,7 @@ void RefreshRelations(Day& d) {
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;
   w.relations_phase = d.st.relation_phase;
+  w.relations_war_ongoing = d.st.war_ongoing();
 }
 
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
@@ -312,7 +313,7 @@ void Dawn(Day& d, bool reindex) {
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
   if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b ||
-      w.relations_phase != d.st.relation_phase) {
+      w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {
     RefreshRelations(d);
   }
   w.stance.resize(d.s.actors.size());
@@ -490,6 +491,7 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
   rules::Insurgency(d);
   rules::Control(d);
   rules::Factions(d);
+  rules::Ceasefire(d);
   rules::LadderDecay(d);
   st.cache_token = next_state_token.fetch_add(1, std::memory_order_relaxed);
   w.state_token = st.cache_token;

@@ -17,9 +17,16 @@ std::string EndStateText(const Scenario& s, const State& end) {
                      s.ladder[static_cast<std::size_t>(end.max_level)].name, end.max_level,
                      s.war_rung(), s.ladder[static_cast<std::size_t>(end.level)].name,
                      end.tally.escalation_score);
-  out += end.at_war() ? fmt::format("  Full-scale war: YES, from day {} ({})\n", end.war_day,
-                                    DateOf(s, end.war_day))
-                      : std::string("  Full-scale war: no\n");
+  if (!end.at_war()) {
+    out += "  Full-scale war: no\n";
+  } else if (end.ceasefire_day >= 0) {
+    out += fmt::format("  Full-scale war: YES, from day {} ({}); ceasefire on day {} ({}) after {} days\n",
+                       end.war_day, DateOf(s, end.war_day), end.ceasefire_day, DateOf(s, end.ceasefire_day),
+                       end.war_length_days());
+  } else {
+    out += fmt::format("  Full-scale war: YES, from day {} ({}); no ceasefire ({} days to the end)\n",
+                       end.war_day, DateOf(s, end.war_day), end.war_length_days());
+  }
   out += fmt::format("  Limited direct clashes: {}\n", end.tally.direct_clashes);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     out += fmt::format("  Corridor '{}': {}\n", s.corridors[c].name,
@@ -87,6 +94,8 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
   j["level"] = end.level;
   j["war"] = end.at_war();
   j["war_day"] = end.at_war() ? nlohmann::json(end.war_day) : nlohmann::json(nullptr);
+  j["ceasefire_day"] = end.ceasefire_day >= 0 ? nlohmann::json(end.ceasefire_day) : nlohmann::json(nullptr);
+  j["war_length_days"] = end.at_war() ? nlohmann::json(end.war_length_days()) : nlohmann::json(nullptr);
   j["direct_clashes"] = end.tally.direct_clashes;
   j["escalation_score"] = end.tally.escalation_score;
   j["group_defeated_day"] =

@@ -33,6 +33,7 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kCrossing: return "crossing";
     case EventKind::kDispersal: return "dispersal";
     case EventKind::kInsurgentAttack: return "insurgent_attack";
+    case EventKind::kCeasefire: return "ceasefire";
     case EventKind::kCount: break;
   }
   return "unknown";

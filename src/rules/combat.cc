@@ -5,6 +5,8 @@
 // A force heavily outgunned (the enemy fire aimed at it above break_ratio x (0.5 + resolve)
 // times its whole side's firepower there) breaks and falls back one region toward friendly
 // ground. Only the side holding the region has its losses divided by the terrain's defence.
+// During a full-scale war the forces of the two warring blocs fight at their supply factor,
+// 1 / (1 + km to the actor's nearest base / its supply_range_km) (docs/model.md, "War").
 #include <algorithm>
 
 #include "rules/rules.h"
@@ -32,7 +34,12 @@ bool Combat(Day& d) {
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const std::size_t actors = s.actors.size();
     const float* strength = &w.actor_strength[r * actors];
-    const float* fire = &w.actor_fire[r * actors];
+    double fire[Limits::kMaxActors];  // each actor's firepower here today, supply included
+    for (ActorId a : here) {
+      const BlocId bloc = s.actors[static_cast<std::size_t>(a)].bloc;
+      const bool warring = st.war_ongoing() && (bloc == st.war_a || bloc == st.war_b);
+      fire[a] = w.actor_fire[r * actors + static_cast<std::size_t>(a)] * (warring ? s.Supply(a, region) : 1.0f);
+    }
     double fire_per_troop[Limits::kMaxActors];  // set for the actors present
     double side_fire[Limits::kMaxActors];
     ActorId main_enemy[Limits::kMaxActors];     // who aims the most fire at each actor's troops
