@@ -112,12 +112,23 @@ TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
 }
 
 // C6: in the default scenario full-scale war is unlikely but possible, and at least one
-// limited direct clash is likely. Measured: P(war) 5.6%, P(clash) 99%.
-TEST(Claims, C6_WarUnlikelyButPossibleClashLikely) {
+// limited direct clash is likely. Measured (3,000 runs): P(war) about 1%; the first half holds.
+TEST(Claims, C6_WarUnlikelyButPossible) {
   Forecast f = Ensemble({}, 3000);
   Interval war = Binary(f, "war").Wilson();
   EXPECT_GT(war.low, 0.0);
   EXPECT_LT(war.high, 0.5);
+}
+
+// C6, second half: NO LONGER HOLDS since the al-Tanf zone starts empty (record-2017: no
+// government force inside it), zone strikes are decisions and lines close ground (issue 11/12
+// work): P(at least one limited direct clash between principals) is 45.3% [44.3, 46.2] over
+// 540 days (10,000 runs, seed 1), against 98.9% before. The record's three direct clashes of
+// 2017 (a jet shot down over a partner's ground, a drone shot down at the zone, a Russian strike
+// on a partner) all come from protecting a partner or a zone from the air, which the model has
+// no rule for yet. Kept, disabled, so the measurement stays one switch away.
+TEST(Claims, DISABLED_C6_LimitedDirectClashLikely) {
+  Forecast f = Ensemble({}, 3000);
   EXPECT_GT(Binary(f, "direct_clash").Wilson().low, 0.5);
 }
 
