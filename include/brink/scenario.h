@@ -231,6 +231,8 @@ struct Rules {
   double incident_losses = 0.01;         // share of the smaller force lost in an incident
   double strike_losses = 0.06;           // share of the target force lost in a limited strike (at most)
   bool bounded_fire = true;              // limited fire kills by the shooter's means and hits only within reach
+  bool timeline = true;                  // dated changes apply (off: every force there from the start, no changes)
+  bool aims = true;                      // actors take only ground in their aims (off: anywhere in their countries)
   double limited_fire_kills = 8.0;       // mean troops one limited strike kills, shooter of retaliation_capability 0.5
   double killed_share = 0.25;            // share of casualties killed (the rest wounded)
   double zone_crossing_tension = 1.0;    // tension a force adds entering a rival's declared zone

@@ -398,7 +398,7 @@ State Engine::Initial() const {
   // reallocates (a copied State keeps only its size; its first split may reallocate).
   st.forces.reserve(MaxForces(s));
   for (const ForceSpec& spec : s.forces) {
-    if (spec.arrives_day > 0) continue;  // enters later (rules/timeline.cc)
+    if (spec.arrives_day > 0 && s.rules.timeline) continue;  // enters later (rules/timeline.cc)
     Force f;
     f.actor = spec.actor;
     f.region = spec.region;

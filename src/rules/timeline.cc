@@ -19,6 +19,8 @@ bool ApplyTimeline(Day& d) {
   while (st.schedule_next < static_cast<int>(schedule.size()) &&
          schedule[static_cast<std::size_t>(st.schedule_next)].day <= st.day) {
     const ScenarioTables::Scheduled& item = schedule[static_cast<std::size_t>(st.schedule_next++)];
+    // rules.timeline off: only lines take effect on their dates (they have their own switch).
+    if (!s.rules.timeline && item.kind != ScenarioTables::Scheduled::kLineAgreed) continue;
     switch (item.kind) {
       case ScenarioTables::Scheduled::kArrival: {
         const ForceSpec& spec = s.forces[static_cast<std::size_t>(item.index)];

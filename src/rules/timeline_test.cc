@@ -171,6 +171,15 @@ TEST(Timeline, AWithdrawalTakesForcesOutAndHandsTheGroundOver) {
   EXPECT_EQ(run.Count(EventKind::kDeparture), 1);
 }
 
+TEST(Timeline, SwitchedOffNothingChangesOnADateButLinesKeepTheirs) {
+  Holding run(kTimeline, {"rules.timeline=false"});
+  EXPECT_FLOAT_EQ(run.Troops("blue_army"), 1300.0f);  // the reserve is there from the start
+  run.StepTo(8);
+  EXPECT_EQ(run.st.relation_phase, 0);
+  EXPECT_EQ(run.Count(EventKind::kArrival) + run.Count(EventKind::kRelationChange) + run.Count(EventKind::kDeparture), 0);
+  EXPECT_EQ(run.Count(EventKind::kLineAgreed), 1);
+}
+
 TEST(Timeline, BadDatesAndChangesAreRefusedWithTheirPlace) {
   auto error = [](const std::string& replace, const std::string& with) {
     std::string toml(kTimeline);
@@ -212,6 +221,24 @@ struct Deciding : Holding {
     }
   }
 };
+
+TEST(Aims, AnActorTakesOnlyTheGroundInItsAims) {
+  std::string toml(kTimeline);
+  toml.replace(toml.find("offensive = 1.0"), 15, "offensive = 1.0\naims = [\"west\", \"middle\"]");
+  World aimed(toml, {"line.strip.enabled=false"});
+  const ActorId blue = aimed.actor("blue_army");
+  EXPECT_FALSE(aimed.s.MayTake(blue, aimed.region("east")));
+  EXPECT_TRUE(aimed.s.MayTake(blue, aimed.region("west")));
+  // Advancing every day, blue never goes for the east; with the switch off it takes it.
+  auto east_taken = [&](const std::vector<std::string>& overrides) {
+    Deciding run(toml, overrides);
+    run.Play(Action::kAdvance, 10);
+    return run.st.holder[static_cast<std::size_t>(run.engine.scenario().RegionIndex("east"))] ==
+           run.engine.scenario().ActorIndex("blue_army");
+  };
+  EXPECT_FALSE(east_taken({"line.strip.enabled=false"}));
+  EXPECT_TRUE(east_taken({"line.strip.enabled=false", "rules.aims=false"}));
+}
 
 TEST(Lines, GroundAcrossAnAgreedLineIsTakenOnlyByCrossing) {
   const ActorId east_holder_none = kNone;

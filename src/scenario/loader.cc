@@ -158,6 +158,8 @@ class Loader {
     x.incident_losses = r.Num("incident_losses", 0, 1, x.incident_losses);
     x.strike_losses = r.Num("strike_losses", 0, 1, x.strike_losses);
     x.bounded_fire = r.Bool("bounded_fire", x.bounded_fire);
+    x.timeline = r.Bool("timeline", x.timeline);
+    x.aims = r.Bool("aims", x.aims);
     x.limited_fire_kills = r.Num("limited_fire_kills", 0, 1e6, x.limited_fire_kills);
     x.killed_share = r.Num("killed_share", 0, 1, x.killed_share);
     x.zone_crossing_tension = r.Num("zone_crossing_tension", 0, 1000, x.zone_crossing_tension);

@@ -252,7 +252,8 @@ Status FinalizeScenario(Scenario& s) {
   t.may_take.assign(actors * regions, 1);
   for (std::size_t a = 0; a < actors; ++a) {
     const std::vector<std::string>& countries = s.actors[a].countries;
-    const std::vector<RegionId>& aims = s.actors[a].aims;
+    static const std::vector<RegionId> kAnywhere;
+    const std::vector<RegionId>& aims = s.rules.aims ? s.actors[a].aims : kAnywhere;
     for (std::size_t r = 0; r < regions; ++r) {
       const bool in_country = countries.empty() ||
           std::find(countries.begin(), countries.end(), s.regions[r].country) != countries.end();
