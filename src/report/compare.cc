@@ -43,13 +43,15 @@ Interval NewcombePairedDifference(int64_t both, int64_t only1, int64_t only2, in
   const double p1 = static_cast<double>(x1) / static_cast<double>(n);
   const double p2 = static_cast<double>(x2) / static_cast<double>(n);
   const Interval w1 = WilsonInterval(x1, n, z), w2 = WilsonInterval(x2, n, z);
-  // phi, the correlation of the two outcomes over the runs (0 when a margin is empty).
+  // phi, the correlation of the two outcomes over the runs (0 when a margin is empty), with
+  // Newcombe's correction: a positive AD - BC is reduced by N/2 (and floored at 0), a negative
+  // one taken as it is.
   const double margins = static_cast<double>(x1) * static_cast<double>(n - x1) *
                          static_cast<double>(x2) * static_cast<double>(n - x2);
-  const double phi = margins > 0 ? (static_cast<double>(both) * static_cast<double>(neither) -
-                                    static_cast<double>(only1) * static_cast<double>(only2)) /
-                                       std::sqrt(margins)
-                                 : 0.0;
+  double cross = static_cast<double>(both) * static_cast<double>(neither) -
+                 static_cast<double>(only1) * static_cast<double>(only2);
+  if (cross > 0) cross = std::max(0.0, cross - static_cast<double>(n) / 2);
+  const double phi = margins > 0 ? cross / std::sqrt(margins) : 0.0;
   // Newcombe (1998b), method 10: as the unpaired hybrid, less twice phi times the cross
   // product of the sides joined (a positive correlation narrows the interval).
   const double l1 = p1 - w1.low, u1 = w1.high - p1, l2 = p2 - w2.low, u2 = w2.high - p2;

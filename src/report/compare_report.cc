@@ -118,11 +118,12 @@ std::string DifferencesSvg(const Comparison& c) {
     const ComparisonRow& row = *rows[i];
     const double y = kTop + kRow * static_cast<double>(i) + 10;
     svg += fmt::format("<g class=\"difference\"><title>{0}: {1} pts, 95% interval {2}{3}</title>"
-                       "<text x=\"{4}\" y=\"{5:.1f}\" font-size=\"12.5\" text-anchor=\"end\"{6}>{0}</text>"
+                       "<text x=\"{4}\" y=\"{5:.1f}\" font-size=\"12.5\" text-anchor=\"end\"{6}>{10}</text>"
                        "<line x1=\"{7:.1f}\" x2=\"{8:.1f}\" y1=\"{9:.1f}\" y2=\"{9:.1f}\" stroke=\"#888\" stroke-width=\"1.5\"/>",
                        html::Escape(row.label), Signed(row.difference, true), IntervalText(row.ci, true),
                        row.paired_ci ? ", paired " + IntervalText(*row.paired_ci, true) : "", kLabel - 10, y + 4,
-                       row.differs ? " font-weight=\"bold\"" : "", x(row.ci.low), x(row.ci.high), y);
+                       row.differs ? " font-weight=\"bold\"" : "", x(row.ci.low), x(row.ci.high), y,
+                       html::Escape(html::Clip(row.label, 62)));
     if (row.paired_ci) {
       svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#0b3d75\" "
                          "stroke-width=\"5\"/>", x(row.paired_ci->low), x(row.paired_ci->high), y, y);

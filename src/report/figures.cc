@@ -29,6 +29,10 @@ std::string Open(std::string_view cls, double width, double height, std::string_
                      cls, width, height, Escape(title));
 }
 
+// Labels longer than this are cut (the tooltip keeps them whole): about what the label column
+// holds at the figures' font size.
+constexpr std::size_t kLabelChars = 62;
+
 int64_t Runs(const json& doc) { return doc["provenance"]["runs"].get<int64_t>(); }
 
 }  // namespace
@@ -93,7 +97,7 @@ std::string WarCurveSvg(const std::vector<WarCurve>& curves) {
 }
 
 std::string BinaryBarsSvg(const json& doc) {
-  constexpr double kW = 1000, kRow = 28, kLabel = 430, kBar = 440, kTop = 26;
+  constexpr double kW = 1000, kRow = 28, kLabel = 420, kBar = 380, kTop = 26;
   const json& binary = doc["binary"];
   const double height = kTop + kRow * static_cast<double>(binary.size()) + 10;
   std::string svg = Open("binary-bars", kW, height, "Yes/no outcomes with 95% intervals");
@@ -112,7 +116,7 @@ std::string BinaryBarsSvg(const json& doc) {
     const std::string label = b["label"].get<std::string>();
     svg += fmt::format(
         "<g class=\"bar\"><title>{0}: {1} [95% interval {2} – {3}], {4} of {5} runs</title>"
-        "<text x=\"{6}\" y=\"{7:.1f}\" font-size=\"12.5\" text-anchor=\"end\">{0}</text>"
+        "<text x=\"{6}\" y=\"{7:.1f}\" font-size=\"12.5\" text-anchor=\"end\">{17}</text>"
         "<rect x=\"{8}\" y=\"{9:.1f}\" width=\"{10:.2f}\" height=\"16\" fill=\"#4a7ab5\"/>"
         "<line x1=\"{11:.1f}\" x2=\"{12:.1f}\" y1=\"{13:.1f}\" y2=\"{13:.1f}\" stroke=\"#111\" stroke-width=\"1.5\"/>"
         "<line x1=\"{11:.1f}\" x2=\"{11:.1f}\" y1=\"{14:.1f}\" y2=\"{15:.1f}\" stroke=\"#111\"/>"
@@ -120,13 +124,14 @@ std::string BinaryBarsSvg(const json& doc) {
         "<text x=\"{16:.1f}\" y=\"{7:.1f}\" font-size=\"12.5\">{1} <tspan fill=\"#666\">[{2} – {3}]</tspan></text></g>\n",
         Escape(label), Percent(p), Percent(ci.low), Percent(ci.high), hits, runs, kLabel - 10, y + 13,
         kLabel, y + 2, kBar * p, kLabel + kBar * ci.low, kLabel + kBar * ci.high, y + 10, y + 5, y + 15,
-        kLabel + kBar + 10);
+        kLabel + kBar + 10, Escape(Clip(label, kLabelChars)));
   }
   return svg + "</svg>\n";
 }
 
 std::string NumberBoxesSvg(const json& doc, std::string_view prefix, std::string_view exclude, bool one_scale) {
-  constexpr double kW = 1000, kRow = 30, kLabel = 430, kBox = 330, kTop = 10;
+  constexpr double kW = 1000, kLabel = 420, kBox = 300, kTop = 10;
+  const double kRow = one_scale ? 30 : 36;
   std::vector<const json*> rows;
   for (const json& n : doc["numbers"]) {
     const std::string id = n["id"].get<std::string>();
@@ -157,7 +162,7 @@ std::string NumberBoxesSvg(const json& doc, std::string_view prefix, std::string
     const std::string label = n["label"].get<std::string>();
     const int64_t runs = n["runs"].get<int64_t>();
     svg += fmt::format("<g class=\"box\"><text x=\"{}\" y=\"{:.1f}\" font-size=\"12.5\" text-anchor=\"end\">{}</text>",
-                       kLabel - 10, y + 17, Escape(label));
+                       kLabel - 10, y + 17, Escape(Clip(label, kLabelChars)));
     if (runs == 0) {
       svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"12.5\" fill=\"#666\">never happened</text></g>\n",
                          kLabel, y + 17);

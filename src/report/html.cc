@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <vector>
 #include <cmath>
 
 namespace brink::html {
@@ -37,6 +38,16 @@ std::string BlocColour(std::size_t index) {
       "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
       "#f0e442", "#7a4a00", "#332288", "#882255", "#117733", "#44aa99"};
   return kPalette[index % kPalette.size()];
+}
+
+std::string Clip(std::string_view text, std::size_t max_chars) {
+  // Where each code point starts (a UTF-8 continuation byte is 10xxxxxx).
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  if (max_chars == 0 || starts.size() <= max_chars) return std::string(text);
+  return std::string(text.substr(0, starts[max_chars - 1])) + "…";
 }
 
 std::string Percent(double p, int decimals) { return fmt::format("{:.{}f}%", 100.0 * p, decimals); }

@@ -51,6 +51,9 @@ std::string ForecastFigures(const nlohmann::json& doc, std::string_view id_prefi
 // The provenance as a table of keys and values.
 std::string ProvenanceTable(const nlohmann::json& doc);
 
+// At most `max_chars` characters (code points) of `text`, with "…" when cut: labels that fit.
+std::string Clip(std::string_view text, std::size_t max_chars);
+
 // Numbers formatted for people: 12.3%, 1,234, 0.52.
 std::string Percent(double p, int decimals = 1);
 std::string Amount(double value);

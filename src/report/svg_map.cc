@@ -52,6 +52,59 @@ struct Point {
   double x = 0, y = 0;
 };
 
+std::size_t CodePoints(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+struct Box {
+  double x0, y0, x1, y1;
+  double Overlap(const Box& o) const {
+    const double w = std::min(x1, o.x1) - std::max(x0, o.x0), h = std::min(y1, o.y1) - std::max(y0, o.y0);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+};
+
+// Places region names where they cover the fewest names already placed and the fewest
+// regions: right of the circle, else left, above, below or diagonally (greedy, in the
+// regions' order, so the same map always gets the same labels).
+class LabelPlacer {
+ public:
+  void AddObstacle(const Point& p, double r) { taken_.push_back({p.x - r, p.y - r, p.x + r, p.y + r}); }
+  // Returns the SVG text element of `name` (escaped) for a circle of radius `r` at `p`.
+  std::string Place(const Point& p, double r, const std::string& name, std::size_t chars) {
+    constexpr double kCharWidth = 6.1, kHeight = 12;
+    const double w = kCharWidth * static_cast<double>(chars);
+    struct Spot {
+      double dx, dy;
+      const char* anchor;
+    };
+    const Spot spots[] = {{r + 3, 4, "start"},  {-r - 3, 4, "end"},      {0, -r - 4, "middle"},
+                          {0, r + 12, "middle"}, {r + 2, -r - 2, "start"}, {r + 2, r + 10, "start"},
+                          {-r - 2, -r - 2, "end"}, {-r - 2, r + 10, "end"}};
+    double best = -1;
+    Box best_box{};
+    const Spot* chosen = &spots[0];
+    for (const Spot& spot : spots) {
+      const double x0 = std::string_view(spot.anchor) == "start" ? p.x + spot.dx
+                        : std::string_view(spot.anchor) == "end" ? p.x + spot.dx - w
+                                                                 : p.x - w / 2;
+      const Box box{x0, p.y + spot.dy - kHeight + 2, x0 + w, p.y + spot.dy + 2};
+      double cover = 0;
+      for (const Box& t : taken_) cover += t.Overlap(box);
+      if (best < 0 || cover < best) best = cover, best_box = box, chosen = &spot;
+      if (cover == 0) break;
+    }
+    taken_.push_back(best_box);
+    return fmt::format("<text class=\"halo\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\" "
+                       "text-anchor=\"{}\">{}</text>\n", p.x + chosen->dx, p.y + chosen->dy, chosen->anchor, name);
+  }
+
+ private:
+  std::vector<Box> taken_;
+};
+
 }  // namespace
 
 std::string MapSvg(const json& doc, std::string_view id) {
@@ -164,6 +217,11 @@ std::string MapSvg(const json& doc, std::string_view id) {
   for (const json& r : doc["regions"]) outcomes[r["id"].get<std::string>()] = &r;
   svg += "<g class=\"regions\">\n";
   std::string labels;
+  LabelPlacer placer;
+  for (const json& r : regions) {
+    const bool key = r.contains("key") && r["key"].is_boolean() && r["key"].get<bool>();
+    placer.AddObstacle(at[r["id"].get<std::string>()], key ? 8 : 5.5);
+  }
   for (const json& r : regions) {
     const std::string rid = r["id"].get<std::string>();
     const Point& p = at[rid];
@@ -197,8 +255,8 @@ std::string MapSvg(const json& doc, std::string_view id) {
         Escape(odds.empty() ? std::string("\n  not in this forecast") : odds), p.x, p.y, key ? 8 : 5.5,
         colour, strength, colour);
     if (key) {
-      labels += fmt::format("<text class=\"halo\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\">{}</text>\n",
-                            p.x + 10, p.y + 4, Escape(name));
+      const std::string shown = Clip(name, 34);
+      labels += placer.Place(p, 8, Escape(shown), CodePoints(shown));
     }
   }
   svg += "</g>\n<g class=\"labels\" pointer-events=\"none\">\n" + labels + "</g>\n";
