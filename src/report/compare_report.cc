@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "brink/compare.h"
 #include "report/forecast_document.h"
@@ -26,9 +27,16 @@ std::string ArmOptions(const json& doc) {
   return out.empty() ? "the scenario as it is (no --set or --policy)" : out;
 }
 
+// A number with as many decimals as its size calls for, never in exponent notation.
+std::string Plain(double value, bool sign) {
+  const double magnitude = std::fabs(value);
+  const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+  return sign ? fmt::format("{:+.{}f}", value, decimals) : fmt::format("{:.{}f}", value, decimals);
+}
+
 std::string Signed(double value, bool binary) {
   if (!std::isfinite(value)) return value > 0 ? "+inf" : "-inf";
-  return binary ? fmt::format("{:+.1f}", 100 * value) : fmt::format("{:+.4g}", value);
+  return binary ? fmt::format("{:+.1f}", 100 * value) : Plain(value, true);
 }
 
 std::string Value(const ComparisonRow& row, bool a) {
@@ -36,7 +44,7 @@ std::string Value(const ComparisonRow& row, bool a) {
   const double v = a ? row.a : row.b;
   if (row.binary) return fmt::format("{:.1f}%", 100 * v);
   if ((a ? row.a_runs : row.b_runs) == 0) return "never";
-  return fmt::format("{:.4g}", v);
+  return Plain(v, false);
 }
 
 std::string IntervalText(const Interval& ci, bool binary) {
@@ -64,25 +72,47 @@ std::string ComparisonText(const Comparison& c) {
                      d.b["provenance"]["runs"].get<int64_t>(),
                      paired ? ", the same seeds in both (common random numbers): paired intervals too" : "");
   auto table = [&](bool binary) {
-    out += fmt::format("  {:<56} {:>9} {:>9} {:>9}  {:<24} {:<24}\n",
-                       binary ? "Outcome (B - A in percentage points)" : "Number (mean; B - A)", c.a_name,
-                       c.b_name, "B - A", "95% interval", paired ? "95% paired" : "");
+    std::string head = fmt::format("  {:<56} {:>9} {:>9} {:>9}  {:<24} {:<24}",
+                                   binary ? "Outcome (B - A in percentage points)" : "Number (mean; B - A)",
+                                   html::Clip(c.a_name, 9), html::Clip(c.b_name, 9), "B - A", "95% interval",
+                                   paired ? "95% paired" : "");
+    head.erase(head.find_last_not_of(' ') + 1);
+    out += head + "\n";
     for (const ComparisonRow& row : c.rows) {
       if (row.binary != binary) continue;
-      std::string label = row.label.size() > 56 ? row.label.substr(0, 55) + "~" : row.label;
+      const std::string label = html::Clip(row.label, 56);
       if (!row.in_a || !row.in_b) {
         out += fmt::format("  {:<56} {:>9} {:>9}  (only in {})\n", label, Value(row, true), Value(row, false),
                            row.in_a ? "A" : "B");
         continue;
       }
-      out += fmt::format("  {:<56} {:>9} {:>9} {:>9}  {:<24} {:<24} {}\n", label, Value(row, true),
-                         Value(row, false), Signed(row.difference, binary), IntervalText(row.ci, binary),
-                         row.paired_ci ? IntervalText(*row.paired_ci, binary) : "", row.differs ? "*" : "");
+      std::string line = fmt::format("  {:<56} {:>9} {:>9} {:>9}  {:<24} {:<24} {}", label, Value(row, true),
+                                     Value(row, false), Signed(row.difference, binary), IntervalText(row.ci, binary),
+                                     row.paired_ci ? IntervalText(*row.paired_ci, binary) : "", row.differs ? "*" : "");
+      line.erase(line.find_last_not_of(' ') + 1);
+      out += line + "\n";
     }
   };
   table(true);
   out += "\n";
   table(false);
+  if (paired) {
+    // How much the common random numbers narrowed the intervals: the paired interval's width
+    // over the independent one's, for the differences where both are finite and not empty.
+    std::vector<double> ratios;
+    for (const ComparisonRow& row : c.rows) {
+      const double independent = row.ci.high - row.ci.low;
+      if (!row.paired_ci || !std::isfinite(independent) || independent <= 0) continue;
+      ratios.push_back((row.paired_ci->high - row.paired_ci->low) / independent);
+    }
+    if (!ratios.empty()) {
+      std::sort(ratios.begin(), ratios.end());
+      out += fmt::format("\n  Common random numbers: paired intervals are {:.0f}% as wide as independent ones "
+                         "(median of {} outcomes; from {:.0f}% to {:.0f}%).\n",
+                         100 * ratios[ratios.size() / 2], ratios.size(), 100 * ratios.front(),
+                         100 * ratios.back());
+    }
+  }
   out += fmt::format("\n  * the difference's 95% interval excludes zero ({}).\n",
                      paired ? "the paired interval where there is one" : "Newcombe's hybrid score interval "
                                                                          "for proportions, Welch's for means");
@@ -123,7 +153,7 @@ std::string DifferencesSvg(const Comparison& c) {
                        html::Escape(row.label), Signed(row.difference, true), IntervalText(row.ci, true),
                        row.paired_ci ? ", paired " + IntervalText(*row.paired_ci, true) : "", kLabel - 10, y + 4,
                        row.differs ? " font-weight=\"bold\"" : "", x(row.ci.low), x(row.ci.high), y,
-                       html::Escape(html::Clip(row.label, 62)));
+                       html::Escape(html::Clip(row.label, 56)));
     if (row.paired_ci) {
       svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#0b3d75\" "
                          "stroke-width=\"5\"/>", x(row.paired_ci->low), x(row.paired_ci->high), y, y);
@@ -141,7 +171,7 @@ std::string TableHtml(const Comparison& c) {
   for (const ComparisonRow& row : c.rows) {
     const bool both = row.in_a && row.in_b;
     out += fmt::format("<tr{}><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                       "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                       "<td class=\"ci\">{}</td><td class=\"ci\">{}</td><td>{}</td></tr>\n",
                        row.differs ? " class=\"differs\"" : "", html::Escape(row.label), Value(row, true),
                        Value(row, false), both ? Signed(row.difference, row.binary) + (row.binary ? " pts" : "") : "",
                        both ? IntervalText(row.ci, row.binary) : (row.in_a ? "only in A" : "only in B"),

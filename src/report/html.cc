@@ -89,7 +89,8 @@ std::string Page(std::string_view title, std::string_view body) {
   .maps { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
   table { border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0 1em; }
   th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; vertical-align: top; }
-  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  td.ci { white-space: nowrap; font-variant-numeric: tabular-nums; }
   tr.differs td { font-weight: 600; }
   svg text { font-family: inherit; }
   .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
