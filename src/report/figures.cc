@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "brink/stats.h"
 #include "report/html.h"
@@ -56,13 +58,18 @@ std::string WarCurveSvg(const std::vector<WarCurve>& curves) {
   auto y = [&](double p) { return kTop + (1 - p / top) * (kH - kTop - kBottom); };
   std::string svg = Open("war-curve", kW, kH, "Cumulative chance of full-scale war by day");
   // Axes and grid.
-  for (double p = 0; p <= top + 1e-12; p += step) {
+  // Ticks are counted, not accumulated in floating point (no drift, no extra or missing tick).
+  const int y_ticks = static_cast<int>(std::lround(top / step));
+  for (int tick = 0; tick <= y_ticks; ++tick) {
+    const double p = step * tick;
     svg += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#e4e4e4\"/>"
                        "<text x=\"{3}\" y=\"{4:.1f}\" font-size=\"12\" text-anchor=\"end\">{5}</text>\n",
                        kLeft, kW - kRight, y(p), kLeft - 6, y(p) + 4, Percent(p, step < 0.01 ? 1 : 0));
   }
   const double day_step = NiceStep(static_cast<double>(days), 10);
-  for (double d = 0; d <= static_cast<double>(days) + 1e-9; d += day_step) {
+  const int x_ticks = static_cast<int>(std::floor(static_cast<double>(days) / day_step + 1e-9));
+  for (int tick = 0; tick <= x_ticks; ++tick) {
+    const double d = day_step * tick;
     svg += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#999\"/>"
                        "<text x=\"{0:.1f}\" y=\"{3}\" font-size=\"12\" text-anchor=\"middle\">{4}</text>\n",
                        x(d), kH - kBottom, kH - kBottom + 5, kH - kBottom + 19, d);
@@ -75,17 +82,20 @@ std::string WarCurveSvg(const std::vector<WarCurve>& curves) {
   for (const WarCurve& c : curves) {
     const json& war = (*c.doc)["war_by_day"];
     const int64_t runs = Runs(*c.doc);
-    std::string upper, lower, line;
+    // The band: along the upper bounds, then back along the lower ones.
+    std::string band, line;
+    std::vector<std::pair<double, double>> lower;
     for (std::size_t d = 0; d < war.size(); ++d) {
       const double p = war[d].get<double>();
       const Interval ci = WilsonInterval(static_cast<int64_t>(std::llround(p * static_cast<double>(runs))), runs);
-      upper += fmt::format("{:.1f},{:.1f} ", x(static_cast<double>(d)), y(ci.high));
-      lower = fmt::format("{:.1f},{:.1f} ", x(static_cast<double>(d)), y(ci.low)) + lower;
+      band += fmt::format("{:.1f},{:.1f} ", x(static_cast<double>(d)), y(ci.high));
+      lower.emplace_back(x(static_cast<double>(d)), y(ci.low));
       line += fmt::format("{:.1f},{:.1f} ", x(static_cast<double>(d)), y(p));
     }
-    svg += fmt::format("<g class=\"curve\"><title>{}</title><polygon points=\"{}{}\" fill=\"{}\" fill-opacity=\"0.22\"/>"
+    for (auto it = lower.rbegin(); it != lower.rend(); ++it) band += fmt::format("{:.1f},{:.1f} ", it->first, it->second);
+    svg += fmt::format("<g class=\"curve\"><title>{}</title><polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.22\"/>"
                        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.2\"/></g>\n",
-                       Escape(c.name), upper, lower, c.colour, line, c.colour);
+                       Escape(c.name), band, c.colour, line, c.colour);
     if (!war.empty()) {
       const double last = war.back().get<double>();
       svg += fmt::format("<text class=\"halo\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" text-anchor=\"end\" "
@@ -149,7 +159,9 @@ std::string NumberBoxesSvg(const json& doc, std::string_view prefix, std::string
   const double common_step = NiceStep(high - low, 6);
   if (one_scale) {
     high = low + std::max(common_step, std::ceil((high - low) / common_step) * common_step);
-    for (double t = low; t <= high + 1e-9; t += common_step) {
+    const int ticks = static_cast<int>(std::lround((high - low) / common_step));
+    for (int tick = 0; tick <= ticks; ++tick) {
+      const double t = low + common_step * tick;
       const double tx = kLabel + (t - low) / (high - low) * kBox;
       svg += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2:.1f}\" stroke=\"#e4e4e4\"/>"
                          "<text x=\"{0:.1f}\" y=\"{3:.1f}\" font-size=\"11\" text-anchor=\"middle\">{4}</text>\n",
