@@ -24,7 +24,10 @@ std::atomic<bool> interrupted{false};
 extern "C" void OnCompareSignal(int) { interrupted.store(true); }
 
 int Finish(const Comparison& c, const CompareOptions& options) {
-  if (options.report_path.empty() || !IsStandardOutput(options.report_path)) Out("{}", ComparisonText(c));
+  // Standard output carries one thing whole: the table unless the page or the runs go there.
+  const bool taken = (!options.report_path.empty() && IsStandardOutput(options.report_path)) ||
+                     (!options.runs_csv_path.empty() && IsStandardOutput(options.runs_csv_path));
+  if (!taken) Out("{}", ComparisonText(c));
   int code = 0;
   if (!options.report_path.empty()) {
     if (Status st = WriteFileAtomically(options.report_path, ComparisonHtml(c)); !st.ok()) {

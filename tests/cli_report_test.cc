@@ -79,6 +79,10 @@ TEST(CliReport, CompareRunsBothArmsWithTheSameSeeds) {
   EXPECT_TRUE(Contains(rows, "\n1,0,baseline,") && Contains(rows, "\n1,0,variant,"));
   const std::string page = ReadFile(html);
   EXPECT_TRUE(Contains(page, "id=\"map-a\"") && Contains(page, "id=\"map-b\"")) << "both maps";
+  // The per-run rows to standard output come alone, and are the same rows.
+  Outcome streamed = RunBrink(std::string("compare ") + kSmall + " -n 300 --set rules.signalling=false --runs-csv -");
+  EXPECT_EQ(streamed.status, 0) << streamed.err;
+  EXPECT_EQ(streamed.out, rows);
   // Two saved forecasts compare alike, without paired intervals.
   ScratchDir saved;
   const std::string dir = Quote(saved.path().string());

@@ -17,7 +17,8 @@ std::string Headline(const json& doc) {
   std::string days = p.contains("days") && p["days"].is_number_integer() ? p["days"].dump() : "?";
   std::string start = doc.contains("map") && doc["map"].contains("start_date") && doc["map"]["start_date"].is_string()
                           ? " from " + doc["map"]["start_date"].get<std::string>() : "";
-  return fmt::format("forecast of {} runs over {} days{}", p["runs"].get<int64_t>(), days, start);
+  return fmt::format("forecast of {} runs over {} days{}",
+                     html::Amount(static_cast<double>(p["runs"].get<int64_t>())), days, start);
 }
 
 }  // namespace
