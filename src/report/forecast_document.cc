@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "brink/scenario.h"
+
 namespace brink {
 namespace {
 
@@ -37,6 +39,12 @@ class Checker {
   }
   const json* Array(const json& object, const std::string& at, const char* key) {
     return Field(object, at, key, json::value_t::array);
+  }
+  // An array no longer than `most` (what a scenario may hold), so no document makes the pages
+  // that draw it take quadratic time or unbounded memory.
+  bool AtMost(const json& array, const std::string& at, std::size_t most) {
+    if (ok() && array.size() > most) Fail(at, fmt::format("has more than {} entries", most));
+    return ok();
   }
   // Every element of an array is an object.
   bool Objects(const json& array, const std::string& at) {
@@ -71,12 +79,15 @@ class Checker {
   std::string error_;
 };
 
+// Outcomes per kind: a scenario's are a few per actor, bloc and corridor, far below this.
+constexpr std::size_t kMaxOutcomes = 100'000;
 constexpr auto kString = json::value_t::string;
 constexpr auto kCount = json::value_t::number_unsigned;
 constexpr auto kNumber = json::value_t::number_float;
 
 void CheckOutcomes(Checker& c, const json& doc) {
-  if (const json* binary = c.Array(doc, "", "binary"); binary && c.Objects(*binary, "/binary")) {
+  if (const json* binary = c.Array(doc, "", "binary"); binary && c.AtMost(*binary, "/binary", kMaxOutcomes) &&
+                                                         c.Objects(*binary, "/binary")) {
     for (std::size_t i = 0; i < binary->size(); ++i) {
       const json& b = (*binary)[i];
       const std::string at = fmt::format("/binary/{}", i);
@@ -87,7 +98,8 @@ void CheckOutcomes(Checker& c, const json& doc) {
       if (hits && runs && *hits > *runs) c.Fail(at + "/hits", "should be at most runs");
     }
   }
-  if (const json* numbers = c.Array(doc, "", "numbers"); numbers && c.Objects(*numbers, "/numbers")) {
+  if (const json* numbers = c.Array(doc, "", "numbers"); numbers && c.AtMost(*numbers, "/numbers", kMaxOutcomes) &&
+                                                          c.Objects(*numbers, "/numbers")) {
     for (std::size_t i = 0; i < numbers->size(); ++i) {
       const json& n = (*numbers)[i];
       const std::string at = fmt::format("/numbers/{}", i);
@@ -99,17 +111,21 @@ void CheckOutcomes(Checker& c, const json& doc) {
       }
     }
   }
-  if (const json* war = c.Array(doc, "", "war_by_day")) {
+  if (const json* war = c.Array(doc, "", "war_by_day"); war && c.AtMost(*war, "/war_by_day", Limits::kMaxDays + 1)) {
     for (std::size_t d = 0; d < war->size() && c.ok(); ++d) {
       const json& p = (*war)[d];
       if (!p.is_number() || p < 0 || p > 1) c.Fail(fmt::format("/war_by_day/{}", d), "should be a probability");
     }
   }
-  if (const json* regions = c.Array(doc, "", "regions"); regions && c.Objects(*regions, "/regions")) {
+  if (const json* regions = c.Array(doc, "", "regions"); regions && c.AtMost(*regions, "/regions", Limits::kMaxRegions) &&
+                                                          c.Objects(*regions, "/regions")) {
     for (std::size_t i = 0; i < regions->size(); ++i) {
       const std::string at = fmt::format("/regions/{}", i);
       c.Field((*regions)[i], at, "id", kString);
       const json* held = c.Field((*regions)[i], at, "held_by", json::value_t::object);
+      if (held && held->size() > Limits::kMaxBlocs + 1) {
+        c.Fail(at + "/held_by", fmt::format("has more than {} blocs", Limits::kMaxBlocs + 1));
+      }
       for (auto it = held ? held->begin() : json::const_iterator(); held && it != held->end() && c.ok(); ++it) {
         const std::string cell = at + "/held_by/" + it.key();
         if (!it->is_object()) {
@@ -129,50 +145,68 @@ void CheckMap(Checker& c, const json& doc) {
   const json* map = c.Field(doc, "", "map", json::value_t::object);
   if (!map) return;
   const std::string at = "/map";
-  if (const json* blocs = c.Array(*map, at, "blocs"); blocs && c.Objects(*blocs, at + "/blocs")) {
+  if (const json* blocs = c.Array(*map, at, "blocs"); blocs && c.AtMost(*blocs, at + "/blocs", Limits::kMaxBlocs) &&
+                                                       c.Objects(*blocs, at + "/blocs")) {
     for (std::size_t i = 0; i < blocs->size(); ++i) {
       c.Field((*blocs)[i], fmt::format("{}/blocs/{}", at, i), "id", kString);
       c.Field((*blocs)[i], fmt::format("{}/blocs/{}", at, i), "name", kString);
     }
   }
-  if (const json* regions = c.Array(*map, at, "regions"); regions && c.Objects(*regions, at + "/regions")) {
+  if (const json* regions = c.Array(*map, at, "regions");
+      regions && c.AtMost(*regions, at + "/regions", Limits::kMaxRegions) && c.Objects(*regions, at + "/regions")) {
     for (std::size_t i = 0; i < regions->size(); ++i) {
       const std::string where = fmt::format("{}/regions/{}", at, i);
       for (const char* key : {"id", "name"}) c.Field((*regions)[i], where, key, kString);
       for (const char* key : {"lat", "lon"}) c.Field((*regions)[i], where, key, kNumber);
     }
   }
-  if (const json* edges = c.Array(*map, at, "edges"); edges && c.Objects(*edges, at + "/edges")) {
+  if (const json* edges = c.Array(*map, at, "edges");
+      edges && c.AtMost(*edges, at + "/edges", Limits::kMaxEdges) && c.Objects(*edges, at + "/edges")) {
     for (std::size_t i = 0; i < edges->size(); ++i) {
       for (const char* key : {"from", "to", "kind"}) c.Field((*edges)[i], fmt::format("{}/edges/{}", at, i), key, kString);
     }
   }
-  if (const json* corridors = c.Array(*map, at, "corridors"); corridors && c.Objects(*corridors, at + "/corridors")) {
+  if (const json* corridors = c.Array(*map, at, "corridors");
+      corridors && c.AtMost(*corridors, at + "/corridors", Limits::kMaxCorridors) &&
+      c.Objects(*corridors, at + "/corridors")) {
     for (std::size_t i = 0; i < corridors->size(); ++i) {
       const std::string where = fmt::format("{}/corridors/{}", at, i);
       c.Field((*corridors)[i], where, "name", kString);
       for (const char* key : {"from", "to", "deciding"}) {
-        if (const json* list = c.Array((*corridors)[i], where, key)) c.Strings(*list, where + "/" + key);
+        if (const json* list = c.Array((*corridors)[i], where, key);
+            list && c.AtMost(*list, where + "/" + key, Limits::kMaxRegions)) {
+          c.Strings(*list, where + "/" + key);
+        }
       }
     }
   }
-  if (const json* zones = c.Array(*map, at, "zones"); zones && c.Objects(*zones, at + "/zones")) {
+  if (const json* zones = c.Array(*map, at, "zones");
+      zones && c.AtMost(*zones, at + "/zones", Limits::kMaxEntries) && c.Objects(*zones, at + "/zones")) {
     for (std::size_t i = 0; i < zones->size(); ++i) {
       const std::string where = fmt::format("{}/zones/{}", at, i);
       c.Field((*zones)[i], where, "name", kString);
       c.Field((*zones)[i], where, "bloc", kString);
       c.Field((*zones)[i], where, "radius_km", kNumber);
       c.Field((*zones)[i], where, "enabled", json::value_t::boolean);
-      if (const json* list = c.Array((*zones)[i], where, "regions")) c.Strings(*list, where + "/regions");
+      if (const json* list = c.Array((*zones)[i], where, "regions");
+          list && c.AtMost(*list, where + "/regions", Limits::kMaxRegions)) {
+        c.Strings(*list, where + "/regions");
+      }
     }
   }
-  // Deconfliction lines (optional): each a name and the regions it runs through, in order.
+  // Deconfliction lines (optional): each a name and the regions of its two sides.
   if (map->contains("lines")) {
-    if (const json* lines = c.Array(*map, at, "lines"); lines && c.Objects(*lines, at + "/lines")) {
+    if (const json* lines = c.Array(*map, at, "lines");
+        lines && c.AtMost(*lines, at + "/lines", Limits::kMaxEntries) && c.Objects(*lines, at + "/lines")) {
       for (std::size_t i = 0; i < lines->size(); ++i) {
         const std::string where = fmt::format("{}/lines/{}", at, i);
         c.Field((*lines)[i], where, "name", kString);
-        if (const json* list = c.Array((*lines)[i], where, "regions")) c.Strings(*list, where + "/regions");
+        for (const char* key : {"a_regions", "b_regions"}) {
+          if (const json* list = c.Array((*lines)[i], where, key);
+              list && c.AtMost(*list, where + "/" + key, Limits::kMaxRegions)) {
+            c.Strings(*list, where + "/" + key);
+          }
+        }
       }
     }
   }

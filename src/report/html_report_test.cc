@@ -3,11 +3,14 @@
 // clear error for a saved forecast it cannot draw.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "brink/compare.h"
 #include "brink/forecast.h"
 #include "brink/report.h"
 #include "brink/scenario.h"
@@ -110,6 +113,12 @@ TEST(HtmlReport, SavedForecastWithoutMapIsRefusedByName) {
   EXPECT_NE(page.message().find("\"map\""), std::string::npos) << page.message();
 }
 
+std::string ManyEmptyObjects(int n) {
+  std::string list = "{}";
+  for (int i = 1; i < n; ++i) list += ",{}";
+  return list;
+}
+
 TEST(HtmlReport, CorruptForecastsAreRefusedWithTheField) {
   for (const auto& [text, expected] : std::vector<std::pair<std::string, std::string>>{
            {"", "not valid JSON"},
@@ -118,7 +127,11 @@ TEST(HtmlReport, CorruptForecastsAreRefusedWithTheField) {
            {R"({"provenance": {"scenario": "x", "runs": 3}, "binary": [{"id": "w", "label": "W", "hits": 5,
                 "runs": 3}]})", "/binary/0/hits should be at most runs"},
            {R"({"provenance": {"scenario": "x", "runs": 3}, "binary": [], "numbers": [], "war_by_day": [2]})",
-            "/war_by_day/0 should be a probability"}}) {
+            "/war_by_day/0 should be a probability"},
+           // More regions than a scenario may hold: refused before any drawing.
+           {R"({"provenance": {"scenario": "x", "runs": 3}, "binary": [], "numbers": [], "war_by_day": [],
+                "regions": [)" + ManyEmptyObjects(600) + "]}",
+            "/regions has more than 512 entries"}}) {
     Result<std::string> page = ForecastReportHtml(text, "f.json");
     ASSERT_FALSE(page.ok()) << text;
     EXPECT_NE(page.message().find("f.json: "), std::string::npos) << page.message();
@@ -133,6 +146,74 @@ TEST(Html, EscapeAndClip) {
   EXPECT_EQ(html::Clip("Deir ez-Zor", 5), "Deir…");
   // Cut on characters, never inside one: "é" is two bytes.
   EXPECT_EQ(html::Clip("ééééé", 3), "éé…");
+}
+
+}  // namespace
+}  // namespace brink
+
+namespace brink {
+namespace {
+
+// Every kind of field of a saved forecast replaced in turn by null, a string or a negative number: the
+// page is drawn or refused with a message, never an exception (a field the pages use but the
+// reader did not check would throw here).
+TEST(HtmlReport, EveryFieldBrokenInTurnIsDrawnOrRefusedNeverThrown) {
+  const std::string text = HostileForecastJson();
+  ASSERT_FALSE(text.empty());
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  const nlohmann::json flat = doc.flatten();
+  int refused = 0;
+  std::set<std::string> shapes;  // one field of each kind: /binary/#/hits stands for all hits
+  for (const auto& [pointer, value] : flat.items()) {
+    std::string shape = pointer;
+    std::replace_if(shape.begin(), shape.end(), [](char c) { return c >= '0' && c <= '9'; }, '#');
+    if (!shapes.insert(shape).second) continue;
+    for (const nlohmann::json& broken : {nlohmann::json(nullptr), nlohmann::json("x"), nlohmann::json(-1.5)}) {
+      nlohmann::json copy = flat;
+      copy[pointer] = broken;
+      const std::string mutated = copy.unflatten().dump();
+      EXPECT_NO_THROW({
+        Result<std::string> page = ForecastReportHtml(mutated, "m.json");
+        refused += !page.ok();
+        Result<Comparison> c = CompareForecasts(text, "a.json", mutated, "m.json");
+        if (c.ok()) {
+          (void)ComparisonText(c.value());
+          (void)ComparisonHtml(c.value());
+        }
+      }) << pointer << " = " << broken.dump();
+    }
+  }
+  EXPECT_GT(refused, 0);
+}
+
+}  // namespace
+}  // namespace brink
+
+namespace brink {
+namespace {
+
+// A deconfliction line between west and valley (joined by an edge): a bar across that edge and
+// a dotted ring on each side's regions, named in the legend.
+TEST(HtmlReport, DeconflictionLinesAreDrawn) {
+  const std::string text = HostileForecastJson();
+  ASSERT_FALSE(text.empty());
+  nlohmann::json doc = nlohmann::json::parse(text);
+  doc["map"]["lines"] = nlohmann::json::array(
+      {{{"id", "l1"}, {"name", "Valley line"}, {"a", "blue"}, {"b", "red"}, {"a_regions", {"west"}},
+        {"b_regions", {"valley", "town"}}, {"agreed_day", 30}, {"enabled", true}}});
+  Result<std::string> page = ForecastReportHtml(doc.dump(), "lines.json");
+  ASSERT_TRUE(page.ok()) << page.message();
+  const std::string& html = page.value();
+  const std::size_t group = html.find("<g class=\"lines\">");
+  ASSERT_NE(group, std::string::npos);
+  const std::string lines = html.substr(group, html.find("</g>\n</g>", group) - group);
+  EXPECT_NE(lines.find("Deconfliction line: Valley line, agreed on day 30"), std::string::npos);
+  std::size_t rings = 0, bars = 0;
+  for (std::size_t at = lines.find("<circle"); at != std::string::npos; at = lines.find("<circle", at + 1)) ++rings;
+  for (std::size_t at = lines.find("<line"); at != std::string::npos; at = lines.find("<line", at + 1)) ++bars;
+  EXPECT_EQ(rings, 3u) << "west, valley, town";
+  EXPECT_EQ(bars, 1u) << "only the west-valley edge joins the two sides";
+  EXPECT_NE(html.find("deconfliction line: Valley line"), std::string::npos) << "in the legend";
 }
 
 }  // namespace

@@ -196,17 +196,44 @@ std::string MapSvg(const json& doc, std::string_view id) {
   }
   svg += "</g>\n";
 
-  // Deconfliction lines, when the scenario has them: through their regions in order.
+  // Deconfliction lines, when the scenario has them: each side's regions closed to the other
+  // get a dotted ring, and every edge that joins the two sides a bar across it where the line
+  // cuts it (grey when the line is switched off).
   if (map.contains("lines")) {
     svg += "<g class=\"lines\">\n";
     for (const json& line : map["lines"]) {
-      std::string points;
-      for (const json& r : line["regions"]) {
-        if (const Point* p = find(r)) points += fmt::format("{:.1f},{:.1f} ", p->x, p->y);
+      const bool enabled = !line.contains("enabled") || !line["enabled"].is_boolean() || line["enabled"].get<bool>();
+      const char* colour = enabled ? "#b00020" : "#9a9a9a";
+      std::map<std::string, int> side;  // region id -> 1 (side a) or 2 (side b)
+      for (const char* key : {"a_regions", "b_regions"}) {
+        for (const json& r : line[key]) side[r.get<std::string>()] |= key[0] == 'a' ? 1 : 2;
       }
-      svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#b00020\" stroke-width=\"3\" "
-                         "stroke-dasharray=\"10 4 2 4\"><title>Deconfliction line: {}</title></polyline>\n",
-                         points, Escape(line["name"].get<std::string>()));
+      std::string agreed;
+      if (line.contains("agreed_day") && line["agreed_day"].is_number_integer()) {
+        agreed = fmt::format(", agreed on day {}", line["agreed_day"].get<int64_t>());
+      }
+      svg += fmt::format("<g><title>Deconfliction line: {}{}{}</title>\n", Escape(line["name"].get<std::string>()),
+                         agreed, enabled ? "" : " (switched off)");
+      for (const auto& [region, which] : side) {
+        if (const Point* p = find(json(region))) {
+          svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"12\" fill=\"none\" stroke=\"{}\" "
+                             "stroke-width=\"1.6\" stroke-dasharray=\"2 2\"/>\n", p->x, p->y, colour);
+        }
+      }
+      for (const json& e : map["edges"]) {
+        const Point *a = find(e["from"]), *b = find(e["to"]);
+        if (!a || !b) continue;
+        const int from = side.count(e["from"].get<std::string>()) ? side[e["from"].get<std::string>()] : 0;
+        const int to = side.count(e["to"].get<std::string>()) ? side[e["to"].get<std::string>()] : 0;
+        if (!((from & 1 && to & 2) || (from & 2 && to & 1))) continue;
+        // A bar 20 px long across the edge at its middle.
+        const double dx = b->x - a->x, dy = b->y - a->y, length = std::max(std::hypot(dx, dy), 1e-9);
+        const double mx = (a->x + b->x) / 2, my = (a->y + b->y) / 2, nx = -dy / length * 10, ny = dx / length * 10;
+        svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+                           "stroke-width=\"4\" stroke-linecap=\"round\"/>\n",
+                           mx - nx, my - ny, mx + nx, my + ny, colour);
+      }
+      svg += "</g>\n";
     }
     svg += "</g>\n";
   }
@@ -290,8 +317,11 @@ std::string MapLegend(const json& doc) {
   }
   if (map.contains("lines")) {
     for (const json& line : map["lines"]) {
-      out += fmt::format("<span><span class=\"line\" style=\"border-top:3px dashed #b00020\"></span>line: {}</span>\n",
-                         Escape(line["name"].get<std::string>()));
+      const bool enabled = !line.contains("enabled") || !line["enabled"].is_boolean() || line["enabled"].get<bool>();
+      out += fmt::format("<span><span class=\"key\" style=\"border:2px dotted {};border-radius:50%;background:none\">"
+                         "</span>deconfliction line: {}{} (bars: where it cuts a road; dotted rings: ground "
+                         "closed to the other side)</span>\n", enabled ? "#b00020" : "#9a9a9a",
+                         Escape(line["name"].get<std::string>()), enabled ? "" : " (switched off)");
     }
   }
   return out + "</div>\n";
