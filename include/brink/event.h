@@ -32,6 +32,11 @@ enum class EventKind : uint8_t {
   kCorridorOpened,
   kCorridorCut,
   kGroupDefeated,      // the terrorist group lost its last region
+  kArrival,            // a force entered the theatre on its date (the scenario's timeline)
+  kRelationChange,     // two actors' relation changed on its date (index: the timeline entry)
+  kDeparture,          // an actor left regions on its date (index: the timeline entry)
+  kLineAgreed,         // a deconfliction line took effect (index: the line)
+  kCrossing,           // a force entered ground closed to it (index: the line, -1 a zone)
   kCount
 };
 

@@ -79,6 +79,7 @@ struct Actor {
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
+  std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
 };
 
@@ -144,6 +145,23 @@ struct ForceSpec {
   ActorId actor = kNone;
   RegionId region = kNone;
   double strength = 0;  // troops
+  int arrives_day = 0;  // enters the theatre at dawn of this day (0: there from the start)
+};
+
+// A dated change (docs/model.md, "Timeline"): at dawn of `day` some pairs of actors change
+// relation, or an actor pulls its forces out of some regions (they leave the theatre, their
+// ground passes to `hand_to` or to nobody). Force arrivals are the forces' own `arrives_day`.
+enum class ChangeKind : uint8_t { kRelation, kWithdraw };
+struct Change {
+  int day = 1;
+  ChangeKind kind = ChangeKind::kRelation;
+  std::vector<std::pair<ActorId, ActorId>> pairs;  // kRelation: every pair it names
+  RelationKind relation = RelationKind::kNeutrality;
+  ActorId actor = kNone;         // kWithdraw
+  std::vector<RegionId> regions; // kWithdraw
+  ActorId hand_to = kNone;       // kWithdraw
+  std::string a_name, b_name;    // kRelation: the parties as written (actor or bloc names)
+  std::string note;              // what happened, for the narrative
 };
 
 struct Exposure {
@@ -161,6 +179,20 @@ struct Zone {
   double radius_km = 0;
   double self_defence_strike = 0.5;  // daily chance the owner strikes a rival force inside
   double incident_reduction = 0.5;   // share by which incidents inside are reduced
+  bool enabled = true;
+};
+
+// A deconfliction line agreed between two blocs (docs/model.md, "Lines and zones"): from the
+// day agreed, each side's regions are closed to the other side short of war. Entering them is
+// a decision (Action::kCross) that raises tension with the side whose ground it is (and with
+// the guarantor's bloc).
+struct DeconflictionLine {
+  std::string id, name;
+  int agreed_day = 0;
+  ActorId guarantor = kNone;
+  BlocId a = kNone, b = kNone;
+  std::vector<RegionId> a_regions, b_regions;  // closed to b, and to a
+  double crossing_tension = 1.0;
   bool enabled = true;
 };
 
@@ -184,7 +216,11 @@ struct Rules {
   double incident_tension_factor = 0.5;  // incident chance multiplied by (1 + factor * tension)
   double deconfliction = 0.5;            // 0..1, general channel: share of incidents prevented
   double incident_losses = 0.01;         // share of the smaller force lost in an incident
-  double strike_losses = 0.06;           // share of the target force lost in a limited strike
+  double strike_losses = 0.06;           // share of the target force lost in a limited strike (at most)
+  bool bounded_fire = true;              // limited fire kills by the shooter's means and hits only within reach
+  double limited_fire_kills = 8.0;       // mean troops one limited strike kills, shooter of retaliation_capability 0.5
+  double killed_share = 0.25;            // share of casualties killed (the rest wounded)
+  double zone_crossing_tension = 1.0;    // tension a force adds entering a rival's declared zone
   double tension_decay = 0.03;           // share of tension that fades each day
   double tension_incident = 0.5;
   double tension_strike = 1.0;
@@ -204,6 +240,7 @@ struct Rules {
   double war_cost = 20.0;                // utility of full-scale war, before war aversion
   double casualty_cost_per_1000 = 1.0;   // utility of a thousand own casualties, before aversion
   double strike_value = 2.0;             // utility of a successful limited strike, before aggression
+  double advance_cost = 1.0;             // utility cost of a day of offensive operations, before casualty aversion
   double strike_cost = 3.0;              // political cost of deliberately firing on a rival, before war aversion
   double exposure_risk_cost = 10.0;      // utility lost per unit chance of a horizontal blow on exposed troops, before casualty aversion
   double war_spark = 0.3;                // chance a direct clash at the war threshold tips into war, scaled by (tension / threshold)^2
@@ -281,6 +318,25 @@ struct ScenarioTables {
   // patronage (1 for principals): from the patronage relations.
   std::vector<ActorId> patron;
   std::vector<double> reliability;
+  // The timeline in order of day (ties: arrivals, then relation changes, then withdrawals, each
+  // in input order): what Engine::Begin applies at dawn (rules/timeline.cc).
+  struct Scheduled {
+    int day;
+    enum Kind : uint8_t { kArrival, kRelations, kWithdrawal, kLineAgreed } kind;
+    int index;  // the force, the relation phase that starts, the change, or the line
+  };
+  std::vector<Scheduled> schedule;
+  // relation_matrix holds one actors x actors matrix per relation phase: phase 0 from the
+  // start, phase k from the k-th day on which relation changes take effect.
+  int relation_phases = 1;
+  // Per region: the enabled lines whose sides include it, as (line, the bloc it is closed to).
+  std::vector<std::vector<std::pair<int, BlocId>>> line_sides;
+  // Per region: the owners of enabled zones containing it (zone_owners above) close it to
+  // their rivals; whether any line or zone could close the region at all.
+  std::vector<uint8_t> may_close;
+  // Per actor: whether any region it may take could be closed to it (by a line against its
+  // bloc, or by a zone of another actor): only then is crossing ever a choice.
+  std::vector<uint8_t> may_cross;
 };
 
 struct Scenario {
@@ -300,6 +356,8 @@ struct Scenario {
   std::vector<Exposure> exposures;
   std::vector<Zone> zones;
   std::vector<Rung> ladder;
+  std::vector<Change> timeline;  // in input order
+  std::vector<DeconflictionLine> lines;
 
   // What FinalizeScenario derived from the input above.
   const ScenarioTables& tables() const { return tables_; }
@@ -325,8 +383,10 @@ struct Scenario {
   float Priority(ActorId a, RegionId r) const {
     return tables_.priority[static_cast<std::size_t>(a) * regions.size() + r];
   }
-  RelationKind relation(ActorId a, ActorId b) const {
-    return tables_.relation_matrix[static_cast<std::size_t>(a) * actors.size() + b];
+  // The relation of two actors in a relation phase (State::relation_phase; 0: the start's).
+  RelationKind relation(ActorId a, ActorId b, int phase = 0) const {
+    const std::size_t n = actors.size();
+    return tables_.relation_matrix[(static_cast<std::size_t>(phase) * n + static_cast<std::size_t>(a)) * n + b];
   }
   float distance(RegionId a, RegionId b) const {
     return tables_.distance_km[static_cast<std::size_t>(a) * regions.size() + b];

@@ -12,7 +12,9 @@
 
 namespace brink {
 
-enum class Action : uint8_t { kHold, kAdvance, kStrike, kWithdraw, kRestrain, kDeescalate, kCount };
+// kCross: advance, crossing into ground a deconfliction line or a rival's declared zone closes
+// to the actor (docs/model.md, "Lines and zones"); kAdvance keeps out of it.
+enum class Action : uint8_t { kHold, kAdvance, kStrike, kWithdraw, kRestrain, kDeescalate, kCross, kCount };
 std::string_view ActionName(Action action);
 
 struct Force {
@@ -34,6 +36,7 @@ struct Grievance {
 
 struct ActorState {
   Action action = Action::kHold;
+  Action previous = Action::kHold;  // yesterday's action (a de-escalation offer scores once per episode)
   float casualties = 0;
   Grievance grievance;
   int deliberate_strikes = 0;  // strikes it chose (C1)
@@ -56,6 +59,10 @@ struct State {
   std::vector<ActorState> actors;
   std::vector<float> influence;        // per faction
   std::vector<float> exposure_troops;  // per exposure
+  // Casualties by cause: troops of actor v lost to fire of actor b at [v x actors + b]
+  // (combat losses go to the enemy that aimed the most fire at the force; a proxy folding
+  // under fire, to that enemy too). Sums to each actor's casualties.
+  std::vector<float> inflicted;
   std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
   std::vector<uint8_t> corridor_open;  // per corridor
   std::vector<int> corridor_cut_days;  // per corridor: days it ended cut
@@ -65,9 +72,14 @@ struct State {
   int war_day = -1;                    // day full-scale war broke out, -1 if never
   BlocId war_a = kNone, war_b = kNone;
   int group_defeated_day = -1;         // day the terrorist group lost its last region
+  int relation_phase = 0;              // which of the scenario's relation phases holds today
+  int schedule_next = 0;               // the first timeline entry not applied yet
   // Per actor, the share of its priority it could still take (held by enemies or nobody);
   // recomputed only when ground changes hands or war starts (control_changed).
   std::vector<float> open_share;
+  // Per actor, the share of its priority it could take only by crossing a line or into a
+  // rival's zone (closed ground held by enemies or nobody); recomputed with open_share.
+  std::vector<float> cross_share;
   // Per actor, whether any of its goal regions (Scenario::goal_regions) is still open to it;
   // recomputed with open_share. An actor with none has nowhere to advance to.
   std::vector<uint8_t> has_goal;

@@ -29,6 +29,7 @@ struct Battle {
 };
 struct Hit {
   int force;
+  ActorId by;       // the enemy aiming the most fire at it
   float losses;
   int battle;       // index into Workspace::battles
   bool breaks;      // outgunned: falls back
@@ -85,6 +86,7 @@ struct Workspace {
   // they change only when war starts.
   bool relations_valid = false;
   BlocId relations_war_a = kNone, relations_war_b = kNone;
+  int relations_phase = 0;
   // Today's turn (include/brink/game.h): each actor's legal actions, the one for actor a at
   // legal[legal_start[a] .. legal_start[a + 1]), and its decision draw.
   std::vector<LegalAction> legal;
@@ -92,6 +94,7 @@ struct Workspace {
   std::vector<double> decision_draw;
   std::vector<double> rival_tension;  // per actor, at dawn: RivalTension
   JointAction joint;                  // today's choices (Engine::Step)
+  EventLog dawn_events;               // today's timeline events (Begin), for Apply's log
 };
 
 struct Day {
@@ -116,12 +119,12 @@ inline bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId 
   return (x == st.war_a && y == st.war_b) || (x == st.war_b && y == st.war_a);
 }
 inline bool Hostile(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  RelationKind kind = s.relation(a, b);
+  RelationKind kind = s.relation(a, b, st.relation_phase);
   return kind == RelationKind::kHostility ||
          (kind == RelationKind::kRivalry && AtWarBetween(s, st, a, b));
 }
 inline bool Rivals(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  return s.relation(a, b) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
+  return s.relation(a, b, st.relation_phase) == RelationKind::kRivalry && !AtWarBetween(s, st, a, b);
 }
 inline bool IsProxy(const Scenario& s, ActorId a) { return s.patron(a) != kNone; }
 // Firepower of a force: troops x effectiveness x air support x morale x proxy cohesion
@@ -129,8 +132,9 @@ inline bool IsProxy(const Scenario& s, ActorId a) { return s.patron(a) != kNone;
 inline float Firepower(const Scenario& s, const Force& force) {
   return force.strength * s.tables().fire_factor[static_cast<std::size_t>(force.actor)];
 }
-// Removes troops from a force and counts them as the actor's casualties. Returns troops lost.
-float Inflict(Day& d, int force, double troops);
+// Removes troops from a force and counts them as the actor's casualties, inflicted by `by`.
+// Returns troops lost.
+float Inflict(Day& d, int force, double troops, ActorId by);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
 // `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no

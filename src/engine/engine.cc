@@ -15,7 +15,7 @@
 
 namespace brink {
 
-float Inflict(Day& d, int force, double troops) {
+float Inflict(Day& d, int force, double troops, ActorId by) {
   Force& f = d.st.forces[force];
   float lost = static_cast<float>(std::min<double>(troops, f.strength));
   f.strength -= lost;
@@ -26,6 +26,7 @@ float Inflict(Day& d, int force, double troops) {
     d.w.troops_changed.insert(f.actor);
   }
   d.st.actors[f.actor].casualties += lost;
+  d.st.inflicted[static_cast<std::size_t>(f.actor) * d.s.actors.size() + static_cast<std::size_t>(by)] += lost;
   return lost;
 }
 
@@ -234,6 +235,7 @@ void RefreshRelations(Day& d) {
   w.relations_valid = true;
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;
+  w.relations_phase = d.st.relation_phase;
 }
 
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
@@ -279,7 +281,10 @@ void Day::Emit(Event event) {
       st.tally.escalation_score += s.ladder[static_cast<std::size_t>(st.level)].severity;
       break;
     case EventKind::kDeescalation:
-      st.tally.escalation_score += s.ladder.front().severity;
+      // One offer per episode: days of de-escalation in a row score once.
+      if (st.actors[static_cast<std::size_t>(event.actor)].previous != Action::kDeescalate) {
+        st.tally.escalation_score += s.ladder.front().severity;
+      }
       break;
     default:
       break;
@@ -291,7 +296,8 @@ void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
-  if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b) {
+  if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b ||
+      w.relations_phase != d.st.relation_phase) {
     RefreshRelations(d);
   }
   w.stance.resize(d.s.actors.size());
@@ -376,6 +382,7 @@ State Engine::Initial() const {
   // reallocates (a copied State keeps only its size; its first split may reallocate).
   st.forces.reserve(MaxForces(s));
   for (const ForceSpec& spec : s.forces) {
+    if (spec.arrives_day > 0) continue;  // enters later (rules/timeline.cc)
     Force f;
     f.actor = spec.actor;
     f.region = spec.region;
@@ -383,6 +390,7 @@ State Engine::Initial() const {
     st.forces.push_back(f);
   }
   st.actors.assign(s.actors.size(), ActorState{});
+  st.inflicted.assign(s.actors.size() * s.actors.size(), 0.0f);
   for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
   for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
   st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
@@ -402,11 +410,17 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
-  const bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index_stale;
+  bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index_stale;
   st.cache_token = 0;  // from here on the state is changing
   w.state_token = 0;
   ++st.day;
   Day d{*scenario_, st, w, seed, run, nullptr};
+  // The timeline's changes due today come first (a force that arrives is indexed at dawn);
+  // their events wait in the workspace for Apply's log.
+  w.dawn_events.clear();
+  d.log = &w.dawn_events;
+  if (rules::ApplyTimeline(d)) index_current = false;
+  d.log = nullptr;
   Dawn(d, !index_current);
   PrepareTurn(d);
   return Turn(*scenario_, st, w, seed, run);
@@ -440,15 +454,18 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
   }
   State& st = *turn.st_;
   Workspace& w = *turn.w_;
-  for (std::size_t a = 0; a < joint.size(); ++a) st.actors[a].action = joint[a];
+  for (std::size_t a = 0; a < joint.size(); ++a) {
+    st.actors[a].previous = st.actors[a].action;
+    st.actors[a].action = joint[a];
+  }
   Day d{s, st, w, turn.seed_, turn.run_, log};
+  if (log) log->insert(log->end(), w.dawn_events.begin(), w.dawn_events.end());
   rules::ApplyProxyReliability(d);
   if (rules::Withdrawals(d)) IndexForces(d);
   rules::Move(d);
   // Broken forces fell back. Forces killed today may stay listed until dawn: every rule after
   // combat skips forces without troops.
   rules::Combat(d);
-  rules::ZoneStrikes(d);
   rules::DeliberateStrikes(d);
   rules::AirCampaign(d);
   rules::Incidents(d);

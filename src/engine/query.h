@@ -37,6 +37,22 @@ inline bool InContact(const Day& d, ActorId actor, RegionId region) {
   return !((NearMasks(d)[r] | d.s.tables().zone_owners[r]) & RivalsOf(d, actor)).empty();
 }
 
+// Whether the region is closed to the actor today: on one side of an agreed, enabled line
+// against the actor's bloc (the two sides not at war), or inside a rival's enabled declared
+// zone. Entering closed ground is crossing (Action::kCross; docs/model.md, "Lines and zones").
+inline bool ClosedTo(const Day& d, ActorId actor, RegionId region) {
+  const std::size_t r = static_cast<std::size_t>(region);
+  if (!d.s.tables().may_close[r]) return false;
+  if (InRivalZone(d, actor, region)) return true;
+  const BlocId bloc = d.s.actors[static_cast<std::size_t>(actor)].bloc;
+  for (auto [line, closed_to] : d.s.tables().line_sides[r]) {
+    const DeconflictionLine& l = d.s.lines[static_cast<std::size_t>(line)];
+    if (closed_to != bloc || d.st.day < l.agreed_day) continue;
+    if (!d.st.BlocsAtWar(bloc, l.a == bloc ? l.b : l.a)) return true;
+  }
+  return false;
+}
+
 // The actors that can reach the region with a limited strike: a force there or next door, or
 // the region inside their own zone.
 inline ActorSet InReachOf(const Day& d, RegionId region) {

@@ -32,6 +32,8 @@ class Rng {
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   bool Bernoulli(double p) { return Uniform() < p; }
   int Below(int n) { return static_cast<int>(Uniform() * n); }
+  // Exponential of mean 1, by inversion (1 - u lies in (0, 1]).
+  double Exponential() { return -std::log1p(-Uniform()); }
   // Poisson, exact at every mean: inversion below a mean of 10 (one uniform, walking the
   // cumulative distribution up from 0), and from 10 up Hoermann's transformed rejection with
   // squeeze, PTRS (W. Hoermann, "The transformed rejection method for generating Poisson random

@@ -8,6 +8,7 @@
 //   deescalate  a principal whose tension with a rival bloc (not at war with it) has reached
 //               the third rung
 //   restrain    the patron of a proxy in a feud that is not restrained yet
+//   cross       it has troops, and ground it wants that a line or a rival's zone closes to it
 #include <algorithm>
 
 #include "engine/day.h"
@@ -18,15 +19,23 @@
 namespace brink {
 namespace {
 
-double OpenShare(const Day& d, ActorId actor) {
+// The shares of the actor's priority it could take by advancing, and only by crossing (ground
+// closed to it by a line or a rival's zone), held by enemies or nobody.
+std::pair<double, double> OpenShares(const Day& d, ActorId actor) {
   const Scenario& s = d.s;
   const float* priority = &s.tables().priority[static_cast<std::size_t>(actor) * s.regions.size()];
-  double open = 0, all = 0;
+  double open = 0, closed = 0, all = 0;
+  const bool may_cross = s.tables().may_cross[static_cast<std::size_t>(actor)] != 0;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     all += priority[r];
-    if (WorthTaking(d, actor, static_cast<RegionId>(r))) open += priority[r];
+    if (!WorthTaking(d, actor, static_cast<RegionId>(r))) continue;
+    if (may_cross && ClosedTo(d, actor, static_cast<RegionId>(r))) {
+      closed += priority[r];
+    } else {
+      open += priority[r];
+    }
   }
-  return all > 0 ? open / all : 0;
+  return all > 0 ? std::pair{open / all, closed / all} : std::pair{0.0, 0.0};
 }
 
 void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
@@ -46,6 +55,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
     if (st.restraint_days[static_cast<std::size_t>(i)] == 0) feud = i;
   }
   if (feud >= 0) out.push_back({Action::kRestrain, feud});
+  if (d.w.actor_firepower[a] > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
 }  // namespace
@@ -69,10 +79,13 @@ void PrepareTurn(Day& d) {
   w.control_changed_at_dawn = st.control_changed || st.day <= 1;
   if (st.control_changed || st.open_share.size() != actors) {
     st.open_share.resize(actors);
+    st.cross_share.resize(actors);
     st.has_goal.assign(actors, 0);
     for (std::size_t a = 0; a < actors; ++a) {
       const ActorId actor = static_cast<ActorId>(a);
-      st.open_share[a] = static_cast<float>(OpenShare(d, actor));
+      const auto [open, closed] = OpenShares(d, actor);
+      st.open_share[a] = static_cast<float>(open);
+      st.cross_share[a] = static_cast<float>(closed);
       for (RegionId r : d.s.tables().goal_regions[a]) {
         if (WorthTaking(d, actor, r)) {
           st.has_goal[a] = 1;

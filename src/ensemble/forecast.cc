@@ -6,6 +6,8 @@
 #include <tbb/task_arena.h>
 
 #include <chrono>
+#include <cmath>
+#include <limits>
 
 #include "brink/engine.h"
 #include "ensemble/threads.h"
@@ -13,6 +15,31 @@
 namespace brink {
 namespace {
 
+
+// Not applicable in this run (a conditional number's value where its condition failed).
+constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
+
+// For each actor, the blocs whose fire can reach it short of a scenario edit: another bloc with
+// an actor in rivalry, hostility or feud with it in any relation phase. Killed counts are
+// reported for these pairs (victim actor, shooting bloc), in actor then bloc order.
+std::vector<std::pair<std::size_t, std::size_t>> FirePairs(const Scenario& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t v = 0; v < s.actors.size(); ++v) {
+    for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+      if (static_cast<std::size_t>(s.actors[v].bloc) == b) continue;
+      bool fires = false;
+      for (std::size_t x = 0; x < s.actors.size() && !fires; ++x) {
+        if (static_cast<std::size_t>(s.actors[x].bloc) != b) continue;
+        for (int phase = 0; phase < s.tables().relation_phases && !fires; ++phase) {
+          const RelationKind k = s.relation(static_cast<ActorId>(v), static_cast<ActorId>(x), phase);
+          fires = k == RelationKind::kRivalry || k == RelationKind::kHostility || k == RelationKind::kFeud;
+        }
+      }
+      if (fires) pairs.emplace_back(v, b);
+    }
+  }
+  return pairs;
+}
 
 bool HasTerrorist(const Scenario& s) {
   for (const Actor& a : s.actors) {
@@ -34,14 +61,24 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   if (HasTerrorist(s)) *bin++ = end.group_defeated_day >= 0;
 
   for (const ActorState& a : end.actors) *num++ = a.casualties;
+  const std::size_t actors = s.actors.size();
+  for (auto [v, b] : FirePairs(s)) {
+    double lost = 0;
+    for (std::size_t x = 0; x < actors; ++x) {
+      if (static_cast<std::size_t>(s.actors[x].bloc) == b) lost += end.inflicted[v * actors + x];
+    }
+    *num++ = lost * s.rules.killed_share;
+  }
   for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
   *num++ = end.tally.count(EventKind::kSignal);
   *num++ = end.tally.direct_clashes;
   *num++ = end.tally.zone_area_incidents;
   *num++ = end.max_level;
-  *num++ = end.war_day;  // conditional: -1 when none
-  if (HasTerrorist(s)) *num++ = end.group_defeated_day;  // conditional
+  *num++ = end.at_war() ? end.war_day : kNotApplicable;
+  if (HasTerrorist(s)) *num++ = end.group_defeated_day >= 0 ? end.group_defeated_day : kNotApplicable;
   *num++ = end.tally.escalation_score;
+  *num++ = end.at_war() ? kNotApplicable : end.tally.escalation_score;
+  *num++ = end.at_war() ? end.tally.escalation_score : kNotApplicable;
   for (const ActorState& a : end.actors) *num++ = a.deliberate_strikes;
   for (std::size_t b = 0; b < s.blocs.size(); ++b) {
     int held = 0;
@@ -77,6 +114,10 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   if (HasTerrorist(s)) binary("group_defeated", "Terrorist group lost its last region");
 
   for (const Actor& a : s.actors) number("casualties." + a.id, "Casualties: " + a.name);
+  for (auto [v, b] : FirePairs(s)) {
+    number(fmt::format("killed.{}.by.{}", s.actors[v].id, s.blocs[b].id),
+           fmt::format("Killed: {} by {}", s.actors[v].name, s.blocs[b].name));
+  }
   for (EventKind kind : kClashKinds) {
     number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)));
   }
@@ -88,6 +129,10 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
   number("escalation_score", "Escalation score");
   f.numbers.back().whole = false;  // rung severities need not be whole
+  number("escalation_score.no_war", "Escalation score (runs without war)", true);
+  f.numbers.back().whole = false;
+  number("escalation_score.war", "Escalation score (runs with war)", true);
+  f.numbers.back().whole = false;
   for (const Actor& a : s.actors) number("deliberate_strikes." + a.id, "Deliberate strikes by " + a.name);
   for (const Bloc& b : s.blocs) {
     number("contested_held." + b.id, "Regions the group held at start, held by " + b.name + " at the end");
@@ -153,7 +198,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
       if (each_run) each_run({first + i, b, x, h});
       for (std::size_t k = 0; k < n_bin; ++k) f.binary[k].value.Add(b[k] != 0);
       for (std::size_t k = 0; k < n_num; ++k) {
-        if (f.numbers[k].conditional && x[k] < 0) continue;
+        if (f.numbers[k].conditional && std::isnan(x[k])) continue;
         f.numbers[k].value.Add(x[k]);
       }
       if (b[0]) {

@@ -7,17 +7,25 @@
 //   hold       0
 //   advance    strike_value x 2 x offensive x (0.5 + resolve) x open_share x power_share
 //                 - war_aversion x war_cost x [risk(T + tension_incident) - risk(T)] x contact
-//   strike     aggression x strike_value x (1 + stake) - war_aversion x strike_cost
+//                 - casualty_aversion x advance_cost
+//   strike     aggression x strike_value x (1 + stake) + 2 x enforcement x strike_value
+//                 - war_aversion x strike_cost
 //                 - war_aversion x war_cost x [risk(T + tension_strike + p x tension_back) - risk(T)]
 //                 - casualty_aversion x p x (exposure_risk_cost x h
 //                                            + casualty_cost_per_1000 x exposed losses / 1000)
 //   withdraw   war_aversion x war_cost x risk(T) / 2 - commitment x backing_down_cost
 //   deescalate (from the third rung up) war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
 //   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy)
+//   cross      strike_value x 2 x offensive x (0.5 + resolve) x cross_share x power_share
+//                 - war_weight x [risk(T + crossing tension) - risk(T)] - war_aversion x strike_cost
+//                 - casualty_aversion x advance_cost
+//              (cross_share: its priority in closed ground held by enemies or nobody; crossing
+//              tension: the largest of zone_crossing_tension and its lines' crossing_tension)
 // where open_share is the share of the actor's priority still held by enemies or nobody,
 // power_share its share of the firepower between it and its enemies in the theatre,
 // contact is 1 when it already touches a rival, stake the share of its corridor objectives'
-// weight that the target's region is relevant to, p the believed retaliation chance (retaliation
+// weight that the target's region is relevant to, enforcement the self_defence_strike of the
+// actor's own enabled zone holding the target (0 outside its zones), p the believed retaliation chance (retaliation
 // belief, cut by its own defensive signal), tension_back the tension a retaliation adds
 // (horizontal when exposed: the more exposed troops, the likelier), h that horizontal chance
 // for its largest exposure, and exposed losses the expected horizontal casualties among its
@@ -61,7 +69,7 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
       double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) *
                     st.open_share[static_cast<std::size_t>(actor)] * PowerShare(d, actor);
       double contact_cost = contact ? war_weight * (WarRisk(t + x.tension_incident, t_war) - risk) : 0;
-      return gain - contact_cost;
+      return gain - contact_cost - a.casualty_aversion * x.advance_cost;
     }
     case Action::kStrike: {
       double stake = 0, corridor_weight = 0;
@@ -85,7 +93,16 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
           (x.exposure_risk_cost * horizontal + x.casualty_cost_per_1000 * exposed_losses / 1000.0);
       double tension_back = horizontal * x.tension_horizontal + (1 - horizontal) * x.tension_retaliation;
       double escalation = WarRisk(t + x.tension_strike + p_back * tension_back, t_war) - risk;
-      return stance.aggression * x.strike_value * (1.0 + stake) -
+      // Enforcing its own declared zone on an intruder: worth strike_value x 2 x the zone's
+      // self_defence_strike (the largest of its zones there), whatever its aggression.
+      double enforcement = 0;
+      for (const Zone& z : s.zones) {
+        if (!z.enabled || z.owner != actor) continue;
+        for (RegionId r : z.regions) {
+          if (r == where) enforcement = std::max(enforcement, z.self_defence_strike);
+        }
+      }
+      return stance.aggression * x.strike_value * (1.0 + stake) + 2.0 * enforcement * x.strike_value -
              stance.war_aversion * x.strike_cost - war_weight * escalation - exposure_cost;
     }
     case Action::kWithdraw:
@@ -93,6 +110,18 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
     case Action::kDeescalate: {
       double relief = x.tension_signal_relief * x.tension_strike;
       return war_weight * (risk - WarRisk(t - relief, t_war)) - a.commitment * x.backing_down_cost / 2;
+    }
+    case Action::kCross: {
+      // Advancing into closed ground: its value, less the tension the crossing adds (as a
+      // risk of war), the political cost of breaking an agreement, and the day's effort.
+      double tension = x.zone_crossing_tension;
+      for (const DeconflictionLine& l : s.lines) {
+        if (l.enabled && (l.a == a.bloc || l.b == a.bloc)) tension = std::max(tension, l.crossing_tension);
+      }
+      double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) *
+                    st.cross_share[static_cast<std::size_t>(actor)] * PowerShare(d, actor);
+      return gain - war_weight * (WarRisk(t + tension, t_war) - risk) - stance.war_aversion * x.strike_cost -
+             a.casualty_aversion * x.advance_cost;
     }
     case Action::kRestrain: {
       const Relation& r = s.relations[static_cast<std::size_t>(option.target)];

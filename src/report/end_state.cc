@@ -46,9 +46,22 @@ std::string EndStateText(const Scenario& s, const State& end) {
     std::string changed = h != s.regions[r].holder ? "  *changed hands" : "";
     out += fmt::format("  {:<{}} {}{}\n", s.regions[r].name, width, holder, changed);
   }
-  out += "\n  Casualties by actor\n";
-  for (std::size_t a = 0; a < s.actors.size(); ++a) {
-    out += fmt::format("  {:<40} {:>8.0f}\n", s.actors[a].name, end.actors[a].casualties);
+  out += fmt::format("\n  Casualties by actor ({:.0f}% killed, the rest wounded: rules.killed_share)\n",
+                     100 * s.rules.killed_share);
+  out += fmt::format("  {:<40} {:>8} {:>8} {:>8}  by whom (casualties)\n", "", "all", "killed", "wounded");
+  const std::size_t actors = s.actors.size();
+  for (std::size_t a = 0; a < actors; ++a) {
+    const double all = end.actors[a].casualties;
+    std::string by;
+    for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+      double sum = 0;
+      for (std::size_t x = 0; x < actors; ++x) {
+        if (static_cast<std::size_t>(s.actors[x].bloc) == b) sum += end.inflicted[a * actors + x];
+      }
+      if (sum >= 0.5) by += fmt::format("{}{} {:.0f}", by.empty() ? "" : ", ", s.blocs[b].id, sum);
+    }
+    out += fmt::format("  {:<40} {:>8.0f} {:>8.0f} {:>8.0f}  {}\n", s.actors[a].name, all,
+                       all * s.rules.killed_share, all * (1 - s.rules.killed_share), by);
   }
   out += "\n  Clashes by kind\n";
   for (EventKind kind : kClashKinds) {
@@ -79,9 +92,34 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
     ActorId h = end.holder[r];
     j["holders"][s.regions[r].id] = h == kNone ? nlohmann::json(nullptr) : nlohmann::json(s.actors[h].id);
   }
-  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+  const std::size_t actors = s.actors.size();
+  j["killed_share"] = s.rules.killed_share;
+  for (std::size_t a = 0; a < actors; ++a) {
     j["casualties"][s.actors[a].id] = end.actors[a].casualties;
+    j["killed"][s.actors[a].id] = end.actors[a].casualties * s.rules.killed_share;
+    j["wounded"][s.actors[a].id] = end.actors[a].casualties * (1 - s.rules.killed_share);
     j["deliberate_strikes"][s.actors[a].id] = end.actors[a].deliberate_strikes;
+  }
+  // Who inflicted them: every (victim, by) pair with losses, and the same by bloc pair.
+  j["casualties_by_cause"] = nlohmann::json::array();
+  std::vector<double> blocs(s.blocs.size() * s.blocs.size(), 0.0);
+  for (std::size_t v = 0; v < actors; ++v) {
+    for (std::size_t b = 0; b < actors; ++b) {
+      const double lost = end.inflicted[v * actors + b];
+      if (lost <= 0) continue;
+      j["casualties_by_cause"].push_back({{"victim", s.actors[v].id}, {"by", s.actors[b].id}, {"casualties", lost},
+                                          {"killed", lost * s.rules.killed_share}});
+      blocs[static_cast<std::size_t>(s.actors[v].bloc) * s.blocs.size() + static_cast<std::size_t>(s.actors[b].bloc)] += lost;
+    }
+  }
+  j["casualties_by_bloc"] = nlohmann::json::array();
+  for (std::size_t v = 0; v < s.blocs.size(); ++v) {
+    for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+      const double lost = blocs[v * s.blocs.size() + b];
+      if (lost <= 0) continue;
+      j["casualties_by_bloc"].push_back({{"victim", s.blocs[v].id}, {"by", s.blocs[b].id}, {"casualties", lost},
+                                         {"killed", lost * s.rules.killed_share}});
+    }
   }
   for (int k = 0; k < static_cast<int>(EventKind::kCount); ++k) {
     j["events"][std::string(EventKindName(static_cast<EventKind>(k)))] = end.tally.events[k];

@@ -26,6 +26,11 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kCorridorOpened: return "corridor_opened";
     case EventKind::kCorridorCut: return "corridor_cut";
     case EventKind::kGroupDefeated: return "group_defeated";
+    case EventKind::kArrival: return "arrival";
+    case EventKind::kRelationChange: return "relation_change";
+    case EventKind::kDeparture: return "departure";
+    case EventKind::kLineAgreed: return "line_agreed";
+    case EventKind::kCrossing: return "crossing";
     case EventKind::kCount: break;
   }
   return "unknown";
@@ -38,6 +43,7 @@ std::string_view ActionName(Action action) {
     case Action::kStrike: return "strike";
     case Action::kWithdraw: return "withdraw";
     case Action::kRestrain: return "restrain";
+    case Action::kCross: return "cross";
     case Action::kDeescalate: return "deescalate";
     case Action::kCount: break;
   }

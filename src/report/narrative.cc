@@ -102,6 +102,25 @@ class Teller {
                            s_.corridors[static_cast<std::size_t>(e.index)].name);
       case EventKind::kGroupDefeated:
         return fmt::format("{}: its last region is lost.", Actor(e.actor));
+      case EventKind::kArrival:
+        return fmt::format("{} troops of {} arrive at {}.", Troops(e.casualties), Actor(e.actor), Region(e.region));
+      case EventKind::kRelationChange: {
+        const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
+        static constexpr const char* kNames[] = {"neutrality", "alliance", "patronage", "hostility", "rivalry", "feud"};
+        return fmt::format("{} and {} are now in {}{}{}.", c.a_name, c.b_name,
+                           kNames[static_cast<int>(c.relation)], c.note.empty() ? "" : ": ", c.note);
+      }
+      case EventKind::kLineAgreed:
+        return fmt::format("Deconfliction line agreed: {}.", s_.lines[static_cast<std::size_t>(e.index)].name);
+      case EventKind::kCrossing:
+        return e.index < 0 ? fmt::format("{} enters {}, inside the declared zone of {}.", Actor(e.actor), Region(e.region), Actor(e.target))
+                           : fmt::format("{} crosses the line '{}' into {}.", Actor(e.actor),
+                                         s_.lines[static_cast<std::size_t>(e.index)].name, Region(e.region));
+      case EventKind::kDeparture: {
+        const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
+        return fmt::format("{} leaves {} ({} troops){}{}.", Actor(e.actor), Region(e.region), Troops(e.casualties),
+                           c.note.empty() ? "" : ": ", c.note);
+      }
       default:
         return "";
     }

@@ -35,14 +35,21 @@ bool Combat(Day& d) {
     const float* fire = &w.actor_fire[r * actors];
     double fire_per_troop[Limits::kMaxActors];  // set for the actors present
     double side_fire[Limits::kMaxActors];
+    ActorId main_enemy[Limits::kMaxActors];     // who aims the most fire at each actor's troops
     for (ActorId a : here) {
       fire_per_troop[a] = 0;
       side_fire[a] = 0;
+      main_enemy[a] = kNone;
+      double most = -1;
       for (ActorId b : here) {
         if (HostileTo(d, a).contains(b)) {
           double targets = 0;  // troops hostile to b here
           for (ActorId t : here & HostileTo(d, b)) targets += strength[t];
           fire_per_troop[a] += fire[b] / targets;
+          if (fire[b] / targets > most) {
+            most = fire[b] / targets;
+            main_enemy[a] = b;
+          }
         } else if (s.actors[static_cast<std::size_t>(b)].bloc == s.actors[static_cast<std::size_t>(a)].bloc) {
           side_fire[a] += fire[b];
         }
@@ -60,14 +67,14 @@ bool Combat(Day& d) {
       if (IsProxy(s, target.actor)) {
         mean += s.rules.proxy_fold_rate * (1.0 - s.reliability(target.actor)) * target.strength;
       }
-      w.hits.push_back({i, static_cast<float>(rng.Poisson(mean)), static_cast<int>(w.battles.size()) - 1,
+      w.hits.push_back({i, main_enemy[target.actor], static_cast<float>(rng.Poisson(mean)), static_cast<int>(w.battles.size()) - 1,
                         incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});
     }
   }
   // Losses are taken, and broken forces fall back, after every force's fire is counted.
   for (const Hit& hit : w.hits) {
     const std::size_t f = static_cast<std::size_t>(hit.force);
-    if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses);
+    if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses, hit.by);
     if (hit.breaks && st.forces[f].strength > 0) {
       RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {

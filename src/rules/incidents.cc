@@ -3,8 +3,9 @@
 // with no decision behind it. The daily chance per pair in contact is
 //   incident_rate x (1 + incident_tension_factor x tension) x (1 - deconfliction)
 //                 x (1 - incident_reduction of an enabled zone of either side there).
-// The side that fires first is drawn in proportion to (faction-weighted) aggression; the other side's loss is
-// Poisson(incident_losses x the smaller force), the shooter's half that. With a proxy on either
+// The side that fires first is drawn in proportion to (faction-weighted) aggression; the other
+// side loses what limited fire kills (LimitedFire: at most incident_losses x the smaller force,
+// and with bounded_fire no more than the shooter's means allow), the shooter half that. With a proxy on either
 // side it is a proxy clash (less tension); otherwise a direct clash between principals.
 #include "rules/rules.h"
 
@@ -48,8 +49,8 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   ActorId shooter = st.forces[shooter_force].actor, victim = st.forces[victim_force].actor;
   RegionId where = st.forces[victim_force].region;
   double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
-  float lost = Inflict(d, victim_force, rng.Poisson(s.rules.incident_losses * smaller));
-  Inflict(d, shooter_force, rng.Poisson(0.5 * s.rules.incident_losses * smaller));
+  float lost = LimitedFire(d, rng, shooter, victim_force, s.rules.incident_losses, smaller);
+  LimitedFire(d, rng, victim, shooter_force, 0.5 * s.rules.incident_losses, smaller, 0.5);
   bool proxy = IsProxy(s, a) || IsProxy(s, b);
   if (s.tables().zone_area[region_a] || s.tables().zone_area[region_b]) ++st.tally.zone_area_incidents;
   double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;

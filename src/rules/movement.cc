@@ -44,10 +44,48 @@ bool MustGarrison(const Day& d, int index) {
 }
 
 
-// Ground a force may cross: not a rival's (short of war).
+// Whether the actor chose to cross lines and zones today.
+bool Crossing(const Day& d, ActorId actor) {
+  return d.st.actors[static_cast<std::size_t>(actor)].action == Action::kCross;
+}
+
+// Ground a force may cross: not a rival's (short of war), and not closed to it by a line or a
+// rival's zone unless its actor chose to cross today.
 bool Passable(const Day& d, ActorId actor, RegionId region) {
   ActorId holder = d.st.holder[region];
-  return holder == kNone || !RivalsOf(d, actor).contains(holder);
+  if (holder != kNone && RivalsOf(d, actor).contains(holder)) return false;
+  return Crossing(d, actor) || !ClosedTo(d, actor, region);
+}
+
+// A force entered closed ground: tension with the side it belongs to (a zone's owner, a line's
+// other side and its guarantor).
+void Crossed(Day& d, ActorId actor, RegionId region) {
+  const Scenario& s = d.s;
+  const ActorSet zone_rivals = s.tables().zone_owners[static_cast<std::size_t>(region)] & RivalsOf(d, actor);
+  if (!zone_rivals.empty()) {
+    const ActorId owner = *zone_rivals.begin();
+    RaiseTension(d, actor, owner, s.rules.zone_crossing_tension);
+    d.Emit({.kind = EventKind::kCrossing, .actor = actor, .target = owner, .region = region, .index = -1});
+    return;
+  }
+  const BlocId bloc = s.actors[static_cast<std::size_t>(actor)].bloc;
+  for (auto [line, closed_to] : s.tables().line_sides[static_cast<std::size_t>(region)]) {
+    const DeconflictionLine& l = s.lines[static_cast<std::size_t>(line)];
+    if (closed_to != bloc || d.st.day < l.agreed_day) continue;
+    const BlocId side = l.a == bloc ? l.b : l.a;
+    ActorId owner = kNone;
+    for (std::size_t a = 0; a < s.actors.size() && owner == kNone; ++a) {
+      if (s.actors[a].bloc == side) owner = static_cast<ActorId>(a);
+    }
+    RaiseTension(d, actor, owner, l.crossing_tension);
+    if (l.guarantor != kNone && s.actors[static_cast<std::size_t>(l.guarantor)].bloc != side &&
+        s.actors[static_cast<std::size_t>(l.guarantor)].bloc != bloc) {
+      RaiseTension(d, actor, l.guarantor, l.crossing_tension);
+    }
+    d.Emit({.kind = EventKind::kCrossing, .actor = actor, .target = owner, .region = region,
+            .index = static_cast<int16_t>(line)});
+    return;
+  }
 }
 
 // Detour searches share a budget of region visits (a region and its edges) per day, so that
@@ -91,12 +129,11 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target, int64
 
 }  // namespace
 
-RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
+RegionId ChooseTarget(const Day& d, const Force& f) {
   // Nowhere left to take (known once decisions have run).
   if (!d.st.has_goal.empty() && !d.st.has_goal[static_cast<std::size_t>(f.actor)]) return kNone;
-  // A rival's declared zone deters an actor whose war aversion outweighs its aggression.
-  const bool deterred = stance.war_aversion > stance.aggression;
   const Scenario& s = d.s;
+  const bool crossing = Crossing(d, f.actor);
   RegionId best = kNone;
   double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
   const std::size_t actors = s.actors.size();
@@ -116,7 +153,7 @@ RegionId ChooseTarget(const Day& d, const Force& f, const Stance& stance) {
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);
     const double near_value = priority * nearness[i];
     if (near_value < best_score) continue;  // troops there could only lower it
-    if (InRivalZone(d, f.actor, r) && deterred) continue;
+    if (!crossing && ClosedTo(d, f.actor, r)) continue;  // across a line, or in a rival's zone
     double others = 0;  // troops of other blocs there
     for (ActorId other : PresentIn(d, r) - own_bloc) {
       others += d.w.actor_strength[i * actors + static_cast<std::size_t>(other)];
@@ -146,13 +183,15 @@ bool Move(Day& d) {
     if (diverted) {
       --f.diverted_days;
     } else {
-      if (st.actors[f.actor].action != Action::kAdvance) continue;
-      // Retarget when the goal is gone, every ten days to follow the front, and, for a force
-      // with no goal, when ground has changed hands.
+      const Action action = st.actors[f.actor].action;
+      if (action != Action::kAdvance && action != Action::kCross) continue;
+      // Retarget when the goal is gone (or closed to it today), every ten days to follow the
+      // front, and, for a force with no goal, when ground has changed hands.
       if ((f.target != kNone && !WorthTaking(d, f.actor, f.target)) ||
+          (f.target != kNone && action != Action::kCross && ClosedTo(d, f.actor, f.target)) ||
           (f.target == kNone && d.w.control_changed_at_dawn) ||
           phase == 0) {
-        f.target = ChooseTarget(d, f, d.w.stance[static_cast<std::size_t>(f.actor)]);
+        f.target = ChooseTarget(d, f);
       }
     }
     if (f.target == kNone || f.target == f.region || EnemyIn(d, f.actor, f.region)) continue;
@@ -191,6 +230,7 @@ bool Move(Day& d) {
     f2.progress_km += static_cast<float>(s.rules.speed_km_per_day *
                                          s.terrains[static_cast<std::size_t>(s.regions[next].terrain)].speed);
     if (f2.progress_km >= km) {
+      if (!diverted && Crossing(d, f2.actor) && ClosedTo(d, f2.actor, next)) Crossed(d, f2.actor, next);
       d.w.moves.emplace_back(static_cast<int>(i), f2.region);
       f2.region = next;
       f2.progress_km = 0;

@@ -1,5 +1,5 @@
 // Proxies and feuds (docs/model.md, Submodel "Proxies and feuds"). A proxy carries out what
-// it chose to do (advance, strike) only with its reliability; otherwise it balks and holds.
+// it chose to do (advance, cross, strike) only with its reliability; otherwise it balks and holds.
 // (In combat an unreliable proxy also fights below strength and loses deserters: combat.cc.)
 // A feud between two partners of one side flares into a clash with a daily chance equal to
 // its intensity (cut by feud_restraint while the patron restrains the partner); after a clash
@@ -16,7 +16,7 @@ void ApplyProxyReliability(Day& d) {
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId proxy = static_cast<ActorId>(a);
     Action& action = d.st.actors[a].action;
-    if (!IsProxy(s, proxy) || (action != Action::kAdvance && action != Action::kStrike)) continue;
+    if (!IsProxy(s, proxy) || (action != Action::kAdvance && action != Action::kStrike && action != Action::kCross)) continue;
     if (!rng.Bernoulli(s.reliability(proxy))) {
       action = Action::kHold;
       d.Emit({.kind = EventKind::kProxyBalk, .actor = proxy, .target = s.patron(proxy)});
@@ -80,8 +80,8 @@ void Feuds(Day& d) {
     float lost = 0;
     if (fa >= 0 && fb >= 0) {
       double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
-      lost = Inflict(d, fb, rng.Poisson(s.rules.incident_losses * smaller));
-      Inflict(d, fa, rng.Poisson(s.rules.incident_losses * smaller));
+      lost = LimitedFire(d, rng, feud.a, fb, s.rules.incident_losses, smaller);
+      LimitedFire(d, rng, feud.b, fa, s.rules.incident_losses, smaller);
     }
     d.Emit({.kind = EventKind::kFeudClash, .actor = feud.a, .target = feud.b, .region = front,
             .casualties = lost});

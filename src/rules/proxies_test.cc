@@ -187,7 +187,8 @@ strength = 200
 )";
 
 TEST(Proxies, FeudClashDivertsProxyForces) {
-  World world(kFeud);
+  // Losses by shares of the smaller force (bounded fire off), so that both sides lose some.
+  World world(kFeud, {"rules.bounded_fire=false"});
   const int at_home = world.force("militia_a", "home"),
             at_front = world.force("militia_a", "front");
   const int b_far = world.force("militia_b", "far");

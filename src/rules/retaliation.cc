@@ -6,8 +6,12 @@
 // capped at 1. The blow goes horizontal, against the striker's exposed forces outside the
 // theatre, when the retaliator or one of its bloc can reach them, with chance
 //   horizontal_base x 2 x troops / (troops + horizontal_scale_troops);
-// otherwise it is a strike in the theatre on the striker's strongest force. Either way the
-// striker now holds a grievance in turn: this is how a shot climbs the ladder.
+// otherwise it is a strike in the theatre on the striker's strongest force within the
+// retaliator's reach (a force of its there or next door, or inside its zone; with
+// rules.bounded_fire off, anywhere), which kills what limited fire kills (LimitedFire, at most
+// strike_losses x (0.5 + capability) of the force). With no force of the striker in reach the
+// grievance waits (and ages). Either way the striker now holds a grievance in turn: this is how a shot
+// climbs the ladder.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -30,6 +34,22 @@ double HorizontalChance(const Scenario& s, double troops) {
 }
 
 namespace {
+
+// The strongest force of `striker` (of equals, the first) in a region `retaliator` can reach
+// with limited fire, or -1. Reads the index, brought up to date first.
+int StrongestInReach(Day& d, ActorId retaliator, ActorId striker) {
+  UpdateIndex(d);
+  int best = -1;
+  for (RegionId region : d.w.occupied) {
+    if (!PresentIn(d, region).contains(striker) || !InReachOf(d, region).contains(retaliator)) continue;
+    const int f = StrongestIn(d, region, ActorSet::Of(striker));
+    if (f >= 0 && (best < 0 || d.st.forces[static_cast<std::size_t>(f)].strength > d.st.forces[static_cast<std::size_t>(best)].strength ||
+                   (d.st.forces[static_cast<std::size_t>(f)].strength == d.st.forces[static_cast<std::size_t>(best)].strength && f < best))) {
+      best = f;
+    }
+  }
+  return best;
+}
 
 // An exposure of `striker` that `retaliator` or one of its bloc can reach, and who strikes it.
 std::pair<int, ActorId> ReachableExposure(const Scenario& s, const State& st, ActorId striker,
@@ -65,15 +85,25 @@ void Retaliation(Day& d) {
       --g.days_left;
       continue;
     }
-    g.days_left = 0;
     const double capability = s.actors[v].retaliation_capability;
     auto [exposure, by] = ReachableExposure(s, st, striker, victim);
-    if (exposure >= 0 && rng.Bernoulli(HorizontalChance(s, st.exposure_troops[exposure]))) {
+    int target = -1;  // in the theatre, when the blow does not go horizontal
+    const bool horizontal = exposure >= 0 && rng.Bernoulli(HorizontalChance(s, st.exposure_troops[exposure]));
+    if (!horizontal) {
+      target = s.rules.bounded_fire ? StrongestInReach(d, victim, striker) : StrongestOf(st, striker);
+      if (target < 0) {
+        --g.days_left;  // nothing of the striker's in reach: the grievance waits, and ages
+        continue;
+      }
+    }
+    g.days_left = 0;
+    if (horizontal) {
       float& troops = st.exposure_troops[static_cast<std::size_t>(exposure)];
       float lost = static_cast<float>(std::min<double>(
           troops, rng.Poisson(troops * s.exposures[exposure].vulnerability * (0.5 + capability))));
       troops -= lost;
       st.actors[striker].casualties += lost;
+      st.inflicted[static_cast<std::size_t>(striker) * s.actors.size() + static_cast<std::size_t>(by)] += lost;
       RaiseTension(d, by, striker, s.rules.tension_horizontal);
       d.Emit({.kind = EventKind::kHorizontal, .actor = by, .target = striker,
               .index = static_cast<int16_t>(exposure), .casualties = lost});
@@ -81,11 +111,8 @@ void Retaliation(Day& d) {
       MaybeSpark(d, rng, by, striker);
       continue;
     }
-    const int target = StrongestOf(st, striker);
-    if (target < 0) continue;  // nothing of the striker's is left to hit
-    float lost = Inflict(d, target,
-                         rng.Poisson(s.rules.strike_losses * (0.5 + capability) *
-                                     st.forces[target].strength));
+    float lost = LimitedFire(d, rng, victim, target, s.rules.strike_losses * (0.5 + capability),
+                             st.forces[static_cast<std::size_t>(target)].strength);
     RaiseTension(d, victim, striker, s.rules.tension_retaliation);
     d.Emit({.kind = EventKind::kRetaliation, .actor = victim, .target = striker,
             .region = st.forces[target].region, .casualties = lost});

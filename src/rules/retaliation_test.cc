@@ -78,8 +78,10 @@ TEST(Retaliation, NoExposureNoHorizontalRetaliation) {
     rules::Retaliation(d);
     ASSERT_EQ(world.st.tally.count(EventKind::kHorizontal), 0) << "run " << run;
     ASSERT_EQ(world.st.tally.count(EventKind::kRetaliation), 1) << "run " << run;
-    // The blow landed in the theatre, and the striker now holds a grievance in turn.
-    EXPECT_GT(world.st.actors[blue].casualties, 0.0f);
+    // The blow landed in the theatre, on red's account, and the striker now holds a grievance
+    // in turn.
+    EXPECT_EQ(world.st.inflicted[static_cast<std::size_t>(blue) * world.s.actors.size() + red],
+              world.st.actors[blue].casualties);
     EXPECT_EQ(world.st.actors[blue].grievance.against, red);
     EXPECT_EQ(world.st.actors[red].grievance.days_left, 0);  // satisfied
   }
@@ -105,6 +107,36 @@ TEST(Retaliation, RetaliationGoesHorizontalAtItsChance) {
   }
   const double h = rules::HorizontalChance(world.s, 20000);
   EXPECT_NEAR(static_cast<double>(horizontal) / runs, h, ShareMargin(h, runs));
+}
+
+// Red's only force stands 200 km from anything of blue's: out of reach.
+std::string RedFarAway() {
+  std::string toml(kStandoff);
+  const std::string red_force = "actor = \"red_army\"\nregion = \"base\"";
+  toml.replace(toml.find(red_force), red_force.size(), "actor = \"red_army\"\nregion = \"far\"");
+  toml += "[[region]]\nid = \"far\"\ncountry = \"AA\"\nlat = 34.0\nlon = 40.0\nterrain = \"desert\"\nvalue = 1\n"
+          "[[edge]]\nfrom = \"outpost\"\nto = \"far\"\nlength_km = 200\n";
+  return toml;
+}
+
+TEST(Retaliation, InTheTheatreOnlyWithinReach) {
+  const std::string toml = RedFarAway();
+  World world(toml, {kRedRetaliates, "exposure.blue_abroad.troops=0"});
+  GiveRedAGrievance(world);
+  const ActorId red = world.actor("red_army");
+  for (int run = 0; run < 200; ++run) {
+    Day d = world.Fresh(static_cast<uint64_t>(run));
+    rules::Retaliation(d);
+    ASSERT_EQ(world.st.tally.count(EventKind::kRetaliation), 0) << "run " << run;
+    // The grievance waits, a day older.
+    EXPECT_EQ(world.st.actors[red].grievance.days_left, 9);
+  }
+  // Switched off, the blow reaches blue's strongest force anywhere.
+  World anywhere(toml, {kRedRetaliates, "exposure.blue_abroad.troops=0", "rules.bounded_fire=false"});
+  GiveRedAGrievance(anywhere);
+  Day d = anywhere.Fresh(0);
+  rules::Retaliation(d);
+  EXPECT_EQ(anywhere.st.tally.count(EventKind::kRetaliation), 1);
 }
 
 }  // namespace

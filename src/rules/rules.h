@@ -7,10 +7,10 @@
 
 namespace brink::rules {
 
+bool ApplyTimeline(Day& d);           // timeline.cc: dated arrivals, relation changes, withdrawals; true if forces changed
 void ApplyProxyReliability(Day& d);  // proxies.cc: a proxy may not carry out its patron's wish
 bool Move(Day& d);                   // movement.cc; true if a force changed region or split (the index follows)
 bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
-void ZoneStrikes(Day& d);            // strikes.cc: self-defence inside declared zones
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc
@@ -29,6 +29,12 @@ void LowerTension(Day& d, ActorId a, ActorId b, double amount);
 void MaybeSpark(Day& d, Rng& rng, ActorId a, ActorId b);
 int RungFor(const Scenario& s, double tension);
 
+// strikes.cc: limited fire (a strike, a retaliation, an incident, a feud clash) by `shooter` on
+// force `target`: Poisson of share x base troops, and with rules.bounded_fire at most
+// scale x limited_fire_kills x (0.5 + the shooter's retaliation_capability) x Exp(1), its
+// means. Counts the losses as inflicted by the shooter; returns them.
+float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, double base,
+                  double scale = 1.0);
 // strikes.cc: a limited strike by `striker` on force `target`; may be called defensive.
 void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
                    double losses_share);

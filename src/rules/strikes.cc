@@ -2,8 +2,10 @@
 // the target force, raises tension between the blocs, and gives the victim a grievance. The
 // striker may then call the strike defensive (with its signal_propensity, when signalling is
 // allowed): the signal takes back part of the tension and marks the grievance, which lowers
-// the victim's chance to retaliate (retaliation.cc). Zones: the owner strikes a rival force
-// inside its declared zone "in self-defence" with a daily chance, without a decision. In
+// the victim's chance to retaliate (retaliation.cc). Zones: a rival force inside an actor's
+// enabled declared zone is the first target of its strikes (the strongest such intruder), and
+// a strike on it is a self-defence strike (kZoneStrike): still the owner's decision, which the
+// doctrine values by the zone's self_defence_strike (docs/model.md, Decisions). In
 // full-scale war each actor with air power strikes, with a daily chance equal to its air
 // power, the strongest enemy force anywhere (doubly weighted on ground deciding a corridor),
 // removing strike_losses x air_power of it: the air campaign.
@@ -20,12 +22,17 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best) {
     const ActorSet here = PresentIn(d, region);
     for (ActorId striker : InReachOf(d, region) & strikers) {
       int& chosen = best[striker];
+      // An intruder in its own zone comes first; then the strongest; of equals, the first force.
+      const bool intruder = InOwnZone(d, striker, region);
+      if (chosen >= 0 && !intruder && InOwnZone(d, striker, st.forces[static_cast<std::size_t>(chosen)].region)) continue;
       // Each rival actor's strongest force here (the index keeps it).
       for (ActorId rival : here & RivalsOf(d, striker)) {
         const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(rival)];
         const float strength = st.forces[static_cast<std::size_t>(f)].strength;
+        const bool replaces_outsider =
+            intruder && chosen >= 0 && !InOwnZone(d, striker, st.forces[static_cast<std::size_t>(chosen)].region);
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
-        if (chosen < 0 || strength > strongest || (strength == strongest && f < chosen)) {
+        if (chosen < 0 || replaces_outsider || strength > strongest || (strength == strongest && f < chosen)) {
           chosen = f;  // the strongest; of equals, the first force
         }
       }
@@ -63,34 +70,31 @@ bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId reg
   return true;
 }
 
+float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, double base,
+                  double scale) {
+  const Rules& x = d.s.rules;
+  double mean = share * base;
+  if (x.bounded_fire) {
+    // The shooter's means: limited_fire_kills at capability 0.5, times an exponential draw of
+    // mean 1 (most acts of fire kill a few, a rare one many).
+    const double means = scale * x.limited_fire_kills *
+                         (0.5 + d.s.actors[static_cast<std::size_t>(shooter)].retaliation_capability) * rng.Exponential();
+    mean = std::min(mean, means);
+  }
+  return Inflict(d, target, rng.Poisson(mean), shooter);
+}
+
 void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
                    double losses_share) {
   const Scenario& s = d.s;
   Force& f = d.st.forces[target];
   ActorId victim = f.actor;
-  float lost = Inflict(d, target, rng.Poisson(losses_share * f.strength));
+  float lost = LimitedFire(d, rng, striker, target, losses_share, f.strength);
   RaiseTension(d, striker, victim, s.rules.tension_strike);
   d.Emit({.kind = kind, .actor = striker, .target = victim, .region = f.region, .casualties = lost});
   bool signalled = MaybeSignal(d, rng, striker, victim, f.region, s.rules.tension_strike);
   Grieve(d, victim, striker, signalled);
   MaybeSpark(d, rng, striker, victim);
-}
-
-void ZoneStrikes(Day& d) {
-  const Scenario& s = d.s;
-  State& st = d.st;
-  Rng rng = d.rng(Stream::kZone);
-  for (const Zone& z : s.zones) {
-    if (!z.enabled) continue;
-    int intruder = -1;  // the strongest rival force inside (of equals, the first found)
-    for (RegionId r : z.regions) {
-      const int f = StrongestIn(d, r, RivalsOf(d, z.owner));
-      if (f >= 0 && (intruder < 0 || st.forces[f].strength > st.forces[intruder].strength)) intruder = f;
-    }
-    if (intruder >= 0 && rng.Bernoulli(z.self_defence_strike)) {
-      LimitedStrike(d, rng, z.owner, intruder, EventKind::kZoneStrike, s.rules.strike_losses);
-    }
-  }
 }
 
 void AirCampaign(Day& d) {
@@ -116,7 +120,7 @@ void AirCampaign(Day& d) {
     }
     if (target < 0) continue;
     Force& f = st.forces[static_cast<std::size_t>(target)];
-    float lost = Inflict(d, target, rng.Poisson(s.rules.strike_losses * air * f.strength));
+    float lost = Inflict(d, target, rng.Poisson(s.rules.strike_losses * air * f.strength), actor);
     d.Emit({.kind = EventKind::kAirStrike, .actor = actor, .target = f.actor, .region = f.region,
             .casualties = lost});
   }
@@ -130,7 +134,8 @@ void DeliberateStrikes(Day& d) {
     int target = StrikeTarget(d, static_cast<ActorId>(a));
     if (target < 0) continue;
     ++d.st.actors[a].deliberate_strikes;
-    LimitedStrike(d, rng, static_cast<ActorId>(a), target, EventKind::kStrike,
+    const bool self_defence = InOwnZone(d, static_cast<ActorId>(a), d.st.forces[static_cast<std::size_t>(target)].region);
+    LimitedStrike(d, rng, static_cast<ActorId>(a), target, self_defence ? EventKind::kZoneStrike : EventKind::kStrike,
                   d.s.rules.strike_losses);
   }
 }

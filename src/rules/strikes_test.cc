@@ -4,50 +4,93 @@
 namespace brink {
 namespace {
 
-int ZoneStrikeDays(World& world, int runs) {
-  int days = 0;
-  for (int run = 0; run < runs; ++run) {
-    Day d = world.Fresh(static_cast<uint64_t>(run));
-    rules::ZoneStrikes(d);
-    days += world.st.tally.count(EventKind::kZoneStrike);
-  }
-  return days;
-}
-
-TEST(Zones, ZoneOwnerStrikesRivalInsideItsZone) {
-  World world(kStandoff);
+// Blue's deliberate strikes on one day when it chose `action` (DeliberateStrikes reads the
+// actions of the day's decisions).
+EventLog StrikesWhen(World& world, Action action, uint64_t run = 0) {
   EventLog log;
-  Day d = world.Fresh(0, &log);
-  rules::ZoneStrikes(d);
-  ASSERT_EQ(world.st.tally.count(EventKind::kZoneStrike), 1);
-  auto it = std::find_if(log.begin(), log.end(),
-                         [](const Event& e) { return e.kind == EventKind::kZoneStrike; });
-  ASSERT_NE(it, log.end());
-  const Event& strike = *it;
-  EXPECT_EQ(strike.actor, world.actor("blue_army"));
-  EXPECT_EQ(strike.target, world.actor("red_army"));
-  EXPECT_EQ(strike.region, world.region("base"));
-  EXPECT_GT(world.st.actors[world.actor("red_army")].casualties, 0.0f);  // Poisson(0.06 x 500)
-
-  // self_defence_strike = 1: every day; 0: never (seed kSeed, 200 days each).
-  EXPECT_EQ(ZoneStrikeDays(world, 200), 200);
-  World never(kStandoff, {"zone.base_zone.self_defence_strike=0"});
-  EXPECT_EQ(ZoneStrikeDays(never, 200), 0);
-  // In between, its share of days (seed kSeed, 4000 days: sd 0.0079, margin 5 sd).
-  World half(kStandoff, {"zone.base_zone.self_defence_strike=0.3"});
-  EXPECT_NEAR(ZoneStrikeDays(half, 4000) / 4000.0, 0.3, ShareMargin(0.3, 4000));
+  Day d = world.Fresh(run, &log);
+  PrepareTurn(d);
+  world.st.actors[world.actor("blue_army")].action = action;
+  rules::DeliberateStrikes(d);
+  return log;
 }
 
-TEST(Zones, ZoneOwnerDoesNotStrikeOutsideItsZone) {
+int CountKind(const EventLog& log, EventKind kind) {
+  return static_cast<int>(std::count_if(log.begin(), log.end(), [&](const Event& e) { return e.kind == kind; }));
+}
+
+TEST(Zones, ASelfDefenceStrikeIsTheOwnersDecision) {
   World world(kStandoff);
-  world.initial.forces[static_cast<std::size_t>(world.force("red_army", "base"))].region =
-      world.region("outpost");
-  EXPECT_EQ(ZoneStrikeDays(world, 200), 0);
+  // No rule fires by itself: holding, blue never strikes the red force inside its zone.
+  for (int run = 0; run < 200; ++run) {
+    EXPECT_EQ(CountKind(StrikesWhen(world, Action::kHold, static_cast<uint64_t>(run)), EventKind::kZoneStrike), 0);
+  }
+  // Choosing to strike, it hits the intruder, and the strike is a self-defence (zone) strike.
+  const EventLog log = StrikesWhen(world, Action::kStrike);
+  ASSERT_EQ(CountKind(log, EventKind::kZoneStrike), 1);
+  EXPECT_EQ(CountKind(log, EventKind::kStrike), 0);
+  auto it = std::find_if(log.begin(), log.end(), [](const Event& e) { return e.kind == EventKind::kZoneStrike; });
+  EXPECT_EQ(it->actor, world.actor("blue_army"));
+  EXPECT_EQ(it->target, world.actor("red_army"));
+  EXPECT_EQ(it->region, world.region("base"));
 }
 
-TEST(Zones, DisabledZoneNeverStrikes) {
-  World world(kStandoff, {"zone.base_zone.enabled=false"});
-  EXPECT_EQ(ZoneStrikeDays(world, 200), 0);
+TEST(Zones, AnIntruderInTheOwnZoneIsTheFirstTarget) {
+  // A stronger red force next door (in reach) is not the target while one is inside the zone.
+  std::string toml(kStandoff);
+  toml += "[[force]]\nactor = \"red_army\"\nregion = \"outpost\"\nstrength = 4000\n";
+  World world(toml);
+  Day d = world.Fresh();
+  EXPECT_EQ(rules::StrikeTarget(d, world.actor("blue_army")), world.force("red_army", "base"));
+  // Without the zone the strongest force in reach is.
+  World open(toml, {"zone.base_zone.enabled=false"});
+  Day e = open.Fresh();
+  EXPECT_EQ(rules::StrikeTarget(e, open.actor("blue_army")), open.force("red_army", "outpost"));
+  // And a strike there is an ordinary one.
+  const EventLog log = StrikesWhen(open, Action::kStrike);
+  EXPECT_EQ(CountKind(log, EventKind::kZoneStrike), 0);
+  EXPECT_EQ(CountKind(log, EventKind::kStrike), 1);
+}
+
+TEST(Zones, EnforcingTheZoneIsWorthItsWeightInTheDecision) {
+  auto strike_utility = [](const std::vector<std::string>& overrides) {
+    const Engine engine(Load(kStandoff, overrides));
+    State st = engine.Initial();
+    WorkspacePtr w = engine.NewWorkspace();
+    const Turn turn = engine.Begin(st, *w, kSeed, 0);
+    const ActionScores scores = turn.Scores(static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
+    EXPECT_TRUE(scores.legal[static_cast<int>(Action::kStrike)]);
+    return scores.utility[static_cast<int>(Action::kStrike)];
+  };
+  const double none = strike_utility({"zone.base_zone.self_defence_strike=0"});
+  const double full = strike_utility({"zone.base_zone.self_defence_strike=1"});
+  // strike_value (2) x 2 x the weight.
+  EXPECT_NEAR(full - none, 4.0, 1e-9);
+}
+
+TEST(Strikes, LimitedFireKillsByTheShootersMeansNotTheTargetsSize) {
+  // A strike on a 100,000-strong force: 6% of it would be 6,000; the shooter's means allow a
+  // mean of limited_fire_kills x (0.5 + capability) = 8 x 1.0 (capability 0.5).
+  std::string toml(kStandoff);
+  const std::string big = "strength = 100000";
+  toml.replace(toml.find("strength = 500"), std::string("strength = 500").size(), big);
+  World bounded(toml);
+  World shares(toml, {"rules.bounded_fire=false"});
+  const ActorId red = bounded.actor("red_army");
+  double sum = 0, sum_shares = 0;
+  const int runs = 2000;
+  for (int run = 0; run < runs; ++run) {
+    StrikesWhen(bounded, Action::kStrike, static_cast<uint64_t>(run));
+    sum += bounded.st.actors[red].casualties;
+    StrikesWhen(shares, Action::kStrike, static_cast<uint64_t>(run));
+    sum_shares += shares.st.actors[red].casualties;
+  }
+  // Mean of Poisson(8 x Exp(1)): 8, sd of one draw sqrt(8 + 64) = 8.5; 5 standard errors.
+  EXPECT_NEAR(sum / runs, 8.0, 5 * 8.5 / std::sqrt(runs));
+  EXPECT_NEAR(sum_shares / runs, 6000.0, PoissonMargin(6000.0, runs));
+  // The losses are the striker's doing.
+  EXPECT_FLOAT_EQ(bounded.st.inflicted[static_cast<std::size_t>(red) * bounded.s.actors.size() + bounded.actor("blue_army")],
+                  bounded.st.actors[red].casualties);
 }
 
 TEST(Strikes, StrikeRaisesTensionAndGivesAGrievance) {

@@ -180,7 +180,6 @@ troops = 20000
 threatened_by = ["red_army"]
 )";
 
-// How many of `runs` independent days of ZoneStrikes had a zone strike.
 
 // Three blocs, every pair rivals; no two regions are in contact (100 km apart). Blue and green
 // face each other at "north", red and green at "south".

@@ -45,6 +45,13 @@ bool ValidDate(const std::string& text) {
   return date.ok();
 }
 
+std::chrono::sys_days DateOf(const std::string& text) {
+  return std::chrono::sys_days{std::chrono::year_month_day{
+      std::chrono::year{std::stoi(text.substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}}};
+}
+
 class Loader {
  public:
   Loader(const toml::table& root, std::string_view source) : root_(root), source_(source) {}
@@ -54,7 +61,7 @@ class Loader {
     // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
     for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
-                            "ladder"}) {
+                            "ladder", "timeline", "line"}) {
       top.Allow(key);
     }
     top.RejectUnknownKeys();  // a misspelt table is reported first, as what it is
@@ -65,6 +72,7 @@ class Loader {
     if (s_.terrains.empty()) s_.terrains.assign(std::begin(kDefaultTerrain), std::end(kDefaultTerrain));
     Each("actor", Limits::kMaxActors, [&](TableReader& r) { LoadActor(r); });
     Each("region", Limits::kMaxRegions, [&](TableReader& r) { LoadRegion(r); });
+    ResolveAims();
     Each("edge", Limits::kMaxEdges, [&](TableReader& r) { LoadEdge(r); });
     Each("faction", Limits::kMaxFactions, [&](TableReader& r) { LoadFaction(r); });
     Each("relation", Limits::kMaxEntries, [&](TableReader& r) { LoadRelation(r); });
@@ -74,6 +82,8 @@ class Loader {
     Each("exposure", Limits::kMaxEntries, [&](TableReader& r) { LoadExposure(r); });
     Each("zone", Limits::kMaxEntries, [&](TableReader& r) { LoadZone(r); });
     Each("ladder", Limits::kMaxLadderRungs, [&](TableReader& r) { LoadRung(r); });
+    Each("timeline", Limits::kMaxEntries, [&](TableReader& r) { LoadChange(r); });
+    Each("line", Limits::kMaxEntries, [&](TableReader& r) { LoadLine(r); });
     if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
     CheckWhole(top);
     return std::move(s_);
@@ -146,6 +156,10 @@ class Loader {
     x.deconfliction = r.Num("deconfliction", 0, 1, x.deconfliction);
     x.incident_losses = r.Num("incident_losses", 0, 1, x.incident_losses);
     x.strike_losses = r.Num("strike_losses", 0, 1, x.strike_losses);
+    x.bounded_fire = r.Bool("bounded_fire", x.bounded_fire);
+    x.limited_fire_kills = r.Num("limited_fire_kills", 0, 1e6, x.limited_fire_kills);
+    x.killed_share = r.Num("killed_share", 0, 1, x.killed_share);
+    x.zone_crossing_tension = r.Num("zone_crossing_tension", 0, 1000, x.zone_crossing_tension);
     x.tension_decay = r.Num("tension_decay", 0, 1, x.tension_decay);
     x.tension_incident = r.Num("tension_incident", 0, 1000, x.tension_incident);
     x.tension_strike = r.Num("tension_strike", 0, 1000, x.tension_strike);
@@ -166,6 +180,7 @@ class Loader {
     x.war_cost = r.Num("war_cost", 0, 1e6, x.war_cost);
     x.casualty_cost_per_1000 = r.Num("casualty_cost_per_1000", 0, 1e6, x.casualty_cost_per_1000);
     x.strike_value = r.Num("strike_value", 0, 1e6, x.strike_value);
+    x.advance_cost = r.Num("advance_cost", 0, 1e6, x.advance_cost);
     x.strike_cost = r.Num("strike_cost", 0, 1e6, x.strike_cost);
     x.exposure_risk_cost = r.Num("exposure_risk_cost", 0, 1e6, x.exposure_risk_cost);
     x.war_spark = r.Num("war_spark", 0, 1, x.war_spark);
@@ -252,6 +267,7 @@ class Loader {
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
     }
+    aim_names_.push_back(r.StrList("aims", false));
     a.policy = r.Str("policy", false, "doctrine");
     if (MakePolicy(a.policy) == nullptr) {
       std::string names;
@@ -259,6 +275,117 @@ class Loader {
       r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected one of {}", a.policy, names));
     }
     s_.actors.push_back(std::move(a));
+  }
+
+  // Aims name regions, which come after the actors in a file: resolved once regions are read.
+  void ResolveAims() {
+    for (std::size_t a = 0; a < aim_names_.size(); ++a) {
+      if (aim_names_[a].empty()) continue;
+      const auto& tables = *root_.get("actor")->as_array();
+      TableReader r(*tables[a].as_table(), source_, fmt::format("actor #{}", a + 1));
+      for (const std::string& id : aim_names_[a]) s_.actors[a].aims.push_back(RegionRef(r, "aims", id));
+    }
+  }
+
+  // A date on or after the start, as the day it is (the start is day 0).
+  int DayOf(TableReader& r, std::string_view key, int first) {
+    const std::string text = r.Str(key, false, "");
+    if (!ValidDate(text)) r.Fail(key, fmt::format("'{}' = \"{}\" is not a date; expected YYYY-MM-DD", key, text));
+    const auto days = (DateOf(text) - DateOf(s_.start_date)).count();
+    if (days < first || days > s_.horizon_days) {
+      r.Fail(key, fmt::format("'{}' = \"{}\" is day {} of the scenario; expected a date from {} to {} (days {} to {})",
+                              key, text, days, first == 0 ? "the start" : "the day after the start",
+                              "the horizon", first, s_.horizon_days));
+    }
+    return static_cast<int>(days);
+  }
+
+  void LoadChange(TableReader& r) {
+    Change c;
+    if (r.Str("date", true).empty()) r.Fail("date", "'date' is empty; expected YYYY-MM-DD");
+    c.day = DayOf(r, "date", 1);
+    c.note = r.Str("note", false);
+    const std::string kind = r.Str("kind", true);
+    if (kind == "relation") {
+      c.kind = ChangeKind::kRelation;
+      const std::string a_id = r.Str("a", true), b_id = r.Str("b", true);
+      if (a_id == b_id) r.Fail("b", "a relation must join two different parties");
+      const std::vector<ActorId> as = Party(r, "a"), bs = Party(r, "b");
+      const std::string relation = r.Str("relation", true);
+      static const std::map<std::string, RelationKind, std::less<>> kKinds = {
+          {"neutrality", RelationKind::kNeutrality}, {"hostility", RelationKind::kHostility},
+          {"rivalry", RelationKind::kRivalry}};
+      auto it = kKinds.find(relation);
+      if (it == kKinds.end()) {
+        r.Fail("relation", fmt::format("'relation' = \"{}\"; expected neutrality, hostility or rivalry "
+                                       "(alliances, patronage and feuds do not change on a date)", relation));
+      }
+      c.relation = it->second;
+      for (auto [id, name] : {std::pair{&a_id, &c.a_name}, std::pair{&b_id, &c.b_name}}) {
+        const int bloc = s_.BlocIndex(*id);
+        *name = bloc >= 0 ? s_.blocs[static_cast<std::size_t>(bloc)].name : s_.actors[static_cast<std::size_t>(s_.ActorIndex(*id))].name;
+      }
+      CheckParties(r, as, bs, a_id, b_id, relation, "relation");
+      for (ActorId a : as) {
+        for (ActorId b : bs) {
+          if (a == b) r.Fail("b", "a relation must join two different parties");
+          const RelationKind before = KindAtStart(a, b);
+          if (before == RelationKind::kPatronage || before == RelationKind::kFeud || before == RelationKind::kAlliance) {
+            r.Fail("a", fmt::format("'{}' and '{}' are in an alliance, patronage or feud, which does not change on a date",
+                                    s_.actors[a].id, s_.actors[b].id));
+          }
+          c.pairs.emplace_back(a, b);
+        }
+      }
+    } else if (kind == "withdraw") {
+      c.kind = ChangeKind::kWithdraw;
+      c.actor = ActorRef(r, "actor", r.Str("actor", true));
+      c.regions = RegionList(r, "regions", false);  // none: every region (it leaves the theatre)
+      if (c.regions.empty()) {
+        for (std::size_t i = 0; i < s_.regions.size(); ++i) c.regions.push_back(static_cast<RegionId>(i));
+      }
+      const std::string to = r.Str("hand_to", false, "");
+      c.hand_to = to.empty() ? kNone : ActorRef(r, "hand_to", to);
+      if (c.hand_to == c.actor) r.Fail("hand_to", "an actor cannot hand its ground to itself");
+    } else {
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected \"relation\" or \"withdraw\"", kind));
+    }
+    s_.timeline.push_back(std::move(c));
+  }
+
+  BlocId BlocRef(TableReader& r, std::string_view key) {
+    const std::string id = r.Str(key, true);
+    const int bloc = s_.BlocIndex(id);
+    if (bloc < 0) r.Fail(key, fmt::format("'{}' = \"{}\" names no bloc; expected one of: {}", key, id, Ids(s_.blocs)));
+    return static_cast<BlocId>(bloc);
+  }
+
+  void LoadLine(TableReader& r) {
+    DeconflictionLine l;
+    l.id = r.Identifier("id");
+    Unique(r, s_.lines, l.id, "line");
+    l.name = r.Str("name", false, l.id);
+    l.agreed_day = r.Str("agreed", false, "").empty() ? 0 : DayOf(r, "agreed", 0);
+    const std::string guarantor = r.Str("guarantor", false, "");
+    l.guarantor = guarantor.empty() ? kNone : ActorRef(r, "guarantor", guarantor);
+    l.a = BlocRef(r, "a");
+    l.b = BlocRef(r, "b");
+    if (l.a == l.b) r.Fail("b", "a line must join two different blocs");
+    for (auto [key, bloc] : {std::pair{"a", l.a}, std::pair{"b", l.b}}) {
+      bool any = false;
+      for (const Actor& x : s_.actors) any = any || x.bloc == bloc;
+      if (!any) r.Fail(key, fmt::format("bloc '{}' has no actors; expected a bloc that has some", s_.blocs[static_cast<std::size_t>(bloc)].id));
+    }
+    l.a_regions = RegionList(r, "a_regions", true);
+    l.b_regions = RegionList(r, "b_regions", true);
+    for (RegionId x : l.a_regions) {
+      for (RegionId y : l.b_regions) {
+        if (x == y) r.Fail("b_regions", fmt::format("region '{}' is on both sides of the line", s_.regions[x].id));
+      }
+    }
+    l.crossing_tension = r.Num("crossing_tension", 0, 1000, l.crossing_tension);
+    l.enabled = r.Bool("enabled", true);
+    s_.lines.push_back(std::move(l));
   }
 
   void LoadRegion(TableReader& r) {
@@ -345,6 +472,35 @@ class Loader {
     return out;
   }
 
+  // Checks the parties of a relation that fights (hostility, rivalry; or any kind when
+  // `kind` is not one): none may be empty, and no pair may be of one bloc or patron and proxy.
+  void CheckParties(TableReader& r, const std::vector<ActorId>& as, const std::vector<ActorId>& bs,
+                    const std::string& a_id, const std::string& b_id, const std::string& kind,
+                    std::string_view kind_key = "kind") {
+    // A bloc without actors would make the relation mean nothing, silently.
+    for (auto [key, id, party] : {std::tuple{"a", &a_id, &as}, std::tuple{"b", &b_id, &bs}}) {
+      if (party->empty()) {
+        r.Fail(key, fmt::format("'{}' = \"{}\" names a bloc with no actors; expected a bloc that has some", key, *id));
+      }
+    }
+    if (kind != "hostility" && kind != "rivalry") return;
+    for (ActorId a : as) {
+      for (ActorId b : bs) {
+        const Actor& x = s_.actors[a];
+        const Actor& y = s_.actors[b];
+        if (x.bloc == y.bloc && a != b) {
+          r.Fail(kind_key, fmt::format("a {} between '{}' and '{}', both of bloc '{}': partners of one side "
+                                     "who may clash are a feud; expected actors of different blocs",
+                                     kind, x.id, y.id, s_.blocs[static_cast<std::size_t>(x.bloc)].id));
+        }
+        if (Patron(a) == b || Patron(b) == a) {
+          r.Fail(kind_key, fmt::format("a {} between '{}' and '{}', patron and proxy: a patron cannot be "
+                                     "hostile to the proxy it commands", kind, x.id, y.id));
+        }
+      }
+    }
+  }
+
   void LoadRelation(TableReader& r) {
     std::string a_id = r.Str("a", true), b_id = r.Str("b", true);
     std::vector<ActorId> as = Party(r, "a"), bs = Party(r, "b");
@@ -364,27 +520,8 @@ class Loader {
     if (pairwise && (as.size() != 1 || bs.size() != 1 || s_.ActorIndex(a_id) < 0 || s_.ActorIndex(b_id) < 0)) {
       r.Fail("a", fmt::format("a {} relation joins two actors, not blocs", kind));
     }
-    // A bloc without actors would make the relation mean nothing, silently.
-    for (auto [key, id, party] : {std::tuple{"a", &a_id, &as}, std::tuple{"b", &b_id, &bs}}) {
-      if (party->empty()) {
-        r.Fail(key, fmt::format("'{}' = \"{}\" names a bloc with no actors; expected a bloc that has some", key, *id));
-      }
-    }
-    const bool fighting = rel.kind == RelationKind::kHostility || rel.kind == RelationKind::kRivalry;
-    for (ActorId a : as) {
-      for (ActorId b : bs) {
-        const Actor& x = s_.actors[a];
-        const Actor& y = s_.actors[b];
-        if (fighting && x.bloc == y.bloc && a != b) {
-          r.Fail("kind", fmt::format("a {} between '{}' and '{}', both of bloc '{}': partners of one side "
-                                     "who may clash are a feud; expected actors of different blocs",
-                                     kind, x.id, y.id, s_.blocs[static_cast<std::size_t>(x.bloc)].id));
-        }
-        if (fighting && (Patron(a) == b || Patron(b) == a)) {
-          r.Fail("kind", fmt::format("a {} between '{}' and '{}', patron and proxy: a patron cannot be "
-                                     "hostile to the proxy it commands", kind, x.id, y.id));
-        }
-      }
+    if (rel.kind == RelationKind::kHostility || rel.kind == RelationKind::kRivalry) {
+      CheckParties(r, as, bs, a_id, b_id, kind);
     }
     if (rel.kind == RelationKind::kPatronage) {
       rel.reliability = r.Num("reliability", 0, 1, 1.0, true);
@@ -479,6 +616,7 @@ class Loader {
     f.actor = ActorRef(r, "actor", r.Str("actor", true));
     f.region = RegionRef(r, "region", r.Str("region", true));
     f.strength = r.Num("strength", 1, 1e7, 0, true);
+    if (!r.Str("arrives", false, "").empty()) f.arrives_day = DayOf(r, "arrives", 0);
     s_.forces.push_back(f);
   }
 
@@ -576,6 +714,15 @@ class Loader {
   // Each actor's patron as the relations read so far declare it (for checks while loading;
   // FinalizeScenario derives the scenario's own table).
   std::vector<ActorId> patrons_;
+  std::vector<std::vector<std::string>> aim_names_;
+  // The relation two actors start with, as the file declares it so far (the last one wins).
+  RelationKind KindAtStart(ActorId a, ActorId b) const {
+    RelationKind kind = s_.actors[a].bloc == s_.actors[b].bloc ? RelationKind::kAlliance : RelationKind::kNeutrality;
+    for (const Relation& rel : s_.relations) {
+      if ((rel.a == a && rel.b == b) || (rel.a == b && rel.b == a)) kind = rel.kind;
+    }
+    return kind;
+  }  // per actor, until the regions are read
   ActorId Patron(ActorId actor) {
     if (patrons_.size() != s_.actors.size()) patrons_.resize(s_.actors.size(), kNone);
     return patrons_[static_cast<std::size_t>(actor)];

@@ -23,7 +23,7 @@ std::vector<std::string> Split(const std::string& path) {
 
 constexpr const char* kPathHelp =
     "expected scenario.KEY, rules.KEY, actor.ID.KEY, bloc.ID.KEY (every actor of the bloc), faction.ID.KEY, region.ID.KEY, "
-    "exposure.ID.KEY, zone.ID.KEY, terrain.ID.KEY, relation.A.B.KEY, ladder.N.KEY or "
+    "exposure.ID.KEY, zone.ID.KEY, line.ID.KEY, terrain.ID.KEY, relation.A.B.KEY, ladder.N.KEY or "
     "objective.N.KEY";
 
 // The [[kind]] entry whose `id` (or, for ladder and objective, 1-based position or rung name)
@@ -104,7 +104,7 @@ Status ApplyOverride(toml::table& root, const std::string& item, OverrideOrigins
     if (!table) return Status::Error(fmt::format("--set {}: no relation between '{}' and '{}'", item, parts[1], parts[2]));
     key = parts[3];
   } else if ((head == "actor" || head == "faction" || head == "region" || head == "exposure" ||
-              head == "zone" || head == "terrain" || head == "ladder" || head == "objective") &&
+              head == "zone" || head == "terrain" || head == "ladder" || head == "objective" || head == "line") &&
              parts.size() == 3) {
     table = FindEntry(root, head, parts[1], "");
     if (!table) return Status::Error(fmt::format("--set {}: there is no {} '{}'", item, head, parts[1]));

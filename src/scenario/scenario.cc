@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <limits>
 #include <queue>
 
@@ -87,6 +88,48 @@ Status FinalizeScenario(Scenario& s) {
       t.reliability[static_cast<std::size_t>(r.b)] = r.reliability;
     }
   }
+  // Relation phases: the start's matrix, then one more for each day on which relation changes
+  // take effect, each a copy of the one before with that day's changes.
+  std::vector<int> change_days;
+  for (const Change& c : s.timeline) {
+    if (c.kind == ChangeKind::kRelation) change_days.push_back(c.day);
+  }
+  std::sort(change_days.begin(), change_days.end());
+  change_days.erase(std::unique(change_days.begin(), change_days.end()), change_days.end());
+  t.relation_phases = 1 + static_cast<int>(change_days.size());
+  const std::size_t cells = actors * actors;
+  t.relation_matrix.resize(cells * static_cast<std::size_t>(t.relation_phases));
+  for (std::size_t phase = 1; phase < static_cast<std::size_t>(t.relation_phases); ++phase) {
+    std::copy_n(t.relation_matrix.begin() + static_cast<std::ptrdiff_t>((phase - 1) * cells), cells,
+                t.relation_matrix.begin() + static_cast<std::ptrdiff_t>(phase * cells));
+    for (const Change& c : s.timeline) {
+      if (c.kind != ChangeKind::kRelation || c.day != change_days[phase - 1]) continue;
+      for (auto [a, b] : c.pairs) {
+        t.relation_matrix[phase * cells + static_cast<std::size_t>(a) * actors + b] = c.relation;
+        t.relation_matrix[phase * cells + static_cast<std::size_t>(b) * actors + a] = c.relation;
+      }
+    }
+  }
+  for (std::size_t f = 0; f < s.forces.size(); ++f) {
+    if (s.forces[f].arrives_day > 0) {
+      t.schedule.push_back({s.forces[f].arrives_day, ScenarioTables::Scheduled::kArrival, static_cast<int>(f)});
+    }
+  }
+  for (std::size_t phase = 1; phase < static_cast<std::size_t>(t.relation_phases); ++phase) {
+    t.schedule.push_back({change_days[phase - 1], ScenarioTables::Scheduled::kRelations, static_cast<int>(phase)});
+  }
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    if (s.timeline[i].kind == ChangeKind::kWithdraw) {
+      t.schedule.push_back({s.timeline[i].day, ScenarioTables::Scheduled::kWithdrawal, static_cast<int>(i)});
+    }
+  }
+  for (std::size_t i = 0; i < s.lines.size(); ++i) {
+    if (s.lines[i].enabled && s.lines[i].agreed_day > 0) {
+      t.schedule.push_back({s.lines[i].agreed_day, ScenarioTables::Scheduled::kLineAgreed, static_cast<int>(i)});
+    }
+  }
+  std::stable_sort(t.schedule.begin(), t.schedule.end(),
+                   [](const auto& x, const auto& y) { return std::tie(x.day, x.kind) < std::tie(y.day, y.kind); });
   t.contact_neighbours.assign(s.regions.size(), {});
   for (const Edge& e : s.edges) {
     if (e.length_km <= s.rules.contact_km) {
@@ -174,16 +217,21 @@ Status FinalizeScenario(Scenario& s) {
   t.may_take.assign(actors * regions, 1);
   for (std::size_t a = 0; a < actors; ++a) {
     const std::vector<std::string>& countries = s.actors[a].countries;
-    if (countries.empty()) continue;
+    const std::vector<RegionId>& aims = s.actors[a].aims;
     for (std::size_t r = 0; r < regions; ++r) {
-      t.may_take[a * regions + r] =
+      const bool in_country = countries.empty() ||
           std::find(countries.begin(), countries.end(), s.regions[r].country) != countries.end();
+      const bool aimed = aims.empty() || std::find(aims.begin(), aims.end(), static_cast<RegionId>(r)) != aims.end();
+      t.may_take[a * regions + r] = in_country && aimed;
     }
   }
+  // Rivals in any phase: an actor whose rivalry starts later still needs its strike options.
   t.has_rival.assign(actors, 0);
-  for (std::size_t a = 0; a < actors; ++a) {
-    for (std::size_t b = 0; b < actors; ++b) {
-      if (t.relation_matrix[a * actors + b] == RelationKind::kRivalry) t.has_rival[a] = 1;
+  for (std::size_t phase = 0; phase < static_cast<std::size_t>(t.relation_phases); ++phase) {
+    for (std::size_t a = 0; a < actors; ++a) {
+      for (std::size_t b = 0; b < actors; ++b) {
+        if (t.relation_matrix[phase * cells + a * actors + b] == RelationKind::kRivalry) t.has_rival[a] = 1;
+      }
     }
   }
   t.goal_regions.assign(actors, {});
@@ -258,11 +306,32 @@ Status FinalizeScenario(Scenario& s) {
     if (holder != kNone && s.actors[holder].terrorist) t.contested.push_back(static_cast<RegionId>(r));
   }
   t.rival_capability.assign(actors, 0.0);
-  for (std::size_t a = 0; a < actors; ++a) {
-    for (std::size_t b = 0; b < actors; ++b) {
-      if (t.relation_matrix[a * actors + b] == RelationKind::kRivalry) {
-        t.rival_capability[a] = std::max(t.rival_capability[a], s.actors[b].retaliation_capability);
+  for (std::size_t phase = 0; phase < static_cast<std::size_t>(t.relation_phases); ++phase) {
+    for (std::size_t a = 0; a < actors; ++a) {
+      for (std::size_t b = 0; b < actors; ++b) {
+        if (t.relation_matrix[phase * cells + a * actors + b] == RelationKind::kRivalry) {
+          t.rival_capability[a] = std::max(t.rival_capability[a], s.actors[b].retaliation_capability);
+        }
       }
+    }
+  }
+  // Lines and zones: which regions they may close, and to whom.
+  t.line_sides.assign(regions, {});
+  for (std::size_t i = 0; i < s.lines.size(); ++i) {
+    const DeconflictionLine& l = s.lines[i];
+    if (!l.enabled) continue;
+    for (RegionId r : l.a_regions) t.line_sides[static_cast<std::size_t>(r)].emplace_back(static_cast<int>(i), l.b);
+    for (RegionId r : l.b_regions) t.line_sides[static_cast<std::size_t>(r)].emplace_back(static_cast<int>(i), l.a);
+  }
+  t.may_close.assign(regions, 0);
+  t.may_cross.assign(actors, 0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    t.may_close[r] = !t.line_sides[r].empty() || !t.zone_owners[r].empty();
+    for (std::size_t a = 0; a < actors; ++a) {
+      if (!t.may_take[a * regions + r]) continue;
+      bool closable = !(t.zone_owners[r] - ActorSet::Of(static_cast<ActorId>(a))).empty();
+      for (auto [line, bloc] : t.line_sides[r]) closable = closable || bloc == s.actors[a].bloc;
+      if (closable) t.may_cross[a] = 1;
     }
   }
   return {};

@@ -1,0 +1,96 @@
+// The scenario's timeline (docs/model.md, Submodel "Timeline"): at dawn, before anything else
+// of the day, the dated changes due today take effect in order: forces arrive where the
+// scenario places them, relations change (a new relation phase starts), and actors withdraw
+// from regions (their forces there leave the theatre, not as casualties; the ground they held
+// there passes to the named actor or to nobody), and lines take effect (forces standing on
+// the other side's ground, not held by their own side, fall back to their side's ground).
+// Nothing here draws a random number.
+#include <algorithm>
+
+#include "rules/rules.h"
+
+namespace brink::rules {
+
+bool ApplyTimeline(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  const auto& schedule = s.tables().schedule;
+  bool forces_changed = false;
+  while (st.schedule_next < static_cast<int>(schedule.size()) &&
+         schedule[static_cast<std::size_t>(st.schedule_next)].day <= st.day) {
+    const ScenarioTables::Scheduled& item = schedule[static_cast<std::size_t>(st.schedule_next++)];
+    switch (item.kind) {
+      case ScenarioTables::Scheduled::kArrival: {
+        const ForceSpec& spec = s.forces[static_cast<std::size_t>(item.index)];
+        Force f;
+        f.actor = spec.actor;
+        f.region = spec.region;
+        f.strength = static_cast<float>(spec.strength);
+        st.forces.push_back(f);
+        forces_changed = true;
+        d.Emit({.kind = EventKind::kArrival, .actor = spec.actor, .region = spec.region, .casualties = f.strength});
+        break;
+      }
+      case ScenarioTables::Scheduled::kRelations: {
+        st.relation_phase = item.index;
+        st.control_changed = true;  // a new enemy's ground may now be worth taking
+        for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+          const Change& c = s.timeline[i];
+          if (c.kind != ChangeKind::kRelation || c.day != item.day || c.pairs.empty()) continue;
+          d.Emit({.kind = EventKind::kRelationChange, .actor = c.pairs.front().first,
+                  .target = c.pairs.front().second, .index = static_cast<int16_t>(i)});
+        }
+        break;
+      }
+      case ScenarioTables::Scheduled::kLineAgreed: {
+        // The line is applied: forces standing on the other side's ground, which their own
+        // side does not hold, fall back one region to their own side's ground where they can.
+        st.control_changed = true;  // ground beyond it is now closed: goals and shares change
+        d.Emit({.kind = EventKind::kLineAgreed, .index = static_cast<int16_t>(item.index)});
+        const DeconflictionLine& l = s.lines[static_cast<std::size_t>(item.index)];
+        if (!l.enabled) break;
+        for (Force& f : st.forces) {
+          const BlocId bloc = s.actors[static_cast<std::size_t>(f.actor)].bloc;
+          const bool a_side = bloc == l.a, b_side = bloc == l.b;
+          if (f.strength <= 0 || (!a_side && !b_side)) continue;
+          const std::vector<RegionId>& closed = a_side ? l.b_regions : l.a_regions;
+          if (std::find(closed.begin(), closed.end(), f.region) == closed.end()) continue;
+          const ActorId holder = st.holder[static_cast<std::size_t>(f.region)];
+          if (holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == bloc) continue;
+          const RegionId back = NearestFriendlyNeighbour(d, f);
+          if (back == kNone) continue;
+          f.region = back;
+          f.target = kNone;
+          f.progress_km = 0;
+          forces_changed = true;
+        }
+        break;
+      }
+      case ScenarioTables::Scheduled::kWithdrawal: {
+        const Change& c = s.timeline[static_cast<std::size_t>(item.index)];
+        for (RegionId r : c.regions) {
+          float left = 0;
+          for (Force& f : st.forces) {
+            if (f.actor != c.actor || f.region != r || f.strength <= 0) continue;
+            left += f.strength;
+            f.strength = 0;  // gone from the theatre; Dawn drops spent forces
+            forces_changed = true;
+          }
+          const bool held = st.holder[static_cast<std::size_t>(r)] == c.actor;
+          if (held) {
+            st.holder[static_cast<std::size_t>(r)] = c.hand_to;
+            st.control_changed = true;
+          }
+          if (left > 0 || held) {  // one event per region it leaves or hands over
+            d.Emit({.kind = EventKind::kDeparture, .actor = c.actor, .target = c.hand_to, .region = r,
+                    .index = static_cast<int16_t>(item.index), .casualties = left});
+          }
+        }
+        break;
+      }
+    }
+  }
+  return forces_changed;
+}
+
+}  // namespace brink::rules

@@ -1,0 +1,274 @@
+// The rules' claims: the Timeline (timeline.cc) and Lines and zones (crossing, movement.cc).
+// The test worlds and margins: rules/test_world.h.
+#include "rules/test_world.h"
+
+namespace brink {
+namespace {
+
+// Blue and red share a strip of three regions, west - middle - east, 20 km apart; neither side
+// fights the other at the start. A blue reserve arrives in the west on day 3; blue and red
+// turn hostile on day 5; blue leaves the middle on day 7, handing it to red. A line agreed on
+// day 2 closes the east (red's side) to blue and the west (blue's side) to red.
+constexpr std::string_view kTimeline = R"(
+[scenario]
+name = "Timeline"
+start_date = "2020-01-01"
+horizon_days = 30
+[rules]
+incident_rate = 0
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+offensive = 1.0
+[[actor]]
+id = "red_army"
+bloc = "red"
+[[relation]]
+a = "blue"
+b = "red"
+kind = "rivalry"
+[[region]]
+id = "west"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "middle"
+country = "AA"
+lat = 34.0
+lon = 38.2
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "east"
+country = "AA"
+lat = 34.0
+lon = 38.4
+terrain = "desert"
+value = 5
+[[edge]]
+from = "west"
+to = "middle"
+length_km = 20
+[[edge]]
+from = "middle"
+to = "east"
+length_km = 20
+[[force]]
+actor = "blue_army"
+region = "middle"
+strength = 1000
+[[force]]
+actor = "blue_army"
+region = "west"
+strength = 300
+arrives = "2020-01-04"
+[[force]]
+actor = "red_army"
+region = "west"
+strength = 200
+[[line]]
+id = "strip"
+a = "blue"
+a_regions = ["west", "middle"]
+b = "red"
+b_regions = ["east"]
+agreed = "2020-01-03"
+crossing_tension = 2.0
+[[timeline]]
+date = "2020-01-06"
+kind = "relation"
+a = "blue"
+b = "red"
+relation = "hostility"
+note = "talks break down"
+[[timeline]]
+date = "2020-01-08"
+kind = "withdraw"
+actor = "blue_army"
+regions = ["middle"]
+hand_to = "red_army"
+)";
+
+// Steps the engine to the end of day `last` with every actor holding, collecting the events.
+struct Holding {
+  explicit Holding(std::string_view toml, const std::vector<std::string>& overrides = {})
+      : engine(Load(toml, overrides)), st(engine.Initial()), w(engine.NewWorkspace()) {}
+  void StepTo(int last) {
+    while (st.day < last) {
+      Turn turn = engine.Begin(st, *w, kSeed, 0);
+      JointAction hold(engine.scenario().actors.size(), Action::kHold);
+      ASSERT_TRUE(engine.Apply(turn, hold, &log).ok());
+    }
+  }
+  int Count(EventKind kind) const {
+    return static_cast<int>(std::count_if(log.begin(), log.end(), [&](const Event& e) { return e.kind == kind; }));
+  }
+  float Troops(std::string_view actor) const {
+    float sum = 0;
+    const ActorId a = static_cast<ActorId>(engine.scenario().ActorIndex(actor));
+    for (const Force& f : st.forces) sum += f.actor == a ? f.strength : 0.0f;
+    return sum;
+  }
+  Engine engine;
+  State st;
+  WorkspacePtr w;
+  EventLog log;
+};
+
+TEST(Timeline, AForceArrivesOnItsDate) {
+  Holding run(kTimeline);
+  EXPECT_FLOAT_EQ(run.Troops("blue_army"), 1000.0f);  // the reserve is not there at the start
+  run.StepTo(2);
+  EXPECT_FLOAT_EQ(run.Troops("blue_army"), 1000.0f);
+  EXPECT_EQ(run.Count(EventKind::kArrival), 0);
+  run.StepTo(3);
+  EXPECT_FLOAT_EQ(run.Troops("blue_army"), 1300.0f);
+  ASSERT_EQ(run.Count(EventKind::kArrival), 1);
+  run.StepTo(4);
+  EXPECT_EQ(run.Count(EventKind::kArrival), 1);  // once
+}
+
+TEST(Timeline, RelationsChangeOnTheirDate) {
+  Holding run(kTimeline);
+  const Scenario& s = run.engine.scenario();
+  const ActorId blue = static_cast<ActorId>(s.ActorIndex("blue_army")), red = static_cast<ActorId>(s.ActorIndex("red_army"));
+  EXPECT_EQ(s.tables().relation_phases, 2);
+  run.StepTo(4);
+  EXPECT_EQ(run.st.relation_phase, 0);
+  EXPECT_TRUE(Rivals(s, run.st, blue, red));
+  EXPECT_EQ(run.Troops("red_army"), 200.0f);  // in the west with blue's reserve: no fighting yet
+  run.StepTo(5);
+  EXPECT_EQ(run.st.relation_phase, 1);
+  EXPECT_TRUE(Hostile(s, run.st, blue, red));
+  EXPECT_FALSE(Rivals(s, run.st, blue, red));
+  EXPECT_EQ(run.Count(EventKind::kRelationChange), 1);
+  run.StepTo(6);
+  // Hostile forces in one region now fight.
+  EXPECT_LT(run.Troops("red_army"), 200.0f);
+  EXPECT_GT(run.st.actors[red].casualties, 0.0f);
+}
+
+TEST(Timeline, AWithdrawalTakesForcesOutAndHandsTheGroundOver) {
+  Holding run(kTimeline, {"rules.attrition_rate=0"});  // no losses in the west's fighting
+  const Scenario& s = run.engine.scenario();
+  const RegionId middle = static_cast<RegionId>(s.RegionIndex("middle"));
+  const ActorId blue = static_cast<ActorId>(s.ActorIndex("blue_army"));
+  run.StepTo(6);
+  EXPECT_EQ(run.st.holder[middle], blue);
+  run.StepTo(7);
+  EXPECT_EQ(run.st.holder[middle], s.ActorIndex("red_army"));
+  EXPECT_FLOAT_EQ(run.Troops("blue_army"), 300.0f);          // the reserve stays in the west
+  EXPECT_FLOAT_EQ(run.st.actors[blue].casualties, 0.0f);     // leaving is not dying
+  EXPECT_EQ(run.Count(EventKind::kDeparture), 1);
+}
+
+TEST(Timeline, BadDatesAndChangesAreRefusedWithTheirPlace) {
+  auto error = [](const std::string& replace, const std::string& with) {
+    std::string toml(kTimeline);
+    toml.replace(toml.find(replace), replace.size(), with);
+    Result<Scenario> loaded = LoadScenario(toml, "t.toml");
+    EXPECT_FALSE(loaded.ok()) << with;
+    return loaded.ok() ? std::string() : loaded.message();
+  };
+  EXPECT_NE(error("date = \"2020-01-06\"", "date = \"2019-12-31\"").find("expected a date from the day after the start"),
+            std::string::npos);
+  EXPECT_NE(error("date = \"2020-01-06\"", "date = \"2020-01-01\"").find("t.toml:"), std::string::npos);
+  EXPECT_NE(error("date = \"2020-01-06\"", "date = \"2021-01-01\"").find("the horizon"), std::string::npos);
+  EXPECT_NE(error("relation = \"hostility\"", "relation = \"alliance\"").find("do not change on a date"),
+            std::string::npos);
+  EXPECT_NE(error("hand_to = \"red_army\"", "hand_to = \"blue_army\"").find("to itself"), std::string::npos);
+  EXPECT_NE(error("arrives = \"2020-01-04\"", "arrives = \"2020-13-04\"").find("not a date"), std::string::npos);
+  EXPECT_NE(error("b_regions = [\"east\"]", "b_regions = [\"middle\"]").find("both sides"), std::string::npos);
+}
+
+// Blue's legal actions and their draw on day `day`, stepping with blue choosing `action` each
+// day it may (holding otherwise).
+struct Deciding : Holding {
+  using Holding::Holding;
+  bool CrossIsLegalOn(int day) {
+    while (st.day < day - 1) StepTo(st.day + 1);
+    Turn turn = engine.Begin(st, *w, kSeed, 0);
+    const bool legal = turn.IsLegal(static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")), Action::kCross);
+    JointAction hold(engine.scenario().actors.size(), Action::kHold);
+    EXPECT_TRUE(engine.Apply(turn, hold, &log).ok());
+    return legal;
+  }
+  void Play(Action blue_action, int days) {
+    const ActorId blue = static_cast<ActorId>(engine.scenario().ActorIndex("blue_army"));
+    for (int i = 0; i < days; ++i) {
+      Turn turn = engine.Begin(st, *w, kSeed, 0);
+      JointAction joint(engine.scenario().actors.size(), Action::kHold);
+      if (turn.IsLegal(blue, blue_action)) joint[static_cast<std::size_t>(blue)] = blue_action;
+      ASSERT_TRUE(engine.Apply(turn, joint, &log).ok());
+    }
+  }
+};
+
+TEST(Lines, GroundAcrossAnAgreedLineIsTakenOnlyByCrossing) {
+  const ActorId east_holder_none = kNone;
+  // Before the line is agreed the east is open: nothing to cross.
+  Deciding before(kTimeline);
+  EXPECT_FALSE(before.CrossIsLegalOn(1));
+  // From the day agreed, it is closed to blue: crossing becomes a choice.
+  Deciding after(kTimeline);
+  after.StepTo(2);
+  EXPECT_TRUE(after.CrossIsLegalOn(3));
+  EXPECT_EQ(after.Count(EventKind::kLineAgreed), 1);
+  // Advancing, blue keeps out of it.
+  Deciding advancing(kTimeline);
+  advancing.StepTo(2);
+  advancing.Play(Action::kAdvance, 3);
+  const RegionId east = static_cast<RegionId>(advancing.engine.scenario().RegionIndex("east"));
+  EXPECT_EQ(advancing.st.holder[east], east_holder_none);
+  EXPECT_EQ(advancing.Count(EventKind::kCrossing), 0);
+  // Crossing, it goes in, and the crossing raises tension between the two sides.
+  Deciding crossing(kTimeline);
+  crossing.StepTo(2);
+  crossing.Play(Action::kCross, 3);
+  EXPECT_GE(crossing.Count(EventKind::kCrossing), 1);
+  EXPECT_EQ(crossing.st.holder[east], crossing.engine.scenario().ActorIndex("blue_army"));
+  EXPECT_GT(crossing.st.tension[1], 0.0f);  // blue x red
+  // Switched off, the line closes nothing.
+  Deciding off(kTimeline, {"line.strip.enabled=false"});
+  off.StepTo(2);
+  EXPECT_FALSE(off.CrossIsLegalOn(3));
+}
+
+TEST(Lines, ForcesOnTheOtherSidesGroundFallBackWhenTheLineIsAgreed) {
+  // Red's force stands in the west, blue's ground, when the line takes effect on day 2.
+  Holding run(kTimeline);
+  const Scenario& s = run.engine.scenario();
+  const RegionId west = static_cast<RegionId>(s.RegionIndex("west"));
+  run.StepTo(1);
+  EXPECT_EQ(run.st.forces[static_cast<std::size_t>(World::ForceIn(run.st, static_cast<ActorId>(s.ActorIndex("red_army")), west))].region, west);
+  run.StepTo(2);
+  // No ground of red's side next door: it stays (it has nowhere of its own to go).
+  EXPECT_EQ(run.st.forces[static_cast<std::size_t>(World::ForceIn(run.st, static_cast<ActorId>(s.ActorIndex("red_army")), west))].region, west);
+  // Red standing in the middle, with the east red's: it falls back there.
+  auto replace = [](std::string& text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
+  std::string toml(kTimeline);
+  replace(toml, "value = 5\n", "value = 5\nholder = \"red_army\"\n");
+  replace(toml, "region = \"west\"\nstrength = 200", "region = \"middle\"\nstrength = 200");
+  Holding moved(toml);
+  moved.StepTo(2);
+  const ActorId red = static_cast<ActorId>(s.ActorIndex("red_army"));
+  for (const Force& f : moved.st.forces) {
+    if (f.actor == red) {
+      EXPECT_EQ(f.region, static_cast<RegionId>(s.RegionIndex("east")));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace brink
