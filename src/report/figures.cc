@@ -139,13 +139,24 @@ std::string BinaryBarsSvg(const json& doc) {
   return svg + "</svg>\n";
 }
 
-std::string NumberBoxesSvg(const json& doc, std::string_view prefix, std::string_view exclude, bool one_scale) {
+bool HasNumbers(const json& doc, std::string_view prefix) {
+  for (const json& n : doc["numbers"]) {
+    if (n["id"].get<std::string>().starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+std::string NumberBoxesSvg(const json& doc, std::string_view prefix, const std::vector<std::string>& exclude,
+                           bool one_scale) {
   constexpr double kW = 1000, kLabel = 420, kBox = 300, kTop = 10;
   const double kRow = one_scale ? 30 : 36;
   std::vector<const json*> rows;
   for (const json& n : doc["numbers"]) {
     const std::string id = n["id"].get<std::string>();
-    if (!id.starts_with(prefix) || (!exclude.empty() && id.starts_with(exclude))) continue;
+    if (!id.starts_with(prefix) ||
+        std::any_of(exclude.begin(), exclude.end(), [&](const std::string& e) { return id.starts_with(e); })) {
+      continue;
+    }
     rows.push_back(&n);
   }
   double low = 0, high = 0;  // the common scale

@@ -81,7 +81,7 @@ nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOp
 
 // What a map of the forecast needs, so that a saved forecast alone can be drawn (brink report):
 // blocs, regions with coordinates, edges with their kind, corridors with the ground that
-// decides them, declared zones.
+// decides them, declared zones and deconfliction lines.
 nlohmann::json MapJson(const Scenario& s) {
   using nlohmann::json;
   json map = {{"start_date", s.start_date}, {"blocs", json::array()}, {"regions", json::array()},
@@ -124,6 +124,17 @@ nlohmann::json MapJson(const Scenario& s) {
                  {"regions", json::array()}, {"radius_km", z.radius_km}, {"enabled", z.enabled}};
     for (RegionId r : z.regions) item["regions"].push_back(id_of(r));
     map["zones"].push_back(item);
+  }
+  map["lines"] = json::array();
+  auto bloc_id = [&](BlocId b) { return b >= 0 ? s.blocs[static_cast<std::size_t>(b)].id : std::string(); };
+  for (const DeconflictionLine& line : s.lines) {
+    json item = {{"id", line.id}, {"name", line.name}, {"a", bloc_id(line.a)}, {"b", bloc_id(line.b)},
+                 {"a_regions", json::array()}, {"b_regions", json::array()}, {"agreed_day", line.agreed_day},
+                 {"guarantor", line.guarantor >= 0 ? s.actors[static_cast<std::size_t>(line.guarantor)].id : ""},
+                 {"enabled", line.enabled}};
+    for (RegionId r : line.a_regions) item["a_regions"].push_back(id_of(r));
+    for (RegionId r : line.b_regions) item["b_regions"].push_back(id_of(r));
+    map["lines"].push_back(item);
   }
   return map;
 }

@@ -42,9 +42,11 @@ std::string WarCurveSvg(const std::vector<WarCurve>& curves);
 // The yes/no outcomes as bars with their 95% intervals.
 std::string BinaryBarsSvg(const nlohmann::json& doc);
 // Numbers as boxes (quartiles, 5-95% whiskers, mean), those whose id starts with `prefix`
-// (all when empty; `exclude` leaves those with it out), each on its own scale or on one.
+// (all when empty) and with none of `exclude`, each on its own scale or on one.
 std::string NumberBoxesSvg(const nlohmann::json& doc, std::string_view prefix,
-                           std::string_view exclude, bool one_scale);
+                           const std::vector<std::string>& exclude, bool one_scale);
+// Whether the forecast has a number whose id starts with `prefix`.
+bool HasNumbers(const nlohmann::json& doc, std::string_view prefix);
 // The figures of one forecast (map, war curve, outcomes, casualties, numbers), each with what
 // it means; `id_prefix` keeps element ids unique when a page shows two forecasts.
 std::string ForecastFigures(const nlohmann::json& doc, std::string_view id_prefix);

@@ -49,13 +49,20 @@ std::string ForecastFigures(const json& doc, std::string_view id_prefix) {
                  "Each bar is the share of runs in which the outcome happened, the whisker its 95% "
                  "Wilson score interval (Wilson 1927), also given in brackets.");
   body += Figure(p + "fig-casualties", "Casualties by actor",
-                 NumberBoxesSvg(doc, "casualties.", "", true),
+                 NumberBoxesSvg(doc, "casualties.", {}, true),
                  "Losses of each actor over a run, on one scale: the box spans the middle half of "
                  "the runs (25% to 75%), the dark line is the median, whiskers reach from 5% to 95%, "
                  "and the orange dot is the mean. The numbers on the right are the median, the 5-95% "
                  "range and the mean.");
+  // Losses by cause (killed.VICTIM.by.BLOC), when the forecast counts them, on one scale too.
+  if (HasNumbers(doc, "killed.")) {
+    body += Figure(p + "fig-killed", "Killed, by actor and by the bloc that killed them",
+                   NumberBoxesSvg(doc, "killed.", {}, true),
+                   "The dead of each actor over a run, by the bloc whose fire killed them, drawn as "
+                   "the casualties above.");
+  }
   body += Figure(p + "fig-numbers", "Every number's distribution",
-                 NumberBoxesSvg(doc, "", "casualties.", false),
+                 NumberBoxesSvg(doc, "", {"casualties.", "killed."}, false),
                  "The other numbers a run yields (counts of events by kind, days, the escalation "
                  "score, ground held), each on its own scale (its ends in small grey figures), drawn "
                  "as above. A number marked 'runs with ...' is counted only in the runs where it "
