@@ -33,7 +33,7 @@ std::string Open(std::string_view cls, double width, double height, std::string_
 
 // Labels longer than this are cut (the tooltip keeps them whole): about what the label column
 // holds at the figures' font size.
-constexpr std::size_t kLabelChars = 62;
+constexpr std::size_t kLabelChars = 56;
 
 int64_t Runs(const json& doc) { return doc["provenance"]["runs"].get<int64_t>(); }
 
@@ -60,11 +60,16 @@ std::string WarCurveSvg(const std::vector<WarCurve>& curves) {
   // Axes and grid.
   // Ticks are counted, not accumulated in floating point (no drift, no extra or missing tick).
   const int y_ticks = static_cast<int>(std::lround(top / step));
+  // As many decimals as the step needs (0.25% steps read 0.25%, 0.50%, ...).
+  int decimals = 0;
+  while (decimals < 3 && std::fabs(std::round(step * 100 * std::pow(10, decimals)) - step * 100 * std::pow(10, decimals)) > 1e-6) {
+    ++decimals;
+  }
   for (int tick = 0; tick <= y_ticks; ++tick) {
     const double p = step * tick;
     svg += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#e4e4e4\"/>"
                        "<text x=\"{3}\" y=\"{4:.1f}\" font-size=\"12\" text-anchor=\"end\">{5}</text>\n",
-                       kLeft, kW - kRight, y(p), kLeft - 6, y(p) + 4, Percent(p, step < 0.01 ? 1 : 0));
+                       kLeft, kW - kRight, y(p), kLeft - 6, y(p) + 4, Percent(p, decimals));
   }
   const double day_step = NiceStep(static_cast<double>(days), 10);
   const int x_ticks = static_cast<int>(std::floor(static_cast<double>(days) / day_step + 1e-9));
