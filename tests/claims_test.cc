@@ -89,12 +89,15 @@ TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
 
 // C4: a more reliable proxy for the side that wants the corridor cut -> corridor cut more
 // often. The SDF (the coalition's main proxy, which carries its patron's corridor objective in
-// proportion to its reliability) at 0.5 vs 1.0; measured: P(cut) 29.5% vs 45.7%.
+// proportion to its reliability) at 0.5 vs 1.0. Measured as the days the corridor is cut over
+// the run: since the Euphrates line (17 Jul 2017) closes the west bank to the SDF, the corridor
+// is rarely cut at the end either way (1.6% vs 1.3%, 3,000 runs), but a reliable SDF keeps it
+// cut longer before that: 134.5 vs 151.5 days.
 TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
   Forecast shaky = Ensemble({"relation.us.sdf.reliability=0.5"}, 3000);
   Forecast steady = Ensemble({"relation.us.sdf.reliability=1.0"}, 3000);
-  ExpectBelow(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
-              Binary(steady, "corridor_cut.land_bridge").Wilson(), "P(corridor cut)");
+  ExpectBelow(MeanInterval(shaky, "corridor_cut_days.land_bridge"),
+              MeanInterval(steady, "corridor_cut_days.land_bridge"), "days the corridor is cut");
 }
 
 // C5: the feud switched on -> the patron's side holds less of the contested ground (the
@@ -109,12 +112,23 @@ TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
 }
 
 // C6: in the default scenario full-scale war is unlikely but possible, and at least one
-// limited direct clash is likely. Measured: P(war) 5.6%, P(clash) 99%.
-TEST(Claims, C6_WarUnlikelyButPossibleClashLikely) {
+// limited direct clash is likely. Measured (3,000 runs): P(war) about 1%; the first half holds.
+TEST(Claims, C6_WarUnlikelyButPossible) {
   Forecast f = Ensemble({}, 3000);
   Interval war = Binary(f, "war").Wilson();
   EXPECT_GT(war.low, 0.0);
   EXPECT_LT(war.high, 0.5);
+}
+
+// C6, second half: NO LONGER HOLDS since the al-Tanf zone starts empty (record-2017: no
+// government force inside it), zone strikes are decisions and lines close ground (issue 11/12
+// work): P(at least one limited direct clash between principals) is 45.3% [44.3, 46.2] over
+// 540 days (10,000 runs, seed 1), against 98.9% before. The record's three direct clashes of
+// 2017 (a jet shot down over a partner's ground, a drone shot down at the zone, a Russian strike
+// on a partner) all come from protecting a partner or a zone from the air, which the model has
+// no rule for yet. Kept, disabled, so the measurement stays one switch away.
+TEST(Claims, DISABLED_C6_LimitedDirectClashLikely) {
+  Forecast f = Ensemble({}, 3000);
   EXPECT_GT(Binary(f, "direct_clash").Wilson().low, 0.5);
 }
 
@@ -123,7 +137,13 @@ TEST(Claims, C6_WarUnlikelyButPossibleClashLikely) {
 // signalling cuts both ways: each signalled strike escalates less, but actors who can call their
 // strikes defensive strike about twice as often (doctrine counts on the signal to blunt
 // retaliation). Hence 20,000 runs a side: at 10,000 the intervals all but touch.
-TEST(Claims, C7_NoDefensiveSignalsMoreWar) {
+//
+// NO LONGER HOLDS since limited fire is bounded by the shooter's means and reach, zone strikes
+// are decisions and lines close ground (issue 11/12 work): at 20,000 runs a side (seed 20171119)
+// P(war) is 0.78-1.05% with signalling and 0.49-0.71% without. With bounded fire a signalled
+// strike saves little tension, while the doctrine still strikes about twice as often when it can
+// call its strikes defensive. Kept, disabled, so the claim's measurement stays one switch away.
+TEST(Claims, DISABLED_C7_NoDefensiveSignalsMoreWar) {
   Forecast signals = Ensemble({"rules.signalling=true"}, 20000);
   Forecast silent = Ensemble({"rules.signalling=false"}, 20000);
   ExpectBelow(Binary(signals, "war").Wilson(), Binary(silent, "war").Wilson(), "P(war)");
@@ -131,14 +151,14 @@ TEST(Claims, C7_NoDefensiveSignalsMoreWar) {
 
 // C8: higher resolve for the side that wants the corridor kept -> corridor connected more
 // often. The Resistance's resolve at 0.3 vs 1.0 (bloc.resistance.resolve sets it on each of
-// its actors); measured: P(open at the end) 32.5% vs 67.0%.
+// its actors), measured as the days the corridor is cut over the run: 210.5-216.1 vs
+// 133.0-136.8 (3,000 runs). Open at the end it is in about 98% of runs either way since the
+// Euphrates line keeps the SDF off the west bank, so the end state no longer tells them apart.
 TEST(Claims, C8_ResolveKeepsTheCorridorOpen) {
   Forecast soft = Ensemble({"bloc.resistance.resolve=0.3"}, 3000);
   Forecast firm = Ensemble({"bloc.resistance.resolve=1.0"}, 3000);
   ExpectBelow(MeanInterval(firm, "corridor_cut_days.land_bridge"),
               MeanInterval(soft, "corridor_cut_days.land_bridge"), "days the corridor is cut");
-  ExpectBelow(Binary(soft, "corridor_open.land_bridge").Wilson(),
-              Binary(firm, "corridor_open.land_bridge").Wilson(), "P(corridor open at the end)");
 }
 
 }  // namespace

@@ -751,5 +751,22 @@ TEST(Loader, RelationNamingABlocWithoutActorsIsRefused) {
   EXPECT_TRUE(FailsAt(text, PositionAt(text, start + extra.find("\"grey\"")), "a bloc with no actors"));
 }
 
+// Full-scale war (docs/model.md, "War"): war_aims name regions or countries of the map, bases
+// name regions, and an actor protects another bloc than its own.
+TEST(Loader, WarAimsBasesAndProtectsAreChecked) {
+  Broken aims = Replace("id = \"blue_army\"\nbloc = \"blue\"\n",
+                        "id = \"blue_army\"\nbloc = \"blue\"\nwar_aims = [\"nowhere\"]\n", "[\"nowhere\"]");
+  EXPECT_TRUE(FailsAt(aims, "neither a region nor the country of one"));
+  Broken bases = Replace("id = \"blue_army\"\nbloc = \"blue\"\n",
+                         "id = \"blue_army\"\nbloc = \"blue\"\nbases = [\"nowhere\"]\n", "[\"nowhere\"]");
+  EXPECT_TRUE(FailsAt(bases, "names no region"));
+  Broken own = Replace("id = \"blue_army\"\nbloc = \"blue\"\n",
+                       "id = \"blue_army\"\nbloc = \"blue\"\nprotects = [\"blue\"]\n", "[\"blue\"]");
+  EXPECT_TRUE(FailsAt(own, "the actor's own bloc"));
+  Broken unknown = Replace("id = \"blue_army\"\nbloc = \"blue\"\n",
+                           "id = \"blue_army\"\nbloc = \"blue\"\nprotects = [\"teal\"]\n", "[\"teal\"]");
+  EXPECT_TRUE(FailsAt(unknown, "names no bloc"));
+}
+
 }  // namespace
 }  // namespace brink

@@ -17,7 +17,7 @@ enum class EventKind : uint8_t {
   kProxyClash,         // an incident in which a proxy took part
   kStrike,             // a deliberate limited strike on a rival's force
   kZoneStrike,         // a strike on a rival force inside the striker's declared zone
-  kAirStrike,          // an air strike in full-scale war, anywhere in the theatre
+  kAirStrike,          // an air strike in full-scale war, within the striker's air reach
   kSignal,             // the striker called its strike defensive
   kRetaliation,        // a struck actor hit back in the theatre
   kHorizontal,         // a struck actor hit back against the striker's exposed forces
@@ -28,7 +28,7 @@ enum class EventKind : uint8_t {
   kRestraint,          // a patron restrained a feuding partner
   kDeescalation,       // an actor offered de-escalation
   kLevelChange,        // the escalation ladder moved to another rung
-  kWar,                // full-scale war broke out (absorbing)
+  kWar,                // full-scale war broke out (one a run; it may end in a ceasefire)
   kCorridorOpened,
   kCorridorCut,
   kGroupDefeated,      // the terrorist group lost its last region
@@ -37,6 +37,9 @@ enum class EventKind : uint8_t {
   kDeparture,          // an actor left regions on its date (index: the timeline entry)
   kLineAgreed,         // a deconfliction line took effect (index: the line)
   kCrossing,           // a force entered ground closed to it (index: the line, -1 a zone)
+  kDispersal,          // fighters of a broken force went underground (casualties: how many)
+  kInsurgentAttack,    // fighters underground struck a force on the ground their side held
+  kCeasefire,          // the full-scale war ended in a ceasefire: the two blocs are rivals again
   kCount
 };
 

@@ -78,8 +78,20 @@ struct Actor {
   double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
+  double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
+  double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
+  double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
+  // Full-scale war (docs/model.md, "War"). What it would fight to take from the bloc it is at
+  // war with: region ids or two-letter country codes, as written; empty: anywhere it may take.
+  std::vector<std::string> war_aims;
+  std::vector<RegionId> bases;          // where its supply and air power start from; empty: none
+  double supply_range_km = 0;           // at war, firepower x 1 / (1 + km to its nearest base / this); 0: no fade
+  double air_reach_km = 0;              // its air campaign reaches this far from its bases and its own or its proxies' forces; 0: anywhere
+  std::vector<BlocId> protects;         // blocs it shields from war with a third bloc while its troops are in theatre
+  double deterrence = 0;                // >= 0: the war threshold between a bloc it protects and that bloc's rivals x (1 + this)
+  double mediation = 0;                 // >= 0: the daily ceasefire chance in a war of a bloc it protects x (1 + this)
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
 };
 
@@ -193,6 +205,7 @@ struct DeconflictionLine {
   BlocId a = kNone, b = kNone;
   std::vector<RegionId> a_regions, b_regions;  // closed to b, and to a
   double crossing_tension = 1.0;
+  bool handover = false;  // on the day agreed, each side leaves the other side's ground it holds
   bool enabled = true;
 };
 
@@ -248,6 +261,16 @@ struct Rules {
   double feud_restraint = 0.7;           // share of feud clashes a patron's restraint prevents
   int feud_restraint_days = 30;
   int feud_hot_days = 20;                // a feud clash keeps diverted forces at the front this long
+  // Full-scale war (docs/model.md, "War"). Each mechanism has a switch or a neutral value.
+  bool war_aims = true;                  // at war, enemy ground is taken only within an actor's war_aims
+  bool supply = true;                    // at war, firepower fades with distance from the actor's bases
+  double air_strike_cap_troops = 0;      // most troops an air strike kills on average at air power 1; 0: no cap
+  bool air_reach = true;                 // the air campaign reaches only within an actor's air_reach_km
+  double ceasefire_rate = 0;             // daily ceasefire hazard per unit of war cost at war aversion 1; 0: war is absorbing
+  double ceasefire_days_scale = 30;      // days of war that add one unit of war cost
+  double ceasefire_losses_scale = 1000;  // troops lost by the two sides since war began that add one unit
+  double ceasefire_tension = 3.0;        // tension between the two blocs after a ceasefire
+  bool protection = true;                // protectors (Actor::protects) raise the war threshold and mediate
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -337,6 +360,15 @@ struct ScenarioTables {
   // Per actor: whether any region it may take could be closed to it (by a line against its
   // bloc, or by a zone of another actor): only then is crossing ever a choice.
   std::vector<uint8_t> may_cross;
+  // Full-scale war (docs/model.md, "War"), actors x regions: whether the region is in the
+  // actor's war aims (every region when it lists none); its supply factor at war,
+  // 1 / (1 + km to its nearest base / supply_range_km) (1 when it has no bases or range, or
+  // rules.supply is off); whether the region lies within air_reach_km of one of its bases.
+  std::vector<uint8_t> war_aim;
+  std::vector<float> supply;
+  std::vector<uint8_t> air_base_reach;
+  // Per bloc: the actors that protect it (Actor::protects).
+  std::vector<ActorSet> protectors;
 };
 
 struct Scenario {
@@ -376,6 +408,12 @@ struct Scenario {
   }
   float DestroyWeight(ActorId a, ActorId target) const {
     return tables_.destroy_weight[static_cast<std::size_t>(a) * actors.size() + target];
+  }
+  bool InWarAims(ActorId a, RegionId r) const {
+    return tables_.war_aim[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
+  float Supply(ActorId a, RegionId r) const {
+    return tables_.supply[static_cast<std::size_t>(a) * regions.size() + r];
   }
   bool MustHold(ActorId a, RegionId r) const {
     return tables_.must_hold[static_cast<std::size_t>(a) * regions.size() + r] != 0;

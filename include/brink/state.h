@@ -48,6 +48,7 @@ struct Tally {
   std::array<int64_t, static_cast<int>(EventKind::kCount)> events{};
   int64_t direct_clashes = 0;  // incidents, strikes and retaliations between principals
   int64_t zone_area_incidents = 0;  // incidents (direct or proxy) in or next to a declared zone
+  int64_t insurgent_attacks = 0;    // attacks by fighters underground
   double escalation_score = 0;
   int64_t count(EventKind kind) const { return events[static_cast<int>(kind)]; }
 };
@@ -63,6 +64,8 @@ struct State {
   // (combat losses go to the enemy that aimed the most fire at the force; a proxy folding
   // under fire, to that enemy too). Sums to each actor's casualties.
   std::vector<float> inflicted;
+  // Per actor: fighters who dispersed from broken forces and live on underground (Insurgency).
+  std::vector<float> underground;
   std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
   std::vector<uint8_t> corridor_open;  // per corridor
   std::vector<int> corridor_cut_days;  // per corridor: days it ended cut
@@ -70,7 +73,9 @@ struct State {
   int level = 0;                       // current ladder rung
   int max_level = 0;
   int war_day = -1;                    // day full-scale war broke out, -1 if never
-  BlocId war_a = kNone, war_b = kNone;
+  BlocId war_a = kNone, war_b = kNone;  // the two blocs of that war (kept after a ceasefire)
+  int ceasefire_day = -1;              // day that war ended in a ceasefire, -1 if it has not
+  float war_losses_at_start = 0;       // casualties of the two warring blocs when war broke out
   int group_defeated_day = -1;         // day the terrorist group lost its last region
   int relation_phase = 0;              // which of the scenario's relation phases holds today
   int schedule_next = 0;               // the first timeline entry not applied yet
@@ -96,10 +101,15 @@ struct State {
   uint64_t cache_token = 0;
   void Touch() { cache_token = 0; }
 
+  // Whether full-scale war broke out in this run (it may since have ended in a ceasefire).
   bool at_war() const { return war_day >= 0; }
-  // Whether the blocs of two actors are at war with each other (a, b are blocs).
+  // Whether that war is still being fought today.
+  bool war_ongoing() const { return war_day >= 0 && ceasefire_day < 0; }
+  // The days it lasted, or has lasted so far (to `day`), or -1 if none broke out.
+  int war_length_days() const { return war_day < 0 ? -1 : (ceasefire_day >= 0 ? ceasefire_day : day) - war_day; }
+  // Whether two blocs are fighting a full-scale war with each other today.
   bool BlocsAtWar(BlocId a, BlocId b) const {
-    return at_war() && ((a == war_a && b == war_b) || (a == war_b && b == war_a));
+    return war_ongoing() && ((a == war_a && b == war_b) || (a == war_b && b == war_a));
   }
 };
 

@@ -87,6 +87,7 @@ struct Workspace {
   bool relations_valid = false;
   BlocId relations_war_a = kNone, relations_war_b = kNone;
   int relations_phase = 0;
+  bool relations_war_ongoing = false;
   // Today's turn (include/brink/game.h): each actor's legal actions, the one for actor a at
   // legal[legal_start[a] .. legal_start[a + 1]), and its decision draw.
   std::vector<LegalAction> legal;
@@ -114,7 +115,7 @@ struct Day {
 // Relations as they stand today (a rivalry becomes hostility once its blocs are at war).
 // Inline: they sit in the innermost loops of every rule.
 inline bool AtWarBetween(const Scenario& s, const State& st, ActorId a, ActorId b) {
-  if (!st.at_war()) return false;
+  if (!st.war_ongoing()) return false;
   BlocId x = s.actors[a].bloc, y = s.actors[b].bloc;
   return (x == st.war_a && y == st.war_b) || (x == st.war_b && y == st.war_a);
 }
@@ -135,6 +136,8 @@ inline float Firepower(const Scenario& s, const Force& force) {
 // Removes troops from a force and counts them as the actor's casualties, inflicted by `by`.
 // Returns troops lost.
 float Inflict(Day& d, int force, double troops, ActorId by);
+// Removes troops from a force alive, underground (not casualties: Insurgency). Returns them.
+float Disperse(Day& d, int force, double troops);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
 // `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <cassert>
 #include <cstdio>
@@ -236,6 +237,7 @@ void RefreshRelations(Day& d) {
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;
   w.relations_phase = d.st.relation_phase;
+  w.relations_war_ongoing = d.st.war_ongoing();
 }
 
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
@@ -292,12 +294,26 @@ void Day::Emit(Event event) {
   if (log) log->push_back(event);
 }
 
+float Disperse(Day& d, int force, double troops) {
+  Force& f = d.st.forces[static_cast<std::size_t>(force)];
+  const float gone = static_cast<float>(std::min<double>(std::floor(troops), f.strength));
+  f.strength -= gone;
+  if (f.strength <= 0) {
+    d.w.index_stale = true;
+  } else if (gone > 0) {
+    d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
+    d.w.troops_changed.insert(f.actor);
+  }
+  d.st.underground[static_cast<std::size_t>(f.actor)] += gone;
+  return gone;
+}
+
 void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
   if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b ||
-      w.relations_phase != d.st.relation_phase) {
+      w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {
     RefreshRelations(d);
   }
   w.stance.resize(d.s.actors.size());
@@ -391,6 +407,7 @@ State Engine::Initial() const {
   }
   st.actors.assign(s.actors.size(), ActorState{});
   st.inflicted.assign(s.actors.size() * s.actors.size(), 0.0f);
+  st.underground.assign(s.actors.size(), 0.0f);
   for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
   for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
   st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
@@ -471,8 +488,10 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
   rules::Incidents(d);
   rules::Retaliation(d);
   rules::Feuds(d);
+  rules::Insurgency(d);
   rules::Control(d);
   rules::Factions(d);
+  rules::Ceasefire(d);
   rules::LadderDecay(d);
   st.cache_token = next_state_token.fetch_add(1, std::memory_order_relaxed);
   w.state_token = st.cache_token;

@@ -61,9 +61,13 @@ inline ActorSet InReachOf(const Day& d, RegionId region) {
 }
 
 // Whether the actor would take this region (nobody's, or an enemy's), by today's relations.
+// In full-scale war it takes the ground of the bloc it is at war with only within its war aims
+// (docs/model.md, "War"; rules.war_aims).
 inline bool WorthTaking(const Day& d, ActorId actor, RegionId region) {
   const ActorId holder = d.st.holder[static_cast<std::size_t>(region)];
-  return holder == kNone || HostileTo(d, actor).contains(holder);
+  if (holder == kNone) return true;
+  if (!HostileTo(d, actor).contains(holder)) return false;
+  return !d.s.rules.war_aims || !AtWarBetween(d.s, d.st, actor, holder) || d.s.InWarAims(actor, region);
 }
 
 // The strongest force with troops in the region whose actor is among `actors` (of equals, the

@@ -12,7 +12,8 @@ namespace brink {
 
 // One stream per rule, so changing one rule's use of randomness leaves the others' draws alone.
 enum class Stream : uint64_t {
-  kDecision = 1, kAir, kCombat, kIncident, kStrike, kRetaliation, kProxy, kFeud, kZone
+  kDecision = 1, kAir, kCombat, kIncident, kStrike, kRetaliation, kProxy, kFeud, kZone,
+  kInsurgency, kCeasefire
 };
 
 class Rng {

@@ -57,7 +57,7 @@ double ActorUtility(const Scenario& s, const State& st, ActorId actor) {
     }
   }
   utility -= a.casualty_aversion * x.casualty_cost_per_1000 * st.actors[actor].casualties / 1000.0;
-  if (st.at_war() && (a.bloc == st.war_a || a.bloc == st.war_b)) {
+  if (st.war_ongoing() && (a.bloc == st.war_a || a.bloc == st.war_b)) {
     utility -= rules::AggregateFactions(s, st, actor).war_aversion * x.war_cost;
   }
   return utility;

@@ -41,6 +41,13 @@ std::vector<std::pair<std::size_t, std::size_t>> FirePairs(const Scenario& s) {
   return pairs;
 }
 
+bool HasInsurgency(const Scenario& s) {
+  for (const Actor& a : s.actors) {
+    if (a.insurgency > 0) return true;
+  }
+  return false;
+}
+
 bool HasTerrorist(const Scenario& s) {
   for (const Actor& a : s.actors) {
     if (a.terrorist) return true;
@@ -51,6 +58,7 @@ bool HasTerrorist(const Scenario& s) {
 // Writes a run's outcomes in the order EmptyForecast declares them.
 void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int8_t* holders) {
   *bin++ = end.at_war();
+  *bin++ = end.ceasefire_day >= 0;
   *bin++ = end.tally.direct_clashes > 0;
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     *bin++ = end.corridor_open[c] != 0;
@@ -73,8 +81,13 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
   *num++ = end.tally.count(EventKind::kSignal);
   *num++ = end.tally.direct_clashes;
   *num++ = end.tally.zone_area_incidents;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (s.actors[a].dispersal > 0) *num++ = end.underground[a];
+  }
+  if (HasInsurgency(s)) *num++ = static_cast<double>(end.tally.insurgent_attacks);
   *num++ = end.max_level;
   *num++ = end.at_war() ? end.war_day : kNotApplicable;
+  *num++ = end.war_length_days() >= 0 ? end.war_length_days() : kNotApplicable;
   if (HasTerrorist(s)) *num++ = end.group_defeated_day >= 0 ? end.group_defeated_day : kNotApplicable;
   *num++ = end.tally.escalation_score;
   *num++ = end.at_war() ? kNotApplicable : end.tally.escalation_score;
@@ -104,6 +117,7 @@ Forecast EmptyForecast(const Scenario& s, int days) {
     f.numbers.push_back({std::move(id), std::move(label), conditional, {}});
   };
   binary("war", "Full-scale war");
+  binary("ceasefire", "Full-scale war ended in a ceasefire");
   binary("direct_clash", "At least one limited direct clash");
   for (const Corridor& c : s.corridors) {
     binary("corridor_open." + c.id, fmt::format("Corridor '{}' open at the end", c.name));
@@ -124,8 +138,13 @@ Forecast EmptyForecast(const Scenario& s, int days) {
   number("events.defensive_signal", "Count: defensive_signal");
   number("direct_clashes", "Limited direct clashes");
   number("zone_area_incidents", "Incidents in or next to declared zones");
+  for (const Actor& a : s.actors) {
+    if (a.dispersal > 0) number("underground." + a.id, "Fighters gone underground: " + a.name);
+  }
+  if (HasInsurgency(s)) number("insurgent_attacks", "Insurgent attacks");
   number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
   number("war_day", "Day full-scale war broke out (runs with war)", true);
+  number("war_length_days", "War length in days, to the ceasefire or the end (runs with war)", true);
   if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
   number("escalation_score", "Escalation score");
   f.numbers.back().whole = false;  // rung severities need not be whole

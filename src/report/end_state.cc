@@ -17,9 +17,16 @@ std::string EndStateText(const Scenario& s, const State& end) {
                      s.ladder[static_cast<std::size_t>(end.max_level)].name, end.max_level,
                      s.war_rung(), s.ladder[static_cast<std::size_t>(end.level)].name,
                      end.tally.escalation_score);
-  out += end.at_war() ? fmt::format("  Full-scale war: YES, from day {} ({})\n", end.war_day,
-                                    DateOf(s, end.war_day))
-                      : std::string("  Full-scale war: no\n");
+  if (!end.at_war()) {
+    out += "  Full-scale war: no\n";
+  } else if (end.ceasefire_day >= 0) {
+    out += fmt::format("  Full-scale war: YES, from day {} ({}); ceasefire on day {} ({}) after {} days\n",
+                       end.war_day, DateOf(s, end.war_day), end.ceasefire_day, DateOf(s, end.ceasefire_day),
+                       end.war_length_days());
+  } else {
+    out += fmt::format("  Full-scale war: YES, from day {} ({}); no ceasefire ({} days to the end)\n",
+                       end.war_day, DateOf(s, end.war_day), end.war_length_days());
+  }
   out += fmt::format("  Limited direct clashes: {}\n", end.tally.direct_clashes);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     out += fmt::format("  Corridor '{}': {}\n", s.corridors[c].name,
@@ -63,6 +70,12 @@ std::string EndStateText(const Scenario& s, const State& end) {
     out += fmt::format("  {:<40} {:>8.0f} {:>8.0f} {:>8.0f}  {}\n", s.actors[a].name, all,
                        all * s.rules.killed_share, all * (1 - s.rules.killed_share), by);
   }
+  for (std::size_t a = 0; a < actors; ++a) {
+    if (end.underground[a] >= 1) {
+      out += fmt::format("  {} fighters of {} went underground alive; {} insurgent attacks\n",
+                         static_cast<int64_t>(end.underground[a]), s.actors[a].name, end.tally.insurgent_attacks);
+    }
+  }
   out += "\n  Clashes by kind\n";
   for (EventKind kind : kClashKinds) {
     out += fmt::format("  {:<26} {:>5}\n", EventKindName(kind), end.tally.count(kind));
@@ -81,6 +94,8 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
   j["level"] = end.level;
   j["war"] = end.at_war();
   j["war_day"] = end.at_war() ? nlohmann::json(end.war_day) : nlohmann::json(nullptr);
+  j["ceasefire_day"] = end.ceasefire_day >= 0 ? nlohmann::json(end.ceasefire_day) : nlohmann::json(nullptr);
+  j["war_length_days"] = end.at_war() ? nlohmann::json(end.war_length_days()) : nlohmann::json(nullptr);
   j["direct_clashes"] = end.tally.direct_clashes;
   j["escalation_score"] = end.tally.escalation_score;
   j["group_defeated_day"] =
@@ -99,7 +114,9 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
     j["killed"][s.actors[a].id] = end.actors[a].casualties * s.rules.killed_share;
     j["wounded"][s.actors[a].id] = end.actors[a].casualties * (1 - s.rules.killed_share);
     j["deliberate_strikes"][s.actors[a].id] = end.actors[a].deliberate_strikes;
+    j["underground"][s.actors[a].id] = end.underground[a];
   }
+  j["insurgent_attacks"] = end.tally.insurgent_attacks;
   // Who inflicted them: every (victim, by) pair with losses, and the same by bloc pair.
   j["casualties_by_cause"] = nlohmann::json::array();
   std::vector<double> blocs(s.blocs.size() * s.blocs.size(), 0.0);

@@ -31,6 +31,9 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kDeparture: return "departure";
     case EventKind::kLineAgreed: return "line_agreed";
     case EventKind::kCrossing: return "crossing";
+    case EventKind::kDispersal: return "dispersal";
+    case EventKind::kInsurgentAttack: return "insurgent_attack";
+    case EventKind::kCeasefire: return "ceasefire";
     case EventKind::kCount: break;
   }
   return "unknown";

@@ -94,6 +94,10 @@ class Teller {
         return fmt::format("FULL-SCALE WAR breaks out between {} and {}.",
                            s_.blocs[static_cast<std::size_t>(s_.actors[e.actor].bloc)].name,
                            s_.blocs[static_cast<std::size_t>(s_.actors[e.target].bloc)].name);
+      case EventKind::kCeasefire:
+        return fmt::format("CEASEFIRE between {} and {} after {} days of war; they are back in a standoff.",
+                           s_.blocs[static_cast<std::size_t>(s_.actors[e.actor].bloc)].name,
+                           s_.blocs[static_cast<std::size_t>(s_.actors[e.target].bloc)].name, e.index);
       case EventKind::kCorridorOpened:
         return fmt::format("The corridor '{}' is open.",
                            s_.corridors[static_cast<std::size_t>(e.index)].name);
@@ -116,7 +120,14 @@ class Teller {
         return e.index < 0 ? fmt::format("{} enters {}, inside the declared zone of {}.", Actor(e.actor), Region(e.region), Actor(e.target))
                            : fmt::format("{} crosses the line '{}' into {}.", Actor(e.actor),
                                          s_.lines[static_cast<std::size_t>(e.index)].name, Region(e.region));
+      case EventKind::kDispersal:
+        return fmt::format("{} troops of {} melt away from {} and go underground.", Troops(e.casualties), Actor(e.actor),
+                           Region(e.region));
+      case EventKind::kInsurgentAttack:
+        return fmt::format("Insurgent attack by {} on {} at {} ({} lost).", Actor(e.actor), Actor(e.target),
+                           Region(e.region), Troops(e.casualties));
       case EventKind::kDeparture: {
+        if (e.index < 0) return fmt::format("{} hands {} over under the line's terms.", Actor(e.actor), Region(e.region));
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
         return fmt::format("{} leaves {} ({} troops){}{}.", Actor(e.actor), Region(e.region), Troops(e.casualties),
                            c.note.empty() ? "" : ": ", c.note);
@@ -213,6 +224,14 @@ void NarrativeWriter::Day(const Event* begin, const Event* end) {
       ++air_strikes_[e->actor];  // told with the next quiet stretch
     } else if (e->kind != EventKind::kProxyBalk) {
       if (e->kind == EventKind::kWar) at_war_ = true;
+      if (e->kind == EventKind::kCeasefire) {
+        // The war's last air strikes are told before it ends, not with the quiet that follows.
+        for (auto [actor, count] : air_strikes_) {
+          out_ += fmt::format("  {} air strike{} by {}.\n", count, count == 1 ? "" : "s", tell.Actor(actor));
+        }
+        air_strikes_.clear();
+        at_war_ = false;
+      }
       out_ += "  " + tell.Line(*e) + "\n";
       Drain(false);
     }

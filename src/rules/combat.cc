@@ -5,6 +5,8 @@
 // A force heavily outgunned (the enemy fire aimed at it above break_ratio x (0.5 + resolve)
 // times its whole side's firepower there) breaks and falls back one region toward friendly
 // ground. Only the side holding the region has its losses divided by the terrain's defence.
+// During a full-scale war the forces of the two warring blocs fight at their supply factor,
+// 1 / (1 + km to the actor's nearest base / its supply_range_km) (docs/model.md, "War").
 #include <algorithm>
 
 #include "rules/rules.h"
@@ -32,7 +34,12 @@ bool Combat(Day& d) {
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const std::size_t actors = s.actors.size();
     const float* strength = &w.actor_strength[r * actors];
-    const float* fire = &w.actor_fire[r * actors];
+    double fire[Limits::kMaxActors];  // each actor's firepower here today, supply included
+    for (ActorId a : here) {
+      const BlocId bloc = s.actors[static_cast<std::size_t>(a)].bloc;
+      const bool warring = st.war_ongoing() && (bloc == st.war_a || bloc == st.war_b);
+      fire[a] = w.actor_fire[r * actors + static_cast<std::size_t>(a)] * (warring ? s.Supply(a, region) : 1.0f);
+    }
     double fire_per_troop[Limits::kMaxActors];  // set for the actors present
     double side_fire[Limits::kMaxActors];
     ActorId main_enemy[Limits::kMaxActors];     // who aims the most fire at each actor's troops
@@ -64,6 +71,9 @@ bool Combat(Day& d) {
       const Actor& actor = s.actors[static_cast<std::size_t>(target.actor)];
       const bool defending = holder != kNone && s.actors[holder].bloc == actor.bloc;
       double mean = s.rules.attrition_rate * incoming / (defending ? defence : 1.0);
+      // Prepared ground: the actor's own start ground, held by its side, defended from works
+      // built over the years it held it.
+      if (defending && s.regions[r].holder == target.actor) mean /= 1.0 + actor.entrenchment;
       if (IsProxy(s, target.actor)) {
         mean += s.rules.proxy_fold_rate * (1.0 - s.reliability(target.actor)) * target.strength;
       }
@@ -76,6 +86,17 @@ bool Combat(Day& d) {
     const std::size_t f = static_cast<std::size_t>(hit.force);
     if (hit.losses > 0) w.battles[static_cast<std::size_t>(hit.battle)].casualties += Inflict(d, hit.force, hit.losses, hit.by);
     if (hit.breaks && st.forces[f].strength > 0) {
+      // Some of a broken force's fighters go underground rather than fight on (dispersal).
+      const double dispersal = s.actors[static_cast<std::size_t>(st.forces[f].actor)].dispersal;
+      if (dispersal > 0) {
+        const float gone = Disperse(d, hit.force, dispersal * st.forces[f].strength);
+        if (gone > 0) {
+          d.Emit({.kind = EventKind::kDispersal, .actor = st.forces[f].actor, .region = st.forces[f].region,
+                  .casualties = gone});
+        }
+        fell_back = true;  // the index follows the force's new strength below
+        if (st.forces[f].strength <= 0) continue;
+      }
       RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
       if (back != kNone) {
         const RegionId from = st.forces[f].region;

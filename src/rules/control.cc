@@ -1,7 +1,8 @@
 // Who holds the ground (docs/model.md, Submodels "Control" and "Corridors"). A region changes
 // hands when the strongest single force present has at least rules.capture_strength troops, no
 // force hostile to it remains, and the current holder is hostile to it or nobody. Rival ground
-// cannot be taken short of war. Corridors are searched exactly over held regions, on each day
+// cannot be taken short of war, nor ground closed to the taker (a line, a rival's zone) unless
+// its actor crosses that day. Corridors are searched exactly over held regions, on each day
 // ground changes hands (only then can they open or close).
 #include "rules/rules.h"
 
@@ -71,6 +72,8 @@ void Control(Day& d) {
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
     if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;
     if (holder != kNone && !Hostile(s, st, taker, holder)) continue;
+    // Ground a line or a rival's zone closes to it is taken only on a day it crosses.
+    if (st.actors[static_cast<std::size_t>(taker)].action != Action::kCross && ClosedTo(d, taker, region)) continue;
     bool contested = false;
     for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
       const Force& other = st.forces[d.w.force_index[static_cast<std::size_t>(i)]];

@@ -1,6 +1,8 @@
-// Incidents (docs/model.md, Submodel "Incidents"): rival forces in contact (one region, or
+// Incidents (docs/model.md, Submodel "Incidents"): rival actors in contact (one region, or
 // two regions joined by an edge no longer than contact_km) may exchange fire
-// with no decision behind it. The daily chance per pair in contact is
+// with no decision behind it, once per pair of actors and pair of regions a day, between
+// their strongest forces there (so the work is bounded by actors and regions, not by how
+// many forces stand in contact). The daily chance per pair in contact is
 //   incident_rate x (1 + incident_tension_factor x tension) x (1 - deconfliction)
 //                 x (1 - incident_reduction of an enabled zone of either side there).
 // The side that fires first is drawn in proportion to (faction-weighted) aggression; the other
@@ -68,31 +70,28 @@ void Incidents(Day& d) {
   const Scenario& s = d.s;
   const Workspace& w = d.w;
   Rng rng = d.rng(Stream::kIncident);
+  UpdateIndex(d);  // today's strengths: each actor's strongest force in a region
   const std::vector<ActorSet>& near_masks = NearMasks(d);
+  const std::size_t actors = s.actors.size();
   for (RegionId region : w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
-    const int begin = w.region_start[r], end = w.region_start[r + 1];
+    const ActorSet here = w.present[r];
     const ActorSet near = near_masks[r];  // actors here or across a short edge
-    bool standoff = false;
-    for (ActorId a : w.present[r]) standoff = standoff || !(RivalsOf(d, a) & near).empty();
-    if (!standoff) continue;
-    for (int i = begin; i < end; ++i) {
-      const int fa = w.force_index[static_cast<std::size_t>(i)];
-      const ActorSet rivals = RivalsOf(d, d.st.forces[fa].actor);
-      if ((near & rivals).empty()) continue;  // no rival of its actor here or across a short edge
-      // Same region.
-      if (!(w.present[r] & rivals).empty()) {
-        for (int j = i + 1; j < end; ++j) {
-          MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
-                        static_cast<RegionId>(r), static_cast<RegionId>(r));
-        }
+    for (ActorId a : here) {
+      const ActorSet rivals = RivalsOf(d, a);
+      if ((near & rivals).empty()) continue;  // no rival of a here or across a short edge
+      const int fa = w.actor_best[r * actors + static_cast<std::size_t>(a)];
+      // Same region: each pair of rival actors once (a before b).
+      for (ActorId b : here & rivals) {
+        if (b <= a) continue;
+        MaybeIncident(d, rng, fa, w.actor_best[r * actors + static_cast<std::size_t>(b)], region, region);
       }
       // Across a short edge, each pair of regions once.
       for (RegionId n : s.tables().contact_neighbours[r]) {
-        if (n <= static_cast<RegionId>(r) || (PresentIn(d, n) & rivals).empty()) continue;
-        for (int j = w.region_start[n]; j < w.region_start[n + 1]; ++j) {
-          MaybeIncident(d, rng, fa, w.force_index[static_cast<std::size_t>(j)],
-                        static_cast<RegionId>(r), n);
+        if (n <= region) continue;
+        for (ActorId b : PresentIn(d, n) & rivals) {
+          MaybeIncident(d, rng, fa, w.actor_best[static_cast<std::size_t>(n) * actors + static_cast<std::size_t>(b)],
+                        region, n);
         }
       }
     }

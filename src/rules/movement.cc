@@ -78,8 +78,10 @@ void Crossed(Day& d, ActorId actor, RegionId region) {
       if (s.actors[a].bloc == side) owner = static_cast<ActorId>(a);
     }
     RaiseTension(d, actor, owner, l.crossing_tension);
+    // The guarantor's bloc, when a third one and a rival of the crosser's (tension is kept
+    // between rivals only).
     if (l.guarantor != kNone && s.actors[static_cast<std::size_t>(l.guarantor)].bloc != side &&
-        s.actors[static_cast<std::size_t>(l.guarantor)].bloc != bloc) {
+        s.actors[static_cast<std::size_t>(l.guarantor)].bloc != bloc && RivalsOf(d, actor).contains(l.guarantor)) {
       RaiseTension(d, actor, l.guarantor, l.crossing_tension);
     }
     d.Emit({.kind = EventKind::kCrossing, .actor = actor, .target = owner, .region = region,

@@ -10,15 +10,19 @@ namespace brink::rules {
 bool ApplyTimeline(Day& d);           // timeline.cc: dated arrivals, relation changes, withdrawals; true if forces changed
 void ApplyProxyReliability(Day& d);  // proxies.cc: a proxy may not carry out its patron's wish
 bool Move(Day& d);                   // movement.cc; true if a force changed region or split (the index follows)
+// movement.cc: the region an advancing force heads for, or kNone (docs/model.md, Movement).
+RegionId ChooseTarget(const Day& d, const Force& f);
 bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc
 void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
+void Insurgency(Day& d);             // insurgency.cc: attacks by fighters underground
 void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
 void Factions(Day& d);               // factions.cc: influence shifts
 bool Withdrawals(Day& d);            // resolve.cc: backing down and its cost; true if forces moved
+void Ceasefire(Day& d);              // ladder.cc: a full-scale war may end in a ceasefire
 void LadderDecay(Day& d);            // ladder.cc
 
 // ladder.cc: adds tension between the blocs of a and b and moves the ladder; may start war.
@@ -28,6 +32,12 @@ void LowerTension(Day& d, ActorId a, ActorId b, double amount);
 // war_spark x (tension / war threshold)^2. Starts the war when the draw says so.
 void MaybeSpark(Day& d, Rng& rng, ActorId a, ActorId b);
 int RungFor(const Scenario& s, double tension);
+// ladder.cc: the tension at which full-scale war breaks out between two blocs today: the last
+// rung's threshold x (1 + the deterrence of the protectors of either bloc with troops in the
+// theatre, not themselves of either bloc).
+double WarThreshold(const Day& d, BlocId a, BlocId b);
+// ladder.cc: today's chance that the war ends in a ceasefire (0 when there is none).
+double CeasefireChance(const Day& d);
 
 // strikes.cc: limited fire (a strike, a retaliation, an incident, a feud clash) by `shooter` on
 // force `target`: Poisson of share x base troops, and with rules.bounded_fire at most

@@ -6,9 +6,12 @@
 // enabled declared zone is the first target of its strikes (the strongest such intruder), and
 // a strike on it is a self-defence strike (kZoneStrike): still the owner's decision, which the
 // doctrine values by the zone's self_defence_strike (docs/model.md, Decisions). In
-// full-scale war each actor with air power strikes, with a daily chance equal to its air
-// power, the strongest enemy force anywhere (doubly weighted on ground deciding a corridor),
-// removing strike_losses x air_power of it: the air campaign.
+// full-scale war each principal with air power strikes, with a daily chance equal to its air
+// power, the strongest enemy force within its air reach (doubly weighted on ground deciding a
+// corridor), removing strike_losses x air_power of it, at most air_strike_cap_troops x
+// air_power on average: the air campaign (docs/model.md, "War").
+#include <algorithm>
+
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -100,27 +103,48 @@ void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind
 void AirCampaign(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
-  if (!st.at_war()) return;
+  if (!st.war_ongoing()) return;
   Rng rng = d.rng(Stream::kAir);
+  const std::size_t regions = s.regions.size();
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId actor = static_cast<ActorId>(a);
     const double air = s.actors[a].air_power;
-    if (air <= 0 || !rng.Bernoulli(air)) continue;
-    // The strongest enemy force in the war, preferring ground that decides a corridor.
+    // A proxy has no air force of its own: its air support is its patron's campaign.
+    if (air <= 0 || IsProxy(s, actor) || !rng.Bernoulli(air)) continue;
+    // Where its aircraft reach: within air_reach_km of its bases, of its own forces or of its
+    // proxies' (the road distance over the map; forces as of the index, so one spent today
+    // may still count), or anywhere without a reach.
+    const double reach_km = s.rules.air_reach ? s.actors[a].air_reach_km : 0;
+    const uint8_t* from_bases = &s.tables().air_base_reach[a * regions];
+    auto in_reach = [&](RegionId region) {
+      if (reach_km <= 0 || from_bases[region]) return true;
+      for (RegionId here : d.w.occupied) {
+        for (ActorId own : PresentIn(d, here)) {
+          if ((own == actor || s.patron(own) == actor) && s.distance(here, region) <= reach_km) return true;
+        }
+      }
+      return false;
+    };
+    // The strongest enemy force in the war within reach, preferring ground that decides a
+    // corridor.
     int target = -1;
     double best = 0;
     for (std::size_t f = 0; f < st.forces.size(); ++f) {
       const Force& force = st.forces[f];
       if (force.strength <= 0 || !AtWarBetween(s, st, actor, force.actor)) continue;
       double score = force.strength * (s.tables().corridor_relevance[force.region] ? 2.0 : 1.0);
-      if (score > best) {
+      if (score > best && in_reach(force.region)) {
         best = score;
         target = static_cast<int>(f);
       }
     }
     if (target < 0) continue;
     Force& f = st.forces[static_cast<std::size_t>(target)];
-    float lost = Inflict(d, target, rng.Poisson(s.rules.strike_losses * air * f.strength), actor);
+    // A day's sorties kill a share of the target, at most air_strike_cap_troops x air power on
+    // average (no cap when it is 0).
+    double mean = s.rules.strike_losses * air * f.strength;
+    if (s.rules.air_strike_cap_troops > 0) mean = std::min(mean, s.rules.air_strike_cap_troops * air);
+    float lost = Inflict(d, target, rng.Poisson(mean), actor);
     d.Emit({.kind = EventKind::kAirStrike, .actor = actor, .target = f.actor, .region = f.region,
             .casualties = lost});
   }

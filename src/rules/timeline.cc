@@ -49,6 +49,20 @@ bool ApplyTimeline(Day& d) {
         d.Emit({.kind = EventKind::kLineAgreed, .index = static_cast<int16_t>(item.index)});
         const DeconflictionLine& l = s.lines[static_cast<std::size_t>(item.index)];
         if (!l.enabled) break;
+        // With a handover, ground of one side held by the other is left to nobody first (so
+        // forces that held it fall back to their own side's ground, not to it).
+        if (l.handover) {
+          for (auto [regions, side] : {std::pair{&l.a_regions, l.a}, std::pair{&l.b_regions, l.b}}) {
+            const BlocId other = side == l.a ? l.b : l.a;
+            for (RegionId r : *regions) {
+              const ActorId holder = st.holder[static_cast<std::size_t>(r)];
+              if (holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == other) {
+                st.holder[static_cast<std::size_t>(r)] = kNone;
+                d.Emit({.kind = EventKind::kDeparture, .actor = holder, .region = r, .index = -1});
+              }
+            }
+          }
+        }
         for (Force& f : st.forces) {
           const BlocId bloc = s.actors[static_cast<std::size_t>(f.actor)].bloc;
           const bool a_side = bloc == l.a, b_side = bloc == l.b;
@@ -56,7 +70,7 @@ bool ApplyTimeline(Day& d) {
           const std::vector<RegionId>& closed = a_side ? l.b_regions : l.a_regions;
           if (std::find(closed.begin(), closed.end(), f.region) == closed.end()) continue;
           const ActorId holder = st.holder[static_cast<std::size_t>(f.region)];
-          if (holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == bloc) continue;
+          if (!l.handover && holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == bloc) continue;
           const RegionId back = NearestFriendlyNeighbour(d, f);
           if (back == kNone) continue;
           f.region = back;

@@ -73,6 +73,7 @@ class Loader {
     Each("actor", Limits::kMaxActors, [&](TableReader& r) { LoadActor(r); });
     Each("region", Limits::kMaxRegions, [&](TableReader& r) { LoadRegion(r); });
     ResolveAims();
+    ResolveActorPlaces();
     Each("edge", Limits::kMaxEdges, [&](TableReader& r) { LoadEdge(r); });
     Each("faction", Limits::kMaxFactions, [&](TableReader& r) { LoadFaction(r); });
     Each("relation", Limits::kMaxEntries, [&](TableReader& r) { LoadRelation(r); });
@@ -188,6 +189,15 @@ class Loader {
     x.feud_restraint = r.Num("feud_restraint", 0, 1, x.feud_restraint);
     x.feud_restraint_days = r.Int("feud_restraint_days", 0, Limits::kMaxDays, x.feud_restraint_days);
     x.feud_hot_days = r.Int("feud_hot_days", 0, Limits::kMaxDays, x.feud_hot_days);
+    x.war_aims = r.Bool("war_aims", x.war_aims);
+    x.supply = r.Bool("supply", x.supply);
+    x.air_strike_cap_troops = r.Num("air_strike_cap_troops", 0, 1e7, x.air_strike_cap_troops);
+    x.air_reach = r.Bool("air_reach", x.air_reach);
+    x.ceasefire_rate = r.Num("ceasefire_rate", 0, 100, x.ceasefire_rate);
+    x.ceasefire_days_scale = r.Num("ceasefire_days_scale", 1e-3, 1e5, x.ceasefire_days_scale);
+    x.ceasefire_losses_scale = r.Num("ceasefire_losses_scale", 1e-3, 1e9, x.ceasefire_losses_scale);
+    x.ceasefire_tension = r.Num("ceasefire_tension", 0, 1e6, x.ceasefire_tension);
+    x.protection = r.Bool("protection", x.protection);
     r.RejectUnknownKeys();
   }
 
@@ -263,11 +273,28 @@ class Loader {
     a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
     a.territory_weight = r.Num("territory_weight", 0, 100, a.territory_weight);
     a.terrorist = r.Bool("terrorist", false);
+    a.dispersal = r.Num("dispersal", 0, 1, a.dispersal);
+    a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
+    a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
     }
     aim_names_.push_back(r.StrList("aims", false));
+    // Full-scale war (docs/model.md, "War"). war_aims and bases name regions, which are
+    // read after the actors (ResolveActorPlaces).
+    r.Allow("war_aims");
+    r.Allow("bases");
+    a.supply_range_km = r.Num("supply_range_km", 0, 1e5, a.supply_range_km);
+    a.air_reach_km = r.Num("air_reach_km", 0, 1e5, a.air_reach_km);
+    for (const std::string& id : r.StrList("protects", false)) {
+      const int bloc = s_.BlocIndex(id);
+      if (bloc < 0) r.Fail("protects", fmt::format("'protects' names no bloc \"{}\"; expected one of: {}", id, Ids(s_.blocs)));
+      if (bloc == a.bloc) r.Fail("protects", fmt::format("'protects' names the actor's own bloc \"{}\"; expected another bloc", id));
+      a.protects.push_back(static_cast<BlocId>(bloc));
+    }
+    a.deterrence = r.Num("deterrence", 0, 100, a.deterrence);
+    a.mediation = r.Num("mediation", 0, 100, a.mediation);
     a.policy = r.Str("policy", false, "doctrine");
     if (MakePolicy(a.policy) == nullptr) {
       std::string names;
@@ -384,8 +411,30 @@ class Loader {
       }
     }
     l.crossing_tension = r.Num("crossing_tension", 0, 1000, l.crossing_tension);
+    l.handover = r.Bool("handover", false);
     l.enabled = r.Bool("enabled", true);
     s_.lines.push_back(std::move(l));
+  }
+
+  // Each actor's war_aims (region ids or country codes of the map) and bases (region ids),
+  // once the regions are known.
+  void ResolveActorPlaces() {
+    const toml::node* node = root_.get("actor");
+    const toml::array* array = node ? node->as_array() : nullptr;
+    if (!array) return;  // Each("actor") has reported any other shape
+    for (std::size_t i = 0; i < array->size() && i < s_.actors.size(); ++i) {
+      TableReader r(*(*array)[i].as_table(), source_, fmt::format("actor #{}", i + 1));
+      Actor& a = s_.actors[i];
+      a.war_aims = r.StrList("war_aims", false);
+      for (const std::string& aim : a.war_aims) {
+        bool known = s_.RegionIndex(aim) >= 0;
+        for (const Region& g : s_.regions) known = known || g.country == aim;
+        if (!known) {
+          r.Fail("war_aims", fmt::format("'war_aims' has \"{}\", which is neither a region nor the country of one", aim));
+        }
+      }
+      for (const std::string& id : r.StrList("bases", false)) a.bases.push_back(RegionRef(r, "bases", id));
+    }
   }
 
   void LoadRegion(TableReader& r) {

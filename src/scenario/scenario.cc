@@ -63,6 +63,41 @@ void ShortestPaths(const Scenario& s, ScenarioTables& t) {
   }
 }
 
+// Full-scale war (docs/model.md, "War"): each actor's war aims, its supply factor and its air
+// reach from its bases, and each bloc's protectors.
+void WarTables(const Scenario& s, ScenarioTables& t) {
+  const std::size_t actors = s.actors.size(), regions = s.regions.size();
+  t.war_aim.assign(actors * regions, 1);
+  t.supply.assign(actors * regions, 1.0f);
+  t.air_base_reach.assign(actors * regions, 1);
+  t.protectors.assign(s.blocs.size(), ActorSet());
+  for (std::size_t a = 0; a < actors; ++a) {
+    const Actor& x = s.actors[a];
+    uint8_t* aim = &t.war_aim[a * regions];
+    if (!x.war_aims.empty()) {
+      std::fill(aim, aim + regions, 0);
+      // An entry is a region id, or else a country code (the loader checked it names one).
+      for (const std::string& entry : x.war_aims) {
+        const int region = s.RegionIndex(entry);
+        for (std::size_t r = 0; r < regions; ++r) {
+          if (region >= 0 ? r == static_cast<std::size_t>(region) : s.regions[r].country == entry) aim[r] = 1;
+        }
+      }
+    }
+    for (std::size_t r = 0; r < regions; ++r) {
+      float nearest = std::numeric_limits<float>::infinity();  // km to its nearest base
+      for (RegionId base : x.bases) nearest = std::min(nearest, s.distance(base, static_cast<RegionId>(r)));
+      if (s.rules.supply && !x.bases.empty() && x.supply_range_km > 0) {
+        t.supply[a * regions + r] = static_cast<float>(1.0 / (1.0 + nearest / x.supply_range_km));
+      }
+      if (s.rules.air_reach && x.air_reach_km > 0) {
+        t.air_base_reach[a * regions + r] = nearest <= x.air_reach_km;
+      }
+    }
+    for (BlocId b : x.protects) t.protectors[static_cast<std::size_t>(b)].insert(static_cast<ActorId>(a));
+  }
+}
+
 }  // namespace
 
 Status FinalizeScenario(Scenario& s) {
@@ -334,6 +369,7 @@ Status FinalizeScenario(Scenario& s) {
       if (closable) t.may_cross[a] = 1;
     }
   }
+  WarTables(s, t);
   return {};
 }
 
