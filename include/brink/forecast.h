@@ -52,7 +52,7 @@ struct Forecast {
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
 // One run's outcomes as the ensemble folds it in: `binary` and `numbers` in the order of the
-// forecast's outcomes (a conditional number that did not happen is negative), `holders` each
+// forecast's outcomes (a conditional number that did not happen is NaN), `holders` each
 // region's holder bloc at the end (-1: nobody). Valid only during the call.
 struct RunOutcome {
   int64_t run = 0;

@@ -78,6 +78,14 @@ Interval PairedMeanInterval(double mean, double sd, int64_t n) {
   return {mean - half, mean + half};
 }
 
+namespace {
+
+// A conditional number that did not happen in a run is NaN (a conditional number may be
+// negative: the escalation score of the runs without war).
+bool Missing(double value) { return std::isnan(value); }
+
+}  // namespace
+
 PairedRuns::PairedRuns(const Forecast& shape) {
   for (const BinaryOutcome& b : shape.binary) binary_.push_back({b.id});
   for (const NumberOutcome& n : shape.numbers) {
@@ -94,7 +102,7 @@ void PairedRuns::Add(const RunOutcome& a, const RunOutcome& b) {
   }
   for (std::size_t k = 0; k < numbers_.size(); ++k) {
     // A conditional number pairs only runs where it happened in both arms.
-    if (conditional_[k] && (a.numbers[k] < 0 || b.numbers[k] < 0)) continue;
+    if (conditional_[k] && (Missing(a.numbers[k]) || Missing(b.numbers[k]))) continue;
     Number& t = numbers_[k];
     const double d = b.numbers[k] - a.numbers[k];
     ++t.n;

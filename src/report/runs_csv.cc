@@ -1,6 +1,8 @@
 // The per-run table of an ensemble (--runs-csv): one row per run, written as runs finish.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "brink/forecast.h"
 #include "brink/report.h"
 
@@ -34,9 +36,9 @@ void RunsCsv::AppendRow(const RunOutcome& run, std::string& out, std::string_vie
   if (with_arm_) fmt::format_to(std::back_inserter(out), ",{}", arm);
   for (std::size_t k = 0; k < binary_ids_.size(); ++k) out += run.binary[k] ? ",1" : ",0";
   for (std::size_t k = 0; k < number_ids_.size(); ++k) {
-    // A conditional number that did not happen (no war, so no day of war) is negative: an
-    // empty cell, which pandas and R read as missing. (Other numbers may be negative.)
-    if (conditional_[k] && run.numbers[k] < 0) {
+    // A conditional number that did not happen (no war, so no day of war) is NaN: an empty
+    // cell, which pandas and R read as missing.
+    if (conditional_[k] && std::isnan(run.numbers[k])) {
       out += ",";
     } else {
       fmt::format_to(std::back_inserter(out), ",{}", run.numbers[k]);

@@ -41,6 +41,9 @@ TEST(RunsCsv, RunOrderAndBytesIndependentOfThreads) {
   const Table one = RunsTable(s.value(), 1), two = RunsTable(s.value(), 2), eight = RunsTable(s.value(), 8);
   EXPECT_EQ(one.csv, two.csv);
   EXPECT_EQ(one.csv, eight.csv);
+  // A number that did not happen in a run (the day of war without war) is an empty cell.
+  EXPECT_EQ(one.csv.find("nan"), std::string::npos);
+  EXPECT_NE(one.csv.find(",,"), std::string::npos);
 
   std::istringstream lines(one.csv);
   std::string header, line;
