@@ -41,8 +41,8 @@ std::string ForecastFigures(const json& doc, std::string_view id_prefix) {
                  "are declared zones at their radius.");
   body += Figure(p + "fig-war", "Cumulative chance of full-scale war by day",
                  WarCurveSvg({{&doc, "war", "#b00020"}}),
-                 "The share of runs that have reached full-scale war by each day (war is absorbing, so "
-                 "the curve never falls). The band is the 95% Wilson interval of that share on each "
+                 "The share of runs in which full-scale war has broken out by each day: a cumulative "
+                 "count, so the curve never falls (a later ceasefire does not lower it). The band is the 95% Wilson interval of that share on each "
                  "day: the uncertainty from running a finite number of runs, not the model's.");
   body += Figure(p + "fig-binary", "Yes/no outcomes",
                  BinaryBarsSvg(doc),
