@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "brink/policy.h"
 
@@ -59,6 +63,28 @@ Result<Scenario> LoadFor(const ScenarioOptions& options) {
   if (!loaded.ok()) return loaded;
   if (Status chosen = ApplyPolicyChoices(loaded.value(), options.policies); !chosen.ok()) return chosen;
   return loaded;
+}
+
+Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes) {
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? "standard input" : path;
+  std::unique_ptr<FILE, int (*)(FILE*)> file(from_stdin ? stdin : std::fopen(path.c_str(), "rb"),
+                                             from_stdin ? [](FILE*) { return 0; } : &std::fclose);
+  if (!file) return Status::Error(fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
+    text.append(buffer, n);
+    if (text.size() > max_bytes) {
+      return Status::Error(fmt::format("{}: larger than {} bytes, the most accepted", name, max_bytes));
+    }
+  }
+  if (std::ferror(file.get())) {
+    // A directory opens but does not read.
+    return Status::Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
+  }
+  return text;
 }
 
 }  // namespace brink::cli

@@ -23,11 +23,17 @@ const CLI::Validator& NonEmptyPath();
 // Loads the scenario (file or default) and applies the overrides; prints the error on failure.
 Result<Scenario> LoadFor(const ScenarioOptions& options);
 
+// Reads a whole input file named on the command line ("-": standard input), refusing one
+// larger than `max_bytes`; the error names the file.
+Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes);
+
 void AddRunCommand(CLI::App& app, int& exit_code);
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddForecastCommand(CLI::App& app, int& exit_code);
 void AddBenchCommand(CLI::App& app, int& exit_code);
 void AddScoreCommand(CLI::App& app, int& exit_code);
+void AddReportCommand(CLI::App& app, int& exit_code);
+void AddCompareCommand(CLI::App& app, int& exit_code);
 
 }  // namespace brink::cli
 

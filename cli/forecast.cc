@@ -10,6 +10,7 @@
 #include "brink/report.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/runs_output.h"
 
 namespace brink::cli {
 namespace {
@@ -53,19 +54,49 @@ int Forecast(const ForecastOptions& options) {
       return kExitBadInput;
     }
   }
+  for (const auto& [flag, path] : {std::pair{"--report", &options.report_path},
+                                    std::pair{"--runs-csv", &options.runs_csv_path}}) {
+    if (path->empty()) continue;
+    if (Status st = CheckWritable(*path); !st.ok()) {
+      Err("brink forecast: {} {}\n", flag, st.message());
+      return kExitBadInput;
+    }
+  }
+  // Standard output carries one thing whole, so that a program can read it.
+  int to_stdout = 0;
+  for (const std::string* path : {&options.json_path, &options.report_path, &options.runs_csv_path}) {
+    to_stdout += !path->empty() && IsStandardOutput(*path);
+  }
+  if (to_stdout > 1) {
+    Err("brink forecast: only one of --json, --report and --runs-csv may go to standard output\n");
+    return kExitBadInput;
+  }
   const Scenario& scenario = loaded.value();
+  // The per-run table is opened before the runs and filled as they finish.
+  RunsOutput runs_out;
+  const RunsCsv runs_csv(scenario, EmptyForecast(scenario, 1), options.seed);
+  if (Status st = runs_out.Open(options.runs_csv_path, runs_csv.Header()); !st.ok()) {
+    Err("brink forecast: --runs-csv {}\n", st.message());
+    return kExitFailure;
+  }
+  RunSink each_run;
+  if (runs_out.active()) {
+    each_run = [&](const RunOutcome& run) {
+      runs_csv.AppendRow(run, runs_out.buffer());
+      runs_out.Flush();
+    };
+  }
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   ProgressBar bar(options.progress && isatty(STDERR_FILENO));
   Result<brink::Forecast> result = RunForecast(
-      scenario, options, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted);
+      scenario, options, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted, each_run);
   if (!result.ok()) {
     Err("\nbrink forecast: {}; no output file was written\n", result.message());
     return kExitInterrupted;
   }
   const brink::Forecast& f = result.value();
-  // JSON on standard output is the whole of it, so that a program can read it.
-  if (options.json_path.empty() || !IsStandardOutput(options.json_path)) {
+  if (to_stdout == 0) {
     Out("{}", ForecastText(scenario, f));
     Out("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
   }
@@ -82,6 +113,19 @@ int Forecast(const ForecastOptions& options) {
       Err("brink forecast: {}\n", st.message());
       code = kExitFailure;
     }
+  }
+  if (!options.report_path.empty()) {
+    // The report is drawn from the forecast's JSON, as `brink report` draws a saved one.
+    Result<std::string> page = ForecastReportHtml(ForecastJson(scenario, f, options), "the forecast");
+    Status st = page.ok() ? WriteFileAtomically(options.report_path, page.value()) : Status::Error(page.message());
+    if (!st.ok()) {
+      Err("brink forecast: {}\n", st.message());
+      code = kExitFailure;
+    }
+  }
+  if (Status st = runs_out.Commit(); !st.ok()) {
+    Err("brink forecast: {}\n", st.message());
+    code = kExitFailure;
   }
   return FinishStdout("brink forecast", code);
 }
@@ -114,6 +158,14 @@ void AddForecastCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--csv", options->csv_dir,
                   "Write the CSV tables as a set into this directory, replaced as a whole (it "
                   "may hold nothing else)")
+      ->check(NonEmptyPath());
+  cmd->add_option("--report", options->report_path,
+                  "Write a self-contained HTML report (map, chance of war by day, every outcome, "
+                  "provenance) to this file")
+      ->check(NonEmptyPath());
+  cmd->add_option("--runs-csv", options->runs_csv_path,
+                  "Stream one CSV row per run (seed, run, every outcome, key regions' holders) to "
+                  "this file, in run order whatever the threads ('-': standard output)")
       ->check(NonEmptyPath());
   cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
   cmd->callback([options, &exit_code] { exit_code = Forecast(*options); });

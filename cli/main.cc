@@ -21,6 +21,8 @@ int Main(int argc, char** argv) {
   brink::cli::AddCheckCommand(app, exit_code);
   brink::cli::AddForecastCommand(app, exit_code);
   brink::cli::AddScoreCommand(app, exit_code);
+  brink::cli::AddReportCommand(app, exit_code);
+  brink::cli::AddCompareCommand(app, exit_code);
   brink::cli::AddBenchCommand(app, exit_code);
   app.footer("Run 'brink SUBCOMMAND --help' for a subcommand's options. With no subcommand, "
              "'brink' does 'brink run'.");

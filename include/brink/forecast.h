@@ -10,6 +10,7 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "brink/options.h"
@@ -50,10 +51,38 @@ struct Forecast {
 // Progress: called from the main thread after each block with runs done.
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
-// Runs the ensemble. Returns an error if `cancel` becomes true before the end.
+// One run's outcomes as the ensemble folds it in: `binary` and `numbers` in the order of the
+// forecast's outcomes (a conditional number that did not happen is NaN), `holders` each
+// region's holder bloc at the end (-1: nobody). Valid only during the call.
+struct RunOutcome {
+  int64_t run = 0;
+  const uint8_t* binary = nullptr;
+  const double* numbers = nullptr;
+  const int8_t* holders = nullptr;
+};
+// Called from the main thread for every run, in run order whatever the thread count, as each
+// block of runs finishes: memory stays bounded by the block in flight.
+using RunSink = std::function<void(const RunOutcome&)>;
+
+// Runs the ensemble. Returns an error if `cancel` becomes true before the end (the sink has
+// then seen the runs of the blocks finished so far).
 Result<Forecast> RunForecast(const Scenario& scenario, const ForecastOptions& options,
                              const ProgressFn& progress = nullptr,
-                             const std::atomic<bool>* cancel = nullptr);
+                             const std::atomic<bool>* cancel = nullptr,
+                             const RunSink& each_run = nullptr);
+
+// Two ensembles run side by side with the same seeds (common random numbers): `b_options`
+// should differ from `a_options` only in the scenario's options. `each_pair` sees run i of A
+// and run i of B together, in run order; A is never more than a couple of blocks ahead of B,
+// so memory stays flat. `progress` counts the runs of B.
+using PairSink = std::function<void(const RunOutcome& a, const RunOutcome& b)>;
+struct ForecastPair {
+  Forecast a, b;
+};
+Result<ForecastPair> RunForecastPair(const Scenario& a, const ForecastOptions& a_options,
+                                     const Scenario& b, const ForecastOptions& b_options,
+                                     const PairSink& each_pair, const ProgressFn& progress = nullptr,
+                                     const std::atomic<bool>* cancel = nullptr);
 
 // Reports: a terminal table, JSON with provenance, and CSV files.
 std::string ForecastText(const Scenario& s, const Forecast& f);
@@ -65,6 +94,26 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOpti
                         const std::string& dir);
 // The names of those files.
 std::vector<std::string> ForecastCsvNames();
+
+// The per-run table (--runs-csv): one row per run, in run order, in the tidy form pandas and
+// R read directly: seed, run, then (optionally) the arm, every yes/no outcome as 0/1, every
+// number (empty where a conditional one did not happen), and the bloc holding each key region
+// at the end ("nobody" if none). Rows are made as runs finish, so memory stays flat.
+class RunsCsv {
+ public:
+  // `shape` gives the outcomes' ids in order (EmptyForecast); `with_arm` adds an arm column.
+  RunsCsv(const Scenario& s, const Forecast& shape, uint64_t seed, bool with_arm = false);
+  std::string Header() const;
+  // Appends the row of one run to `out`.
+  void AppendRow(const RunOutcome& run, std::string& out, std::string_view arm = {}) const;
+
+ private:
+  std::vector<std::string> binary_ids_, number_ids_, bloc_ids_, region_ids_;
+  std::vector<std::size_t> key_regions_;
+  std::vector<uint8_t> conditional_;
+  uint64_t seed_;
+  bool with_arm_;
+};
 
 // The names of the outcomes a scenario's forecast reports, in order (for tests and --help).
 Forecast EmptyForecast(const Scenario& s, int days);

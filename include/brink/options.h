@@ -49,6 +49,44 @@ struct ForecastOptions {
   std::string json_path;
   // If set, CSV tables are written into this directory (created if missing).
   std::string csv_dir;
+  // If set, one row per run (its seed, index and every outcome) is streamed here as CSV, in
+  // run order whatever the threads; memory stays flat. "-" is standard output.
+  std::string runs_csv_path;
+  // If set, a self-contained HTML report (map, war curve, outcomes, provenance) is written here.
+  std::string report_path;
+  // Show a progress bar on stderr when it is a terminal.
+  bool progress = true;
+};
+
+// `brink report`: the HTML report of a forecast saved as JSON (brink forecast --json).
+struct ReportOptions {
+  // The saved forecast (JSON written by brink forecast --json); "-" is standard input.
+  std::string forecast_path;
+  // Where the HTML goes; "-" is standard output.
+  std::string output_path;
+};
+
+// `brink compare`: two forecasts of one scenario that differ in options, outcome by outcome.
+// Either two saved forecasts (`a_path`, `b_path`), or a baseline (the scenario without the
+// --set/--policy of `variant`) and the variant run now with the same seeds (common random
+// numbers), which also gives paired intervals.
+struct CompareOptions {
+  // The variant's scenario, --set and --policy; the baseline drops the --set and --policy.
+  ScenarioOptions variant;
+  // Saved forecasts to compare instead of running (both or neither).
+  std::string a_path, b_path;
+  // Seed of both ensembles; run i of each uses the generator keyed by (seed, i).
+  uint64_t seed = 1;
+  // Runs per arm.
+  int64_t runs = 10000;
+  // Worker threads per arm; 0 means all cores. Results do not depend on it.
+  int threads = 0;
+  // Days per run; 0 means the scenario's horizon_days.
+  int days = 0;
+  // If set, the comparison as HTML (both maps, the differences) is written here.
+  std::string report_path;
+  // If set, one row per run and arm (column `arm`: baseline or variant) is streamed here.
+  std::string runs_csv_path;
   // Show a progress bar on stderr when it is a terminal.
   bool progress = true;
 };

@@ -65,6 +65,12 @@ std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed,
 std::string EventJsonLine(const Scenario& s, const Event& e);
 std::string EndStateJsonLine(const Scenario& s, const State& end);
 
+// The self-contained HTML report of a forecast (brink report, brink forecast --report): the
+// map, the cumulative chance of war, every outcome with its interval and provenance, as inline
+// SVG with no script and nothing fetched. `forecast_json` is what ForecastJson writes (with its
+// "map" object); `source` names it in errors (bad JSON, or a field missing or of the wrong kind).
+Result<std::string> ForecastReportHtml(std::string_view forecast_json, std::string_view source);
+
 
 }  // namespace brink
 

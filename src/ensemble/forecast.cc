@@ -168,7 +168,8 @@ Forecast EmptyForecast(const Scenario& s, int days) {
 }
 
 Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
-                             const ProgressFn& progress, const std::atomic<bool>* cancel) {
+                             const ProgressFn& progress, const std::atomic<bool>* cancel,
+                             const RunSink& each_run) {
   const auto started = std::chrono::steady_clock::now();
   const int days = options.days > 0 ? options.days : s.horizon_days;
   Forecast f = EmptyForecast(s, days);
@@ -213,6 +214,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
       const uint8_t* b = &bin[static_cast<std::size_t>(i) * n_bin];
       const double* x = &num[static_cast<std::size_t>(i) * n_num];
       const int8_t* h = &holders[static_cast<std::size_t>(i) * n_reg];
+      if (each_run) each_run({first + i, b, x, h});
       for (std::size_t k = 0; k < n_bin; ++k) f.binary[k].value.Add(b[k] != 0);
       for (std::size_t k = 0; k < n_num; ++k) {
         if (f.numbers[k].conditional && std::isnan(x[k])) continue;

@@ -79,6 +79,66 @@ nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOp
                         "accuracy 0.5%; counts, days and troops as whole numbers"}};
 }
 
+// What a map of the forecast needs, so that a saved forecast alone can be drawn (brink report):
+// blocs, regions with coordinates, edges with their kind, corridors with the ground that
+// decides them, declared zones and deconfliction lines.
+nlohmann::json MapJson(const Scenario& s) {
+  using nlohmann::json;
+  json map = {{"start_date", s.start_date}, {"blocs", json::array()}, {"regions", json::array()},
+              {"edges", json::array()}, {"corridors", json::array()}, {"zones", json::array()}};
+  for (const Bloc& b : s.blocs) map["blocs"].push_back({{"id", b.id}, {"name", b.name}});
+  auto id_of = [&](RegionId r) { return s.regions[static_cast<std::size_t>(r)].id; };
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    const Region& region = s.regions[r];
+    json flags = json::array();
+    const std::pair<uint8_t, const char*> names[] = {
+        {kBorderCrossing, "border_crossing"}, {kOilField, "oil_field"}, {kCity, "city"},
+        {kBase, "base"}, {kRiverCrossingFlag, "river_crossing"}};
+    for (const auto& [bit, name] : names) {
+      if (region.flags & bit) flags.push_back(name);
+    }
+    map["regions"].push_back({{"id", region.id}, {"name", region.name},
+                              {"country", region.country}, {"lat", region.lat},
+                              {"lon", region.lon}, {"key", KeyRegion(s, r)}, {"flags", flags}});
+  }
+  for (const Edge& e : s.edges) {
+    map["edges"].push_back({{"from", id_of(e.from)}, {"to", id_of(e.to)},
+                            {"kind", e.kind == EdgeKind::kRiverCrossing ? "river_crossing" : "road"},
+                            {"length_km", e.length_km}});
+  }
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    const Corridor& corridor = s.corridors[c];
+    json item = {{"id", corridor.id}, {"name", corridor.name}, {"from", json::array()},
+                 {"to", json::array()}, {"deciding", json::array()}};
+    for (RegionId r : corridor.from) item["from"].push_back(id_of(r));
+    for (RegionId r : corridor.to) item["to"].push_back(id_of(r));
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      if (c < 64 && (s.tables().corridor_relevance[r] >> c & 1)) item["deciding"].push_back(s.regions[r].id);
+    }
+    map["corridors"].push_back(item);
+  }
+  for (const Zone& z : s.zones) {
+    const Actor& owner = s.actors[static_cast<std::size_t>(z.owner)];
+    json item = {{"id", z.id}, {"name", z.name}, {"owner", owner.id},
+                 {"bloc", owner.bloc >= 0 ? s.blocs[static_cast<std::size_t>(owner.bloc)].id : ""},
+                 {"regions", json::array()}, {"radius_km", z.radius_km}, {"enabled", z.enabled}};
+    for (RegionId r : z.regions) item["regions"].push_back(id_of(r));
+    map["zones"].push_back(item);
+  }
+  map["lines"] = json::array();
+  auto bloc_id = [&](BlocId b) { return b >= 0 ? s.blocs[static_cast<std::size_t>(b)].id : std::string(); };
+  for (const DeconflictionLine& line : s.lines) {
+    json item = {{"id", line.id}, {"name", line.name}, {"a", bloc_id(line.a)}, {"b", bloc_id(line.b)},
+                 {"a_regions", json::array()}, {"b_regions", json::array()}, {"agreed_day", line.agreed_day},
+                 {"guarantor", line.guarantor >= 0 ? s.actors[static_cast<std::size_t>(line.guarantor)].id : ""},
+                 {"enabled", line.enabled}};
+    for (RegionId r : line.a_regions) item["a_regions"].push_back(id_of(r));
+    for (RegionId r : line.b_regions) item["b_regions"].push_back(id_of(r));
+    map["lines"].push_back(item);
+  }
+  return map;
+}
+
 }  // namespace
 
 std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOptions& options) {
@@ -97,7 +157,9 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
       item["mean"] = x.mean();
       item["sd"] = x.sd();
       item["q05"] = n.Quantile(0.05);
+      item["q25"] = n.Quantile(0.25);
       item["q50"] = n.Quantile(0.5);
+      item["q75"] = n.Quantile(0.75);
       item["q95"] = n.Quantile(0.95);
     }
     j["numbers"].push_back(item);
@@ -117,6 +179,7 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
     }
     j["regions"].push_back(region);
   }
+  j["map"] = MapJson(s);
   // The scenario's path and names need not be valid UTF-8: see EventJsonLine.
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
