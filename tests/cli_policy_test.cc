@@ -33,16 +33,16 @@ double MeanOf(const nlohmann::json& forecast, const std::string& id) {
   return -1;
 }
 
-// 300 runs each (seed 1): under doctrine the US strikes by decision now and then (10 strikes in
-// these 300 runs, 0.033 a run), never when it holds.
+// 1,000 runs each (seed 1): under doctrine the US strikes by decision now and then (only with a
+// cause: about one run in a hundred), never when it holds.
 TEST(CliPolicy, HoldingUsNeverStrikesByDecision) {
   ScratchDir dir;
   const fs::path doctrine = dir.path() / "doctrine.json", held = dir.path() / "held.json";
-  ASSERT_EQ(RunBrink("forecast -n 300 --no-progress --json " + Quote(doctrine.string())).status, 0);
-  const Outcome run = RunBrink("forecast -n 300 --no-progress --policy us=hold --json " + Quote(held.string()));
+  ASSERT_EQ(RunBrink("forecast -n 1000 --no-progress --json " + Quote(doctrine.string())).status, 0);
+  const Outcome run = RunBrink("forecast -n 1000 --no-progress --policy us=hold --json " + Quote(held.string()));
   ASSERT_EQ(run.status, 0) << run.err;
   const nlohmann::json a = nlohmann::json::parse(ReadFile(doctrine)), b = nlohmann::json::parse(ReadFile(held));
-  EXPECT_GT(MeanOf(a, "deliberate_strikes.us"), 0.01);
+  EXPECT_GT(MeanOf(a, "deliberate_strikes.us"), 0.002);
   EXPECT_EQ(MeanOf(b, "deliberate_strikes.us"), 0.0);
   EXPECT_EQ(b["provenance"]["policy"], nlohmann::json::array({"us=hold"}));
   EXPECT_EQ(a["provenance"]["policy"], nlohmann::json::array());

@@ -40,6 +40,8 @@ enum class EventKind : uint8_t {
   kDispersal,          // fighters of a broken force went underground (casualties: how many)
   kInsurgentAttack,    // fighters underground struck a force on the ground their side held
   kCeasefire,          // the full-scale war ended in a ceasefire: the two blocs are rivals again
+  kInterception,       // a protector engaged a rival that fired on an actor it protects (index: Cause)
+  kChannelSuspended,   // the deconfliction channel was suspended after an interception (index: days)
   kCount
 };
 
@@ -49,7 +51,34 @@ std::string_view EventKindName(EventKind kind);
 inline constexpr EventKind kClashKinds[] = {
     EventKind::kIncident,    EventKind::kProxyClash, EventKind::kStrike,    EventKind::kZoneStrike,
     EventKind::kRetaliation, EventKind::kHorizontal, EventKind::kFeudClash, EventKind::kAirStrike,
+    EventKind::kInterception,
 };
+
+// Why an actor fired by decision (docs/model.md, "Causes of fire"): recorded with each
+// deliberate strike and interception in Event::index. Without one (rules.strike_causes) the
+// doctrine may not strike. The first four are defensive: only they make a "the fire was
+// defensive" signal credible (rules.credible_signals).
+enum class Cause : uint8_t {
+  kNone,
+  kZone,             // a rival force inside its own declared zone
+  kIntrusion,        // a rival force on its side's ground, or on ground a line closes to the rival
+  kFireReceived,     // the rival (or its proxy) fired on it and the grievance stands
+  kPartnerAttacked,  // the rival (or its proxy) fired on an actor of its side or one it protects
+  kObjective,        // the rival stands on ground it is advancing to take
+  kCount
+};
+std::string_view CauseName(Cause cause);
+inline bool Defensive(Cause cause) {
+  return cause != Cause::kNone && cause != Cause::kObjective;
+}
+
+// One act of fire in a run's chain of fire before war (State::fire_chain): its kind and whether
+// the shooter and the target were principals (not proxies).
+inline uint16_t FireLink(EventKind kind, bool shooter_principal, bool target_principal) {
+  return static_cast<uint16_t>((static_cast<int>(kind) + 1) | (shooter_principal ? 0x100 : 0) |
+                               (target_principal ? 0x200 : 0));
+}
+inline EventKind FireLinkKind(uint16_t link) { return static_cast<EventKind>((link & 0xff) - 1); }
 
 struct Event {
   int day = 0;

@@ -90,6 +90,8 @@ struct Actor {
   double supply_range_km = 0;           // at war, firepower x 1 / (1 + km to its nearest base / this); 0: no fade
   double air_reach_km = 0;              // its air campaign reaches this far from its bases and its own or its proxies' forces; 0: anywhere
   std::vector<BlocId> protects;         // blocs it shields from war with a third bloc while its troops are in theatre
+  std::vector<ActorId> protects_actors; // the actors it defends from the air (those named, and every actor of a bloc named)
+  double air_defence = 0;               // 0..1: chance it engages a rival that fires on an actor it protects, within its air reach
   double deterrence = 0;                // >= 0: the war threshold between a bloc it protects and that bloc's rivals x (1 + this)
   double mediation = 0;                 // >= 0: the daily ceasefire chance in a war of a bloc it protects x (1 + this)
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
@@ -273,6 +275,19 @@ struct Rules {
   double ceasefire_losses_scale = 1000;  // troops lost by the two sides since war began that add one unit
   double ceasefire_tension = 3.0;        // tension between the two blocs after a ceasefire
   bool protection = true;                // protectors (Actor::protects) raise the war threshold and mediate
+  // Why anyone fires (docs/model.md, "Causes of fire"). Each mechanism has a switch.
+  bool strike_causes = true;             // a deliberate strike needs a cause the striker can name (Cause)
+  bool credible_signals = true;          // calling fire without a defensive cause "defensive" costs credibility
+  double false_signal_cost = 0.5;        // share of its credibility an actor loses with each false "defensive" label
+  bool proxy_restraint = true;           // a patron may restrain its proxies' fire on rivals (Action::kRestrain)
+  double restraint_cost = 0.5;           // utility a patron gives up restraining its proxies, per unit of its commitment
+  bool air_defence = true;               // protectors engage rivals that fire on the actors they protect
+  double interception_losses = 1.0;      // mean troops the engaged attacker loses (an aircraft, a drone, a crew)
+  double tension_interception = 1.0;     // tension an interception adds
+  int channel_suspension_days = 0;       // an interception on a protected actor suspends the deconfliction channel this long
+  bool retaliation_by_harm = true;       // the urge to hit back grows with the harm received, not the count of strikes
+  double harm_scale_troops = 8.0;        // harm (troops lost) at which a grievance weighs as one strike did
+  double red_line_factor = 2.0;          // retaliation chance x this once the grievance includes killed troops
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -329,6 +344,8 @@ struct ScenarioTables {
   std::vector<std::vector<int>> actor_factions;
   // Per actor: the feud relations (indices into relations) with one side its proxy.
   std::vector<std::vector<int>> proxy_feuds;
+  // Per actor: the patronage relations (indices into relations) in which it is the patron.
+  std::vector<std::vector<int>> patronages;
   // Per region: bit mask of the owners of enabled zones that contain it.
   std::vector<ActorSet> zone_owners;
   // Per region and owner (regions x actors): the largest incident_reduction of the owner's
@@ -371,6 +388,9 @@ struct ScenarioTables {
   std::vector<uint8_t> air_base_reach;
   // Per bloc: the actors that protect it (Actor::protects).
   std::vector<ActorSet> protectors;
+  // Per actor: the actors that defend it from the air (Actor::protects_actors, with air_defence
+  // above 0 and rules.air_defence on).
+  std::vector<ActorSet> defenders;
 };
 
 struct Scenario {

@@ -31,7 +31,8 @@ struct Grievance {
   ActorId against = kNone;
   int16_t days_left = 0;
   uint8_t strikes = 0;     // strikes by the same actor while the grievance lasts
-  bool signalled = false;  // the last strike was called defensive
+  bool signalled = false;  // the last strike was called defensive (credibly)
+  float harm = 0;          // troops lost to that actor's fire while the grievance lasts
 };
 
 struct ActorState {
@@ -40,6 +41,7 @@ struct ActorState {
   float casualties = 0;
   Grievance grievance;
   int deliberate_strikes = 0;  // strikes it chose (C1)
+  float credibility = 1;       // 0..1: how far its "the fire was defensive" is believed
 };
 
 // Clashes by kind over the run (the forecast's counters; no event log needed). 64-bit: a
@@ -69,7 +71,12 @@ struct State {
   std::vector<float> tension;          // blocs x blocs, symmetric, rivals only
   std::vector<uint8_t> corridor_open;  // per corridor
   std::vector<int> corridor_cut_days;  // per corridor: days it ended cut
-  std::vector<int16_t> restraint_days; // per relation (feuds)
+  std::vector<int16_t> restraint_days; // per relation: a feud, or a patron's proxy, restrained this many more days
+  int channel_suspended_days = 0;      // the deconfliction channel is suspended this many more days
+  // The last acts of fire between rival blocs, oldest first (FireLink codes, 0: none), kept
+  // until full-scale war breaks out and frozen then: what led to the war (the forecast's "why
+  // wars start").
+  std::array<uint16_t, 3> fire_chain{};
   int level = 0;                       // current ladder rung
   int max_level = 0;
   int war_day = -1;                    // day full-scale war broke out, -1 if never

@@ -62,6 +62,15 @@ struct Workspace {
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
+  std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
+  std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there
+  // Today's fire on actors that others defend from the air (rules/protection.cc): who fired
+  // on whom, and where.
+  struct Fire {
+    ActorId shooter, victim;
+    RegionId region;
+  };
+  std::vector<Fire> fire_on_defended;
   int level_at_dawn = 0;
   // The index above is current unless a force moved, split, merged or was spent since
   // (index_stale: rebuild it), or lost troops (touched: its cells to recompute). Movement and

@@ -276,6 +276,14 @@ void Day::Emit(Event event) {
         ++st.tally.direct_clashes;
       }
       [[fallthrough]];
+    case EventKind::kInterception:
+      // Between principals, or on a proxy its patron defends from the air (its advisers are
+      // there): a direct clash.
+      if (!IsProxy(s, event.actor) && event.target != kNone &&
+          (!IsProxy(s, event.target) || s.tables().defenders[static_cast<std::size_t>(event.target)].contains(s.patron(event.target)))) {
+        ++st.tally.direct_clashes;
+      }
+      [[fallthrough]];
     case EventKind::kProxyClash:
     case EventKind::kFeudClash:
     case EventKind::kAirStrike:
@@ -312,6 +320,7 @@ void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
   w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
+  w.fire_on_defended.clear();
   if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b ||
       w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {
     RefreshRelations(d);
@@ -487,6 +496,7 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
   rules::AirCampaign(d);
   rules::Incidents(d);
   rules::Retaliation(d);
+  rules::Protection(d);
   rules::Feuds(d);
   rules::Insurgency(d);
   rules::Control(d);

@@ -99,7 +99,7 @@ TEST(Engine, LegalActionsAreTypedAndHoldIsAlwaysLegal) {
   WorkspacePtr w = engine.NewWorkspace();
   State st = engine.Initial();
   int strikes_seen = 0;
-  for (int day = 0; day < 60; ++day) {
+  for (int day = 0; day < s.horizon_days; ++day) {
     Turn turn = engine.Begin(st, *w, 9, 0);
     for (std::size_t a = 0; a < s.actors.size(); ++a) {
       const ActorId actor = static_cast<ActorId>(a);

@@ -54,7 +54,18 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   for (int i : s.tables().proxy_feuds[a]) {
     if (st.restraint_days[static_cast<std::size_t>(i)] == 0) feud = i;
   }
-  if (feud >= 0) out.push_back({Action::kRestrain, feud});
+  if (feud >= 0) {
+    out.push_back({Action::kRestrain, feud});
+  } else if (s.rules.proxy_restraint) {
+    // A patron may restrain its proxies when one, not restrained yet, could fire on a rival.
+    for (int i : s.tables().patronages[a]) {
+      const ActorId proxy = s.relations[static_cast<std::size_t>(i)].b;
+      if (st.restraint_days[static_cast<std::size_t>(i)] == 0 && d.w.strike_target[static_cast<std::size_t>(proxy)] >= 0) {
+        out.push_back({Action::kRestrain, i});
+        break;
+      }
+    }
+  }
   if (d.w.actor_firepower[a] > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
@@ -97,20 +108,31 @@ void PrepareTurn(Day& d) {
   }
   // Which actors have a force in contact with a rival (here, across a short edge, or inside a
   // rival's zone), and the force each would strike: both follow from the index and the
-  // relations alone, so they stand while those do (quiet days). Blocs at war are not rivals.
-  if (w.contact_version != w.index_version) {
-    w.in_contact.assign(actors, 0);
-    for (RegionId region : w.occupied) {
-      for (ActorId a : PresentIn(d, region)) {
-        if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
+  // relations alone, so they stand while those do (quiet days), except that with causes of fire
+  // the targets also follow grievances, holders and marches (redone every day). Blocs at war
+  // are not rivals.
+  const bool causes = d.s.rules.strike_causes;
+  if (w.contact_version != w.index_version || causes) {
+    if (w.contact_version != w.index_version) {
+      w.in_contact.assign(actors, 0);
+      for (RegionId region : w.occupied) {
+        for (ActorId a : PresentIn(d, region)) {
+          if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
+        }
       }
     }
+    // Where each actor's forces are marching (a contested objective is a cause).
+    w.heading.assign(d.s.regions.size(), ActorSet());
+    for (const Force& f : st.forces) {
+      if (f.strength > 0 && f.target != kNone) w.heading[static_cast<std::size_t>(f.target)].insert(f.actor);
+    }
     w.strike_target.assign(actors, -1);
+    w.strike_cause.assign(actors, Cause::kNone);
     ActorSet strikers;  // every actor with a rival
     for (std::size_t a = 0; a < actors; ++a) {
       if (d.s.tables().has_rival[a]) strikers.insert(static_cast<ActorId>(a));
     }
-    rules::StrikeTargets(d, strikers, w.strike_target.data());
+    rules::StrikeTargets(d, strikers, w.strike_target.data(), w.strike_cause.data());
     w.contact_version = w.index_version;
   }
   w.rival_tension.resize(actors);

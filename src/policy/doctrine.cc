@@ -15,7 +15,10 @@
 //                                            + casualty_cost_per_1000 x exposed losses / 1000)
 //   withdraw   war_aversion x war_cost x risk(T) / 2 - commitment x backing_down_cost
 //   deescalate (from the third rung up) war_aversion x war_cost x [risk(T) - risk(T - relief)] - commitment x backing_down_cost / 2
-//   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy)
+//   restrain   intensity x feud_hot_days x diversion x strike_value / 2 (patron of a feuding proxy);
+//              a patron of proxies that could fire on a rival (rules.proxy_restraint):
+//                war_weight x [risk(T + q x tension_strike) - risk(T)] - commitment x restraint_cost,
+//              q the sum over those proxies of reliability x aggression (the fire it holds back)
 //   cross      strike_value x 2 x offensive x (0.5 + resolve) x cross_share x power_share
 //                 - war_weight x [risk(T + crossing tension) - risk(T)] - war_aversion x strike_cost
 //                 - casualty_aversion x advance_cost
@@ -80,6 +83,13 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
       }
       stake = corridor_weight > 0 ? stake / corridor_weight : 0;
       double signal = x.signalling ? a.signal_propensity * x.signal_effect : 0;
+      const Cause cause = d.w.strike_cause.empty() ? Cause::kNone : d.w.strike_cause[static_cast<std::size_t>(actor)];
+      if (x.credible_signals && !Defensive(cause)) signal *= st.actors[static_cast<std::size_t>(actor)].credibility;
+      const ActorId victim = st.forces[static_cast<std::size_t>(option.target)].actor;
+      double intercept = 0;
+      for (ActorId p : s.tables().defenders[static_cast<std::size_t>(victim)]) {
+        if (s.actors[p].bloc != a.bloc) intercept = std::max(intercept, s.actors[p].air_defence);
+      }
       double p_back = stance.retaliation_belief * (1.0 - signal);
       double exposed_losses = 0, horizontal = 0;
       for (std::size_t e = 0; e < s.exposures.size(); ++e) {
@@ -92,7 +102,8 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
           a.casualty_aversion * p_back *
           (x.exposure_risk_cost * horizontal + x.casualty_cost_per_1000 * exposed_losses / 1000.0);
       double tension_back = horizontal * x.tension_horizontal + (1 - horizontal) * x.tension_retaliation;
-      double escalation = WarRisk(t + x.tension_strike + p_back * tension_back, t_war) - risk;
+      double escalation =
+          WarRisk(t + x.tension_strike + p_back * tension_back + intercept * x.tension_interception, t_war) - risk;
       // Enforcing its own declared zone on an intruder: worth strike_value x 2 x the zone's
       // self_defence_strike (the largest of its zones there), whatever its aggression.
       double enforcement = 0;
@@ -125,7 +136,15 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
     }
     case Action::kRestrain: {
       const Relation& r = s.relations[static_cast<std::size_t>(option.target)];
-      return r.intensity * x.feud_hot_days * r.diversion * x.strike_value / 2;
+      if (r.kind == RelationKind::kFeud) return r.intensity * x.feud_hot_days * r.diversion * x.strike_value / 2;
+      double held = 0;  // the proxies' fire it would hold back
+      for (int i : s.tables().patronages[static_cast<std::size_t>(actor)]) {
+        const ActorId proxy = s.relations[static_cast<std::size_t>(i)].b;
+        if (st.restraint_days[static_cast<std::size_t>(i)] == 0 && d.w.strike_target[static_cast<std::size_t>(proxy)] >= 0) {
+          held += s.reliability(proxy) * d.w.stance[static_cast<std::size_t>(proxy)].aggression;
+        }
+      }
+      return war_weight * (WarRisk(t + held * x.tension_strike, t_war) - risk) - a.commitment * x.restraint_cost;
     }
     case Action::kCount:
       break;

@@ -153,8 +153,9 @@ ActionScores BlueScores(const std::vector<std::string>& overrides) {
 }
 
 TEST(Doctrine, MoreExposedTroopsLowerStrikeUtility) {
-  ActionScores none = BlueScores({"exposure.blue_abroad.troops=0"});
-  ActionScores many = BlueScores({"exposure.blue_abroad.troops=20000"});
+  // (Whether blue has a cause to strike is another rule's question: causes off.)
+  ActionScores none = BlueScores({"exposure.blue_abroad.troops=0", "rules.strike_causes=false"});
+  ActionScores many = BlueScores({"exposure.blue_abroad.troops=20000", "rules.strike_causes=false"});
   const int strike = static_cast<int>(Action::kStrike);
   ASSERT_TRUE(none.legal[strike]);
   ASSERT_TRUE(many.legal[strike]);
@@ -167,7 +168,7 @@ TEST(Doctrine, MoreExposedTroopsLowerStrikeUtility) {
     }
   }
   // And more troops cost more still.
-  ActionScores some = BlueScores({"exposure.blue_abroad.troops=2000"});
+  ActionScores some = BlueScores({"exposure.blue_abroad.troops=2000", "rules.strike_causes=false"});
   EXPECT_LT(some.utility[strike], none.utility[strike]);
   EXPECT_LT(many.utility[strike], some.utility[strike]);
 }

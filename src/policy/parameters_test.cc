@@ -21,12 +21,15 @@ namespace {
 
 // Blue, rival to red, faces red across a 20 km road (in contact) and wants ground held by a
 // terrorist group (black) further on; it must hold its base; it has troops abroad within red's
-// reach. Red strikes now and then, so blue has grievances to answer.
+// reach. Red strikes now and then, so blue has grievances to answer: it needs no cause to (the
+// world measures parameters, not the causes of fire, which rules/strikes_test.cc covers).
 constexpr std::string_view kWorld = R"(
 [scenario]
 name = "Parameters"
 start_date = "2020-01-01"
 horizon_days = 60
+[rules]
+strike_causes = false
 [[bloc]]
 id = "blue"
 [[bloc]]

@@ -177,6 +177,11 @@ std::string EventJsonLine(const Scenario& s, const Event& e) {
     j["corridor"] = s.corridors[static_cast<std::size_t>(e.index)].id;
   }
   if (e.kind == EventKind::kLevelChange) j["rung"] = s.ladder[static_cast<std::size_t>(e.index)].name;
+  if ((e.kind == EventKind::kStrike || e.kind == EventKind::kZoneStrike || e.kind == EventKind::kInterception) &&
+      e.index > 0 && e.index < static_cast<int>(Cause::kCount)) {
+    j["cause"] = CauseName(static_cast<Cause>(e.index));
+  }
+  if (e.kind == EventKind::kChannelSuspended) j["days"] = e.index;
   return Line(j);
 }
 

@@ -34,7 +34,22 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kDispersal: return "dispersal";
     case EventKind::kInsurgentAttack: return "insurgent_attack";
     case EventKind::kCeasefire: return "ceasefire";
+    case EventKind::kInterception: return "interception";
+    case EventKind::kChannelSuspended: return "channel_suspended";
     case EventKind::kCount: break;
+  }
+  return "unknown";
+}
+
+std::string_view CauseName(Cause cause) {
+  switch (cause) {
+    case Cause::kNone: return "none";
+    case Cause::kZone: return "intruder_in_zone";
+    case Cause::kIntrusion: return "intruder_on_its_ground";
+    case Cause::kFireReceived: return "fire_received";
+    case Cause::kPartnerAttacked: return "partner_attacked";
+    case Cause::kObjective: return "contested_objective";
+    case Cause::kCount: break;
   }
   return "unknown";
 }

@@ -41,6 +41,17 @@ class Teller {
   std::string Actor(ActorId a) const { return a == kNone ? "nobody" : s_.actors[a].name; }
   std::string Region(RegionId r) const { return r == kNone ? "?" : s_.regions[r].name; }
   std::string Rung(int r) const { return s_.ladder[static_cast<std::size_t>(r)].name; }
+  // Why a deliberate strike was made, in words (an empty string when none was recorded).
+  static std::string_view Because(const Event& e) {
+    switch (static_cast<Cause>(e.index)) {
+      case Cause::kZone: return " because the target was inside its declared zone";
+      case Cause::kIntrusion: return " because the target stood on its side's ground";
+      case Cause::kFireReceived: return " because the target's side had fired on it";
+      case Cause::kPartnerAttacked: return " because the target's side had fired on a partner";
+      case Cause::kObjective: return " because the target stood on ground it was advancing to take";
+      default: return "";
+    }
+  }
 
   std::string Line(const Event& e) const {
     switch (e.kind) {
@@ -57,8 +68,8 @@ class Teller {
         return fmt::format("Proxy clash at {}: fire from {} on {} ({} lost).", Region(e.region),
                            Actor(e.actor), Actor(e.target), Troops(e.casualties));
       case EventKind::kStrike:
-        return fmt::format("Deliberate strike by {} on {} at {} ({} lost).", Actor(e.actor),
-                           Actor(e.target), Region(e.region), Troops(e.casualties));
+        return fmt::format("Deliberate strike by {} on {} at {}{} ({} lost).", Actor(e.actor),
+                           Actor(e.target), Region(e.region), Because(e), Troops(e.casualties));
       case EventKind::kAirStrike:
         return fmt::format("Air strike by {} on {} at {} ({} lost).", Actor(e.actor),
                            Actor(e.target), Region(e.region), Troops(e.casualties));
@@ -85,7 +96,7 @@ class Teller {
       case EventKind::kWithdrawal:
         return fmt::format("Withdrawal: {} pulls its forces out of contact with its rivals.", Actor(e.actor));
       case EventKind::kRestraint:
-        return fmt::format("Restraint: {} holds back {} in its feud.", Actor(e.actor), Actor(e.target));
+        return fmt::format("Restraint: {} holds back {}.", Actor(e.actor), Actor(e.target));
       case EventKind::kDeescalation:
         return fmt::format("De-escalation offer by {}.", Actor(e.actor));
       case EventKind::kLevelChange:
@@ -94,6 +105,12 @@ class Teller {
         return fmt::format("FULL-SCALE WAR breaks out between {} and {}.",
                            s_.blocs[static_cast<std::size_t>(s_.actors[e.actor].bloc)].name,
                            s_.blocs[static_cast<std::size_t>(s_.actors[e.target].bloc)].name);
+      case EventKind::kInterception:
+        return fmt::format("Interception: {} engages {} at {}, which had fired on an actor it protects ({} lost).",
+                           Actor(e.actor), Actor(e.target), Region(e.region), Troops(e.casualties));
+      case EventKind::kChannelSuspended:
+        return fmt::format("{} suspends the deconfliction channel for {} days after the interception.",
+                           Actor(e.actor), e.index);
       case EventKind::kCeasefire:
         return fmt::format("CEASEFIRE between {} and {} after {} days of war; they are back in a standoff.",
                            s_.blocs[static_cast<std::size_t>(s_.actors[e.actor].bloc)].name,

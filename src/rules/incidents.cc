@@ -5,6 +5,8 @@
 // many forces stand in contact). The daily chance per pair in contact is
 //   incident_rate x (1 + incident_tension_factor x tension) x (1 - deconfliction)
 //                 x (1 - incident_reduction of an enabled zone of either side there).
+// The deconfliction channel prevents none while it is suspended (Protection), and a proxy its
+// patron restrains takes part in feud_restraint fewer.
 // The side that fires first is drawn in proportion to (faction-weighted) aggression; the other
 // side loses what limited fire kills (LimitedFire: at most incident_losses x the smaller force,
 // and with bounded_fire no more than the shooter's means allow), the shooter half that. With a proxy on either
@@ -42,7 +44,10 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   double tension = st.tension[static_cast<std::size_t>(s.actors[a].bloc) * s.blocs.size() +
                               s.actors[b].bloc];
   double reduction = std::max(ZoneReduction(s, region_a, a, b), ZoneReduction(s, region_b, a, b));
-  if (!rng.Bernoulli(IncidentChance(s, tension, reduction))) return;
+  double p = IncidentChance(s, tension, reduction);
+  if (st.channel_suspended_days > 0 && s.rules.deconfliction < 1) p = std::min(1.0, p / (1.0 - s.rules.deconfliction));
+  if (Restrained(d, a) || Restrained(d, b)) p *= 1.0 - s.rules.feud_restraint;
+  if (!rng.Bernoulli(p)) return;
   double aggr_a = d.w.stance[static_cast<std::size_t>(a)].aggression;
   double aggr_b = d.w.stance[static_cast<std::size_t>(b)].aggression;
   double total = aggr_a + aggr_b;
@@ -57,10 +62,11 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   if (s.tables().zone_area[region_a] || s.tables().zone_area[region_b]) ++st.tally.zone_area_incidents;
   double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;
   RaiseTension(d, shooter, victim, tension_gain);
-  d.Emit({.kind = proxy ? EventKind::kProxyClash : EventKind::kIncident, .actor = shooter,
-          .target = victim, .region = where, .casualties = lost});
+  const EventKind kind = proxy ? EventKind::kProxyClash : EventKind::kIncident;
+  d.Emit({.kind = kind, .actor = shooter, .target = victim, .region = where, .casualties = lost});
+  NoteFire(d, kind, shooter, victim, where);
   bool signalled = MaybeSignal(d, rng, shooter, victim, where, tension_gain);
-  Grieve(d, victim, shooter, signalled);
+  Grieve(d, victim, shooter, signalled, lost);
   MaybeSpark(d, rng, shooter, victim);
 }
 

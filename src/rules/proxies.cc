@@ -1,5 +1,8 @@
 // Proxies and feuds (docs/model.md, Submodel "Proxies and feuds"). A proxy carries out what
 // it chose to do (advance, cross, strike) only with its reliability; otherwise it balks and holds.
+// A patron may restrain its proxies (rules.proxy_restraint; Action::kRestrain when one of them
+// could fire on a rival): for feud_restraint_days each restrained proxy drops a strike it chose
+// with chance its reliability, and its incidents are cut by feud_restraint (incidents.cc).
 // (In combat an unreliable proxy also fights below strength and loses deserters: combat.cc.)
 // A feud between two partners of one side flares into a clash with a daily chance equal to
 // its intensity (cut by feud_restraint while the patron restrains the partner); after a clash
@@ -10,8 +13,45 @@
 
 namespace brink::rules {
 
+namespace {
+
+// The patronage relation that makes `proxy` a proxy (an index into relations), or -1.
+int PatronageOf(const Scenario& s, ActorId proxy) {
+  const ActorId patron = s.patron(proxy);
+  if (patron == kNone) return -1;
+  for (int i : s.tables().patronages[static_cast<std::size_t>(patron)]) {
+    if (s.relations[static_cast<std::size_t>(i)].b == proxy) return i;
+  }
+  return -1;
+}
+
+// A patron that chose to restrain holds back each of its proxies not restrained yet; days of
+// restraint run out.
+void PatronRestraint(Day& d) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    for (int i : s.tables().patronages[a]) {
+      int16_t& days = st.restraint_days[static_cast<std::size_t>(i)];
+      if (days > 0) --days;
+      if (st.actors[a].action != Action::kRestrain || days > 0) continue;
+      days = static_cast<int16_t>(s.rules.feud_restraint_days);
+      d.Emit({.kind = EventKind::kRestraint, .actor = static_cast<ActorId>(a), .target = s.relations[static_cast<std::size_t>(i)].b});
+    }
+  }
+}
+
+}  // namespace
+
+bool Restrained(const Day& d, ActorId proxy) {
+  if (!d.s.rules.proxy_restraint) return false;
+  const int i = PatronageOf(d.s, proxy);
+  return i >= 0 && d.st.restraint_days[static_cast<std::size_t>(i)] > 0;
+}
+
 void ApplyProxyReliability(Day& d) {
   const Scenario& s = d.s;
+  if (s.rules.proxy_restraint) PatronRestraint(d);
   Rng rng = d.rng(Stream::kProxy);
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId proxy = static_cast<ActorId>(a);
@@ -20,6 +60,12 @@ void ApplyProxyReliability(Day& d) {
     if (!rng.Bernoulli(s.reliability(proxy))) {
       action = Action::kHold;
       d.Emit({.kind = EventKind::kProxyBalk, .actor = proxy, .target = s.patron(proxy)});
+      continue;
+    }
+    // Held back by its patron: it obeys as reliably as it carries out its patron's wishes.
+    if (action == Action::kStrike && Restrained(d, proxy)) {
+      const bool obeys = rng.Bernoulli(s.reliability(proxy));
+      if (obeys) action = Action::kHold;
     }
   }
 }
@@ -66,7 +112,8 @@ void Feuds(Day& d) {
       if (patron != kNone && st.actors[patron].action == Action::kRestrain &&
           st.restraint_days[i] == 0) {
         st.restraint_days[i] = static_cast<int16_t>(s.rules.feud_restraint_days);
-        d.Emit({.kind = EventKind::kRestraint, .actor = patron, .target = side});
+        // With proxy restraint the patron's restraint of its proxies has been told already.
+        if (!s.rules.proxy_restraint) d.Emit({.kind = EventKind::kRestraint, .actor = patron, .target = side});
       }
     }
     double p = feud.intensity;

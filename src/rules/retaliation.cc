@@ -2,8 +2,15 @@
 // grievance for retaliation_window_days. Each day it hits back with chance
 //   retaliation_base x 2 x resolve x (1 - 0.5 x war_aversion (faction-weighted))
 //                    x (1 - signal_effect if the last strike was called defensive)
-//                    x repeat_strike_factor^(strikes - 1),
-// capped at 1. The blow goes horizontal, against the striker's exposed forces outside the
+//                    x harm factor,
+// capped at 1. With rules.retaliation_by_harm the harm factor is (1 + harm) / (1 + harm_scale_troops),
+// harm being the troops it lost to that actor's fire while the grievance lasts (a harmless shot
+// weighs little), times red_line_factor once that harm includes troops killed (harm x
+// killed_share >= 1); without it, repeat_strike_factor^(strikes - 1). Who answers today is
+// drawn from the grievances as they stood when the rule began (one draw per actor, in actor
+// order), and the blows fall in an order drawn afresh each day: neither the order of the file
+// nor a blow struck today decides who answers first, and a blow struck today is answered
+// tomorrow at the soonest. The blow goes horizontal, against the striker's exposed forces outside the
 // theatre, when the retaliator or one of its bloc can reach them, with chance
 //   horizontal_base x 2 x troops / (troops + horizontal_scale_troops);
 // otherwise it is a strike in the theatre on the striker's strongest force within the
@@ -12,6 +19,9 @@
 // strike_losses x (0.5 + capability) of the force). With no force of the striker in reach the
 // grievance waits (and ages). Either way the striker now holds a grievance in turn: this is how a shot
 // climbs the ladder.
+#include <array>
+#include <utility>
+
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -23,7 +33,12 @@ double RetaliationChance(const Scenario& s, const State& st, ActorId victim, con
   const double war_aversion = AggregateFactions(s, st, victim).war_aversion;
   double p = x.retaliation_base * 2.0 * a.resolve * (1.0 - 0.5 * war_aversion);
   if (g.signalled) p *= 1.0 - x.signal_effect;
-  for (int i = 1; i < g.strikes; ++i) p *= x.repeat_strike_factor;
+  if (x.retaliation_by_harm) {
+    p *= (1.0 + g.harm) / (1.0 + x.harm_scale_troops);
+    if (g.harm * x.killed_share >= 1.0) p *= x.red_line_factor;
+  } else {
+    for (int i = 1; i < g.strikes; ++i) p *= x.repeat_strike_factor;
+  }
   return std::min(1.0, p);
 }
 
@@ -73,6 +88,9 @@ void Retaliation(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
   Rng rng = d.rng(Stream::kRetaliation);
+  // Who answers today, and whom: decided before any blow falls.
+  std::array<std::pair<ActorId, ActorId>, Limits::kMaxActors> answers;
+  int count = 0;
   for (std::size_t v = 0; v < s.actors.size(); ++v) {
     Grievance& g = st.actors[v].grievance;
     if (g.days_left <= 0) continue;
@@ -85,6 +103,14 @@ void Retaliation(Day& d) {
       --g.days_left;
       continue;
     }
+    answers[static_cast<std::size_t>(count++)] = {victim, striker};
+  }
+  // The order the blows fall in: a fresh shuffle (Fisher-Yates) each day.
+  for (int i = count - 1; i > 0; --i) std::swap(answers[static_cast<std::size_t>(i)], answers[static_cast<std::size_t>(rng.Below(i + 1))]);
+  for (int i = 0; i < count; ++i) {
+    const auto [victim, striker] = answers[static_cast<std::size_t>(i)];
+    const std::size_t v = static_cast<std::size_t>(victim);
+    Grievance& g = st.actors[v].grievance;
     const double capability = s.actors[v].retaliation_capability;
     auto [exposure, by] = ReachableExposure(s, st, striker, victim);
     int target = -1;  // in the theatre, when the blow does not go horizontal
@@ -92,7 +118,7 @@ void Retaliation(Day& d) {
     if (!horizontal) {
       target = s.rules.bounded_fire ? StrongestInReach(d, victim, striker) : StrongestOf(st, striker);
       if (target < 0) {
-        --g.days_left;  // nothing of the striker's in reach: the grievance waits, and ages
+        if (g.days_left > 0) --g.days_left;  // nothing of the striker's in reach: the grievance waits, and ages
         continue;
       }
     }
@@ -107,16 +133,18 @@ void Retaliation(Day& d) {
       RaiseTension(d, by, striker, s.rules.tension_horizontal);
       d.Emit({.kind = EventKind::kHorizontal, .actor = by, .target = striker,
               .index = static_cast<int16_t>(exposure), .casualties = lost});
-      Grieve(d, striker, by, false);
+      NoteFire(d, EventKind::kHorizontal, by, striker, kNone);
+      Grieve(d, striker, by, false, lost);
       MaybeSpark(d, rng, by, striker);
       continue;
     }
     float lost = LimitedFire(d, rng, victim, target, s.rules.strike_losses * (0.5 + capability),
                              st.forces[static_cast<std::size_t>(target)].strength);
     RaiseTension(d, victim, striker, s.rules.tension_retaliation);
-    d.Emit({.kind = EventKind::kRetaliation, .actor = victim, .target = striker,
-            .region = st.forces[target].region, .casualties = lost});
-    Grieve(d, striker, victim, false);
+    const RegionId where = st.forces[static_cast<std::size_t>(target)].region;
+    d.Emit({.kind = EventKind::kRetaliation, .actor = victim, .target = striker, .region = where, .casualties = lost});
+    NoteFire(d, EventKind::kRetaliation, victim, striker, where);
+    Grieve(d, striker, victim, false, lost);
     MaybeSpark(d, rng, victim, striker);
   }
 }

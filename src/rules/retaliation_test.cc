@@ -11,8 +11,9 @@ Grievance Against(ActorId striker, int strikes, bool signalled) {
                    .signalled = signalled};
 }
 
+// The chance's formula before harm: rules.retaliation_by_harm off (a strike's count).
 TEST(Retaliation, DefensiveSignalLowersChance) {
-  World world(kStandoff);
+  World world(kStandoff, {"rules.retaliation_by_harm=false"});
   const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
   // Blue (resolve 0.8, war aversion 0.4) struck once by red:
   // retaliation_base 0.25 x 2 x 0.8 x (1 - 0.5 x 0.4) = 0.32.
@@ -24,7 +25,7 @@ TEST(Retaliation, DefensiveSignalLowersChance) {
 }
 
 TEST(Retaliation, RepeatedStrikesRaiseChance) {
-  World world(kStandoff);
+  World world(kStandoff, {"rules.retaliation_by_harm=false"});
   const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
   const double factor = world.s.rules.repeat_strike_factor;  // 1.5
   const double once = rules::RetaliationChance(world.s, world.st, blue, Against(red, 1, false));
@@ -38,6 +39,29 @@ TEST(Retaliation, RepeatedStrikesRaiseChance) {
   Grievance lapsed = Against(red, 3, false);
   lapsed.days_left = 0;
   EXPECT_EQ(rules::RetaliationChance(world.s, world.st, blue, lapsed), 0.0);
+}
+
+// With retaliation by harm (the default): a harmless shot weighs (1 + 0) / (1 + harm_scale), a
+// shot that cost harm_scale troops weighs 1, and once the harm includes a killed soldier
+// (harm x killed_share >= 1) the red line doubles the chance (red_line_factor).
+TEST(Retaliation, HarmDrivesTheChanceAndKilledTroopsCrossARedLine) {
+  World world(kStandoff, {"rules.retaliation_base=0.1", "rules.killed_share=0.25", "rules.harm_scale_troops=8",
+                          "rules.red_line_factor=2"});
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
+  auto chance = [&](float harm) {
+    Grievance g = Against(red, 1, false);
+    g.harm = harm;
+    return rules::RetaliationChance(world.s, world.st, blue, g);
+  };
+  const double base = 0.1 * 2 * 0.8 * (1 - 0.5 * 0.4);
+  EXPECT_NEAR(chance(0), base / 9, 1e-12);
+  EXPECT_NEAR(chance(3), base * 4 / 9, 1e-12);       // 3 x 0.25 < 1 killed: below the red line
+  EXPECT_NEAR(chance(4), base * 5 / 9 * 2, 1e-12);   // 4 x 0.25 = 1 killed: the red line
+  EXPECT_NEAR(chance(8), base * 2, 1e-12);
+  EXPECT_LT(chance(0), chance(3));
+  // Many strikes that hurt nobody weigh no more than one: harm, not the count, drives it.
+  Grievance many = Against(red, 5, false);
+  EXPECT_NEAR(rules::RetaliationChance(world.s, world.st, blue, many), chance(0), 1e-12);
 }
 
 TEST(Retaliation, HorizontalChanceGrowsWithExposedTroops) {
@@ -62,8 +86,9 @@ TEST(Retaliation, HorizontalChanceGrowsWithExposedTroops) {
 constexpr const char* kRedRetaliates = "rules.retaliation_base=0.5";
 
 void GiveRedAGrievance(World& world) {
-  world.initial.actors[world.actor("red_army")].grievance = Grievance{
-      .against = world.actor("blue_army"), .days_left = 10, .strikes = 1, .signalled = false};
+  world.initial.actors[world.actor("red_army")].grievance =
+      Grievance{.against = world.actor("blue_army"), .days_left = 10, .strikes = 1, .signalled = false,
+                .harm = static_cast<float>(world.s.rules.harm_scale_troops)};
 }
 
 TEST(Retaliation, NoExposureNoHorizontalRetaliation) {

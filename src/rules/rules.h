@@ -45,19 +45,42 @@ double CeasefireChance(const Day& d);
 // means. Counts the losses as inflicted by the shooter; returns them.
 float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, double base,
                   double scale = 1.0);
-// strikes.cc: a limited strike by `striker` on force `target`; may be called defensive.
+// strikes.cc: a limited strike by `striker` on force `target` for `cause`; may be called
+// defensive.
 void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
-                   double losses_share);
-// strikes.cc: the shooter may call its fire defensive; returns whether it did.
+                   double losses_share, Cause cause);
+// strikes.cc: the shooter may call its fire defensive; returns whether the victim believes it
+// (with rules.credible_signals a label without a defensive cause is believed only as far as the
+// shooter's credibility goes, and costs it credibility).
 bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
-                 double tension);
-// strikes.cc: gives `victim` a grievance against `striker` (or renews it).
-void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled);
-// strikes.cc: the strongest rival force `striker` can reach today (ties to the lowest index), or -1.
-int StrikeTarget(const Day& d, ActorId striker);
-// strikes.cc: the same for every actor in the mask `strikers` at once, into best[actor]. Both
-// read the force index, which must be current (no losses since the last UpdateIndex).
-void StrikeTargets(const Day& d, ActorSet strikers, int* best);
+                 double tension, bool defensive = true);
+// strikes.cc: gives `victim` a grievance against `striker` (or renews it), adding the troops
+// it lost (`harm`).
+void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled, float harm);
+// strikes.cc: notes fire of `kind` by `shooter` on `victim` between rival blocs: in the chain of
+// fire before war (State::fire_chain) and, at `region` in the theatre, for the actors that
+// defend the victim from the air (Protection).
+void NoteFire(Day& d, EventKind kind, ActorId shooter, ActorId victim, RegionId region);
+// protection.cc: protectors engage the rivals that fired today on the actors they defend.
+void Protection(Day& d);
+// strikes.cc: whether `actor`'s aircraft reach the region: within air_reach_km of its bases, of
+// its own forces or of its proxies' (rules.air_reach; anywhere without a reach).
+bool InAirReach(const Day& d, ActorId actor, RegionId region);
+// proxies.cc: whether a patron's restraint holds the proxy today (rules.proxy_restraint).
+bool Restrained(const Day& d, ActorId proxy);
+// strikes.cc: why `striker` would fire on a force of `rival` in `region` today (Cause::kNone: no
+// reason it could name; docs/model.md, "Causes of fire").
+Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region);
+// strikes.cc: the rival force `striker` would strike today, or -1: among the forces it can
+// reach, those with the weightiest cause (an intruder in its zone first, then fire received, a
+// partner attacked or an intrusion, then a contested objective; with rules.strike_causes off,
+// an intruder in its zone and then any), the strongest (ties to the lowest index). Its cause
+// goes to *cause when given.
+int StrikeTarget(const Day& d, ActorId striker, Cause* cause = nullptr);
+// strikes.cc: the same for every actor in the mask `strikers` at once, into best[actor] and
+// cause[actor]. Both read the force index, which must be current (no losses since the last
+// UpdateIndex), and Workspace::heading (PrepareTurn).
+void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);
 // retaliation.cc: the chance that a struck actor retaliates today.

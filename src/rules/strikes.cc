@@ -1,11 +1,18 @@
-// Limited strikes (docs/model.md, Submodel "Strikes and signals"). A strike removes a share of
-// the target force, raises tension between the blocs, and gives the victim a grievance. The
-// striker may then call the strike defensive (with its signal_propensity, when signalling is
-// allowed): the signal takes back part of the tension and marks the grievance, which lowers
-// the victim's chance to retaliate (retaliation.cc). Zones: a rival force inside an actor's
-// enabled declared zone is the first target of its strikes (the strongest such intruder), and
-// a strike on it is a self-defence strike (kZoneStrike): still the owner's decision, which the
-// doctrine values by the zone's self_defence_strike (docs/model.md, Decisions). In
+// Limited strikes (docs/model.md, Submodels "Strikes and signals" and "Causes of fire"). A
+// deliberate strike needs a cause the striker can name (rules.strike_causes): a rival force
+// inside its own declared zone, or on its side's ground (or on ground a line closes to the
+// rival), fire received from the rival or its proxy, fire on a partner, or the rival standing
+// on ground the striker is advancing to take. Among the rival forces it can reach it strikes
+// the one with the weightiest cause (a zone intruder first), the strongest of equals. A strike
+// removes a share of the target force, raises tension between the blocs, and gives the victim
+// a grievance weighed by the harm done. The striker may then call the strike defensive (with
+// its signal_propensity, when signalling is allowed): the signal takes back part of the
+// tension and marks the grievance, which lowers the victim's chance to retaliate
+// (retaliation.cc). With rules.credible_signals the label is believed only when the fire had
+// a defensive cause; a false label is believed as far as the shooter's credibility goes, and
+// costs it false_signal_cost of that credibility. A strike on a rival force inside the
+// striker's own zone is a self-defence strike (kZoneStrike): still the owner's decision,
+// which the doctrine values by the zone's self_defence_strike (docs/model.md, Decisions). In
 // full-scale war each principal with air power strikes, with a daily chance equal to its air
 // power, the strongest enemy force within its air reach (doubly weighted on ground deciding a
 // corridor), removing strike_losses x air_power of it, at most air_strike_cap_troops x
@@ -15,47 +22,110 @@
 #include "rules/rules.h"
 
 namespace brink::rules {
+namespace {
 
-void StrikeTargets(const Day& d, ActorSet strikers, int* best) {
+// Whether `culprit` is `rival` or a proxy of it: fire by a proxy is laid at its patron's door too.
+bool ActsFor(const Scenario& s, ActorId culprit, ActorId rival) {
+  return culprit == rival || (culprit != kNone && s.patron(culprit) == rival);
+}
+
+bool HoldsGrievance(const State& st, ActorId actor, const Scenario& s, ActorId rival) {
+  const Grievance& g = st.actors[static_cast<std::size_t>(actor)].grievance;
+  return g.days_left > 0 && ActsFor(s, g.against, rival);
+}
+
+// The weight of a cause when choosing among targets: an intruder in its zone first, then fire
+// on itself, fire on a partner or an intrusion, then a contested objective.
+int Rank(Cause cause) {
+  switch (cause) {
+    case Cause::kZone: return 4;
+    case Cause::kFireReceived: return 3;
+    case Cause::kPartnerAttacked:
+    case Cause::kIntrusion: return 2;
+    case Cause::kObjective: return 1;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
+  const Scenario& s = d.s;
+  const State& st = d.st;
+  if (InOwnZone(d, striker, region)) return Cause::kZone;
+  if (HoldsGrievance(st, striker, s, rival)) return Cause::kFireReceived;
+  // A partner: an actor of its bloc, or one it defends from the air.
+  const ActorSet partners = (s.tables().bloc_mask[static_cast<std::size_t>(striker)] - ActorSet::Of(striker));
+  for (ActorId p : partners) {
+    if (HoldsGrievance(st, p, s, rival)) return Cause::kPartnerAttacked;
+  }
+  for (std::size_t p = 0; p < s.actors.size(); ++p) {
+    if (s.tables().defenders[p].contains(striker) && HoldsGrievance(st, static_cast<ActorId>(p), s, rival)) {
+      return Cause::kPartnerAttacked;
+    }
+  }
+  const ActorId holder = st.holder[static_cast<std::size_t>(region)];
+  if ((holder != kNone && s.actors[holder].bloc == s.actors[striker].bloc) || ClosedTo(d, rival, region)) {
+    return Cause::kIntrusion;
+  }
+  if (static_cast<std::size_t>(region) < d.w.heading.size() && d.w.heading[static_cast<std::size_t>(region)].contains(striker) &&
+      WorthTaking(d, striker, region)) {
+    return Cause::kObjective;
+  }
+  return Cause::kNone;
+}
+
+void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   const State& st = d.st;
   const std::size_t actors = d.s.actors.size();
-  for (ActorId striker : strikers) best[striker] = -1;
+  const bool need_cause = d.s.rules.strike_causes;
+  int rank[Limits::kMaxActors] = {};
+  for (ActorId striker : strikers) {
+    best[striker] = -1;
+    cause[striker] = Cause::kNone;
+  }
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
     const ActorSet here = PresentIn(d, region);
     for (ActorId striker : InReachOf(d, region) & strikers) {
       int& chosen = best[striker];
-      // An intruder in its own zone comes first; then the strongest; of equals, the first force.
-      const bool intruder = InOwnZone(d, striker, region);
-      if (chosen >= 0 && !intruder && InOwnZone(d, striker, st.forces[static_cast<std::size_t>(chosen)].region)) continue;
       // Each rival actor's strongest force here (the index keeps it).
       for (ActorId rival : here & RivalsOf(d, striker)) {
+        const Cause why = StrikeCause(d, striker, rival, region);
+        if (need_cause && why == Cause::kNone) continue;
+        // Without causes only a zone intruder comes first (the rule before causes).
+        const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
         const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(rival)];
         const float strength = st.forces[static_cast<std::size_t>(f)].strength;
-        const bool replaces_outsider =
-            intruder && chosen >= 0 && !InOwnZone(d, striker, st.forces[static_cast<std::size_t>(chosen)].region);
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
-        if (chosen < 0 || replaces_outsider || strength > strongest || (strength == strongest && f < chosen)) {
-          chosen = f;  // the strongest; of equals, the first force
+        if (chosen < 0 || weight > rank[striker] ||
+            (weight == rank[striker] && (strength > strongest || (strength == strongest && f < chosen)))) {
+          chosen = f;  // the weightiest cause; of those the strongest; of equals, the first force
+          rank[striker] = weight;
+          cause[striker] = why;
         }
       }
     }
   }
 }
 
-int StrikeTarget(const Day& d, ActorId striker) {
+int StrikeTarget(const Day& d, ActorId striker, Cause* cause) {
   int best[Limits::kMaxActors] = {};
-  StrikeTargets(d, ActorSet::Of(striker), best);
+  Cause why[Limits::kMaxActors] = {};
+  StrikeTargets(d, ActorSet::Of(striker), best, why);
+  if (cause) *cause = why[striker];
   return best[striker];
 }
 
-void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled) {
+void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled, float harm) {
   Grievance& g = d.st.actors[victim].grievance;
   if (g.against == striker && g.days_left > 0) {
     if (g.strikes < 255) ++g.strikes;
+    g.harm += harm;
   } else {
     g.against = striker;
     g.strikes = 1;
+    g.harm = harm;
   }
   g.days_left = static_cast<int16_t>(d.s.rules.retaliation_window_days);
   g.signalled = signalled;
@@ -63,14 +133,49 @@ void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled) {
 }
 
 bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
-                 double tension) {
+                 double tension, bool defensive) {
   const Scenario& s = d.s;
   if (!s.rules.signalling || AtWarBetween(s, d.st, shooter, victim) || !rng.Bernoulli(s.actors[shooter].signal_propensity)) {
     return false;
   }
-  LowerTension(d, shooter, victim, tension * s.rules.tension_signal_relief);
+  float& credibility = d.st.actors[static_cast<std::size_t>(shooter)].credibility;
+  bool believed = true;
+  double relief = tension * s.rules.tension_signal_relief;
+  if (s.rules.credible_signals && !defensive) {
+    // A false label: believed only as far as the shooter is still believed, and it costs
+    // credibility for the next time.
+    believed = rng.Bernoulli(credibility);
+    relief *= credibility;
+    credibility *= static_cast<float>(1.0 - s.rules.false_signal_cost);
+  }
+  LowerTension(d, shooter, victim, relief);
   d.Emit({.kind = EventKind::kSignal, .actor = shooter, .target = victim, .region = region});
-  return true;
+  return believed;
+}
+
+void NoteFire(Day& d, EventKind kind, ActorId shooter, ActorId victim, RegionId region) {
+  if (shooter == kNone || victim == kNone || !RivalsOf(d, shooter).contains(victim)) return;
+  State& st = d.st;
+  if (!st.at_war()) {
+    std::rotate(st.fire_chain.begin(), st.fire_chain.begin() + 1, st.fire_chain.end());
+    st.fire_chain.back() = FireLink(kind, !IsProxy(d.s, shooter), !IsProxy(d.s, victim));
+  }
+  if (region != kNone && !d.s.tables().defenders[static_cast<std::size_t>(victim)].empty()) {
+    d.w.fire_on_defended.push_back({shooter, victim, region});
+  }
+}
+
+bool InAirReach(const Day& d, ActorId actor, RegionId region) {
+  const Scenario& s = d.s;
+  const std::size_t a = static_cast<std::size_t>(actor);
+  const double reach_km = s.rules.air_reach ? s.actors[a].air_reach_km : 0;
+  if (reach_km <= 0 || s.tables().air_base_reach[a * s.regions.size() + static_cast<std::size_t>(region)]) return true;
+  for (RegionId here : d.w.occupied) {
+    for (ActorId own : PresentIn(d, here)) {
+      if ((own == actor || s.patron(own) == actor) && s.distance(here, region) <= reach_km) return true;
+    }
+  }
+  return false;
 }
 
 float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, double base,
@@ -88,15 +193,17 @@ float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, d
 }
 
 void LimitedStrike(Day& d, Rng& rng, ActorId striker, int target, EventKind kind,
-                   double losses_share) {
+                   double losses_share, Cause cause) {
   const Scenario& s = d.s;
   Force& f = d.st.forces[target];
   ActorId victim = f.actor;
   float lost = LimitedFire(d, rng, striker, target, losses_share, f.strength);
   RaiseTension(d, striker, victim, s.rules.tension_strike);
-  d.Emit({.kind = kind, .actor = striker, .target = victim, .region = f.region, .casualties = lost});
-  bool signalled = MaybeSignal(d, rng, striker, victim, f.region, s.rules.tension_strike);
-  Grieve(d, victim, striker, signalled);
+  d.Emit({.kind = kind, .actor = striker, .target = victim, .region = f.region,
+          .index = static_cast<int16_t>(cause), .casualties = lost});
+  NoteFire(d, kind, striker, victim, f.region);
+  bool signalled = MaybeSignal(d, rng, striker, victim, f.region, s.rules.tension_strike, Defensive(cause));
+  Grieve(d, victim, striker, signalled, lost);
   MaybeSpark(d, rng, striker, victim);
 }
 
@@ -105,26 +212,13 @@ void AirCampaign(Day& d) {
   State& st = d.st;
   if (!st.war_ongoing()) return;
   Rng rng = d.rng(Stream::kAir);
-  const std::size_t regions = s.regions.size();
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const ActorId actor = static_cast<ActorId>(a);
     const double air = s.actors[a].air_power;
     // A proxy has no air force of its own: its air support is its patron's campaign.
     if (air <= 0 || IsProxy(s, actor) || !rng.Bernoulli(air)) continue;
-    // Where its aircraft reach: within air_reach_km of its bases, of its own forces or of its
-    // proxies' (the road distance over the map; forces as of the index, so one spent today
-    // may still count), or anywhere without a reach.
-    const double reach_km = s.rules.air_reach ? s.actors[a].air_reach_km : 0;
-    const uint8_t* from_bases = &s.tables().air_base_reach[a * regions];
-    auto in_reach = [&](RegionId region) {
-      if (reach_km <= 0 || from_bases[region]) return true;
-      for (RegionId here : d.w.occupied) {
-        for (ActorId own : PresentIn(d, here)) {
-          if ((own == actor || s.patron(own) == actor) && s.distance(here, region) <= reach_km) return true;
-        }
-      }
-      return false;
-    };
+    // Where its aircraft reach (InAirReach: forces as of the index, so one spent today may
+    // still count).
     // The strongest enemy force in the war within reach, preferring ground that decides a
     // corridor.
     int target = -1;
@@ -133,7 +227,7 @@ void AirCampaign(Day& d) {
       const Force& force = st.forces[f];
       if (force.strength <= 0 || !AtWarBetween(s, st, actor, force.actor)) continue;
       double score = force.strength * (s.tables().corridor_relevance[force.region] ? 2.0 : 1.0);
-      if (score > best && in_reach(force.region)) {
+      if (score > best && InAirReach(d, actor, force.region)) {
         best = score;
         target = static_cast<int>(f);
       }
@@ -155,12 +249,12 @@ void DeliberateStrikes(Day& d) {
   for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
     if (d.st.actors[a].action != Action::kStrike) continue;
     UpdateIndex(d);  // targets by today's strengths (combat, strikes)
-    int target = StrikeTarget(d, static_cast<ActorId>(a));
+    Cause cause = Cause::kNone;
+    int target = StrikeTarget(d, static_cast<ActorId>(a), &cause);
     if (target < 0) continue;
     ++d.st.actors[a].deliberate_strikes;
-    const bool self_defence = InOwnZone(d, static_cast<ActorId>(a), d.st.forces[static_cast<std::size_t>(target)].region);
-    LimitedStrike(d, rng, static_cast<ActorId>(a), target, self_defence ? EventKind::kZoneStrike : EventKind::kStrike,
-                  d.s.rules.strike_losses);
+    LimitedStrike(d, rng, static_cast<ActorId>(a), target, cause == Cause::kZone ? EventKind::kZoneStrike : EventKind::kStrike,
+                  d.s.rules.strike_losses, cause);
   }
 }
 

@@ -10,6 +10,21 @@
 #include "rules/rules.h"
 
 namespace brink::rules {
+namespace {
+
+// The region held by an actor of `bloc` nearest `from` by road (ties: the lowest index), or kNone.
+RegionId NearestHeldBy(const Day& d, BlocId bloc, RegionId from) {
+  RegionId best = kNone;
+  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+    const ActorId holder = d.st.holder[r];
+    if (holder == kNone || d.s.actors[static_cast<std::size_t>(holder)].bloc != bloc) continue;
+    if (best == kNone || d.s.distance(from, static_cast<RegionId>(r)) < d.s.distance(from, best)) best = static_cast<RegionId>(r);
+  }
+  return best;
+}
+
+}  // namespace
+
 
 bool ApplyTimeline(Day& d) {
   const Scenario& s = d.s;
@@ -73,7 +88,10 @@ bool ApplyTimeline(Day& d) {
           if (std::find(closed.begin(), closed.end(), f.region) == closed.end()) continue;
           const ActorId holder = st.holder[static_cast<std::size_t>(f.region)];
           if (!l.handover && holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == bloc) continue;
-          const RegionId back = NearestFriendlyNeighbour(d, f);
+          RegionId back = NearestFriendlyNeighbour(d, f);
+          // Under a handover a force with no friendly neighbour goes back all the way: to the
+          // nearest ground its side holds (by road), its side of the line included.
+          if (back == kNone && l.handover) back = NearestHeldBy(d, bloc, f.region);
           if (back == kNone) continue;
           f.region = back;
           f.target = kNone;

@@ -200,6 +200,18 @@ class Loader {
     x.ceasefire_losses_scale = r.Num("ceasefire_losses_scale", 1e-3, 1e9, x.ceasefire_losses_scale);
     x.ceasefire_tension = r.Num("ceasefire_tension", 0, 1e6, x.ceasefire_tension);
     x.protection = r.Bool("protection", x.protection);
+    x.strike_causes = r.Bool("strike_causes", x.strike_causes);
+    x.credible_signals = r.Bool("credible_signals", x.credible_signals);
+    x.false_signal_cost = r.Num("false_signal_cost", 0, 1, x.false_signal_cost);
+    x.proxy_restraint = r.Bool("proxy_restraint", x.proxy_restraint);
+    x.restraint_cost = r.Num("restraint_cost", 0, 1e6, x.restraint_cost);
+    x.air_defence = r.Bool("air_defence", x.air_defence);
+    x.interception_losses = r.Num("interception_losses", 0, 1e6, x.interception_losses);
+    x.tension_interception = r.Num("tension_interception", 0, 1000, x.tension_interception);
+    x.channel_suspension_days = r.Int("channel_suspension_days", 0, Limits::kMaxDays, x.channel_suspension_days);
+    x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
+    x.harm_scale_troops = r.Num("harm_scale_troops", 1e-3, 1e7, x.harm_scale_troops);
+    x.red_line_factor = r.Num("red_line_factor", 1, 100, x.red_line_factor);
     r.RejectUnknownKeys();
   }
 
@@ -289,12 +301,18 @@ class Loader {
     r.Allow("bases");
     a.supply_range_km = r.Num("supply_range_km", 0, 1e5, a.supply_range_km);
     a.air_reach_km = r.Num("air_reach_km", 0, 1e5, a.air_reach_km);
+    // Blocs now; actors (who may come later in the file) once all are read (ResolveAims).
+    protect_names_.emplace_back();
     for (const std::string& id : r.StrList("protects", false)) {
       const int bloc = s_.BlocIndex(id);
-      if (bloc < 0) r.Fail("protects", fmt::format("'protects' names no bloc \"{}\"; expected one of: {}", id, Ids(s_.blocs)));
-      if (bloc == a.bloc) r.Fail("protects", fmt::format("'protects' names the actor's own bloc \"{}\"; expected another bloc", id));
+      if (bloc < 0) {
+        protect_names_.back().push_back(id);
+        continue;
+      }
+      if (bloc == a.bloc) r.Fail("protects", fmt::format("'protects' names the actor's own bloc \"{}\"; expected another bloc or an actor", id));
       a.protects.push_back(static_cast<BlocId>(bloc));
     }
+    a.air_defence = r.Num("air_defence", 0, 1, a.air_defence);
     a.deterrence = r.Num("deterrence", 0, 100, a.deterrence);
     a.mediation = r.Num("mediation", 0, 100, a.mediation);
     a.policy = r.Str("policy", false, "doctrine");
@@ -308,6 +326,20 @@ class Loader {
 
   // Aims name regions, which come after the actors in a file: resolved once regions are read.
   void ResolveAims() {
+    for (std::size_t a = 0; a < protect_names_.size(); ++a) {
+      if (protect_names_[a].empty()) continue;
+      const auto& tables = *root_.get("actor")->as_array();
+      TableReader r(*tables[a].as_table(), source_, fmt::format("actor #{}", a + 1));
+      for (const std::string& id : protect_names_[a]) {
+        const int actor = s_.ActorIndex(id);
+        if (actor < 0) {
+          r.Fail("protects", fmt::format("'protects' names no bloc or actor \"{}\"; expected one of: {}, {}", id,
+                                         Ids(s_.blocs), Ids(s_.actors)));
+        }
+        if (actor == static_cast<int>(a)) r.Fail("protects", fmt::format("'protects' names the actor itself \"{}\"", id));
+        s_.actors[a].protects_actors.push_back(static_cast<ActorId>(actor));
+      }
+    }
     for (std::size_t a = 0; a < aim_names_.size(); ++a) {
       if (aim_names_[a].empty()) continue;
       const auto& tables = *root_.get("actor")->as_array();
@@ -766,6 +798,7 @@ class Loader {
   // FinalizeScenario derives the scenario's own table).
   std::vector<ActorId> patrons_;
   std::vector<std::vector<std::string>> aim_names_;
+  std::vector<std::vector<std::string>> protect_names_;  // per actor: names in 'protects' that are no bloc
   // The relation two actors start with, as the file declares it so far (the last one wins).
   RelationKind KindAtStart(ActorId a, ActorId b) const {
     RelationKind kind = s_.actors[a].bloc == s_.actors[b].bloc ? RelationKind::kAlliance : RelationKind::kNeutrality;

@@ -71,6 +71,7 @@ void WarTables(const Scenario& s, ScenarioTables& t) {
   t.supply.assign(actors * regions, 1.0f);
   t.air_base_reach.assign(actors * regions, 1);
   t.protectors.assign(s.blocs.size(), ActorSet());
+  t.defenders.assign(s.actors.size(), ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     const Actor& x = s.actors[a];
     uint8_t* aim = &t.war_aim[a * regions];
@@ -95,6 +96,15 @@ void WarTables(const Scenario& s, ScenarioTables& t) {
       }
     }
     for (BlocId b : x.protects) t.protectors[static_cast<std::size_t>(b)].insert(static_cast<ActorId>(a));
+    // Air defence of partners: every actor named, and every actor of a bloc named.
+    if (s.rules.air_defence && x.air_defence > 0 && x.air_power > 0) {
+      for (ActorId p : x.protects_actors) t.defenders[static_cast<std::size_t>(p)].insert(static_cast<ActorId>(a));
+      for (std::size_t p = 0; p < s.actors.size(); ++p) {
+        for (BlocId b : x.protects) {
+          if (s.actors[p].bloc == b) t.defenders[p].insert(static_cast<ActorId>(a));
+        }
+      }
+    }
   }
 }
 
@@ -324,6 +334,13 @@ Status FinalizeScenario(Scenario& s) {
           t.patron[static_cast<std::size_t>(r.b)] == static_cast<ActorId>(a)) {
         t.proxy_feuds[a].push_back(static_cast<int>(i));
       }
+    }
+  }
+  t.patronages.assign(actors, {});
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const Relation& r = s.relations[i];
+    if (r.kind == RelationKind::kPatronage && t.patron[static_cast<std::size_t>(r.b)] == r.a) {
+      t.patronages[static_cast<std::size_t>(r.a)].push_back(static_cast<int>(i));
     }
   }
   t.zone_owners.assign(regions, ActorSet());
