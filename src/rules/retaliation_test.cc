@@ -164,5 +164,39 @@ TEST(Retaliation, InTheTheatreOnlyWithinReach) {
   EXPECT_EQ(anywhere.st.tally.count(EventKind::kRetaliation), 1);
 }
 
+// Two rivals with grievances against each other, identical but for their place in the file:
+// which answers first on the day both answer is decided by a fair draw, not the order of the
+// file (2000 runs: 1000 expected each way, margin 5 sd = 112).
+TEST(Retaliation, SameDayBlowsDoNotFavourTheFirstListed) {
+  std::string toml(kStandoff);
+  // Symmetric actors: same resolve and aversion, each with a force in the other's reach.
+  const std::string blue_traits = "resolve = 0.8\nwar_aversion = 0.4";
+  toml.replace(toml.find(blue_traits), blue_traits.size(), "resolve = 1.0\nwar_aversion = 0.0");
+  World world(toml, {kRedRetaliates, "exposure.blue_abroad.troops=0", "zone.base_zone.enabled=false"});
+  const ActorId blue = world.actor("blue_army"), red = world.actor("red_army");
+  const float harm = static_cast<float>(world.s.rules.harm_scale_troops);
+  world.initial.actors[blue].grievance = Grievance{.against = red, .days_left = 10, .strikes = 1, .harm = harm};
+  world.initial.actors[red].grievance = Grievance{.against = blue, .days_left = 10, .strikes = 1, .harm = harm};
+  const int runs = 2000;
+  int blue_first = 0, both = 0;
+  for (int run = 0; run < runs; ++run) {
+    EventLog log;
+    Day d = world.Fresh(static_cast<uint64_t>(run), &log);
+    rules::Retaliation(d);
+    std::vector<ActorId> order;
+    for (const Event& e : log) {
+      if (e.kind == EventKind::kRetaliation) order.push_back(e.actor);
+    }
+    // Each answers at most once today: a blow struck today is answered tomorrow at the soonest.
+    ASSERT_LE(order.size(), 2u);
+    if (order.size() == 2) {
+      ++both;
+      blue_first += order.front() == blue;
+    }
+  }
+  ASSERT_GT(both, runs / 2);
+  EXPECT_NEAR(blue_first, both / 2.0, 5 * std::sqrt(both / 4.0));
+}
+
 }  // namespace
 }  // namespace brink
