@@ -6,6 +6,7 @@
 #ifndef BRINK_FORECAST_H_
 #define BRINK_FORECAST_H_
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <functional>
@@ -38,6 +39,16 @@ struct NumberOutcome {
   }
 };
 
+// Why the wars of a forecast started: the acts of fire between the rival blocs that came last
+// before the war broke out (State::fire_chain), as one line ("strike by a principal on a
+// principal -> retaliation by a principal on a principal -> war"), with the runs that had it.
+struct WarCause {
+  std::string chain;
+  int64_t runs = 0;
+};
+// The line for one run's chain of fire (oldest first; zeros are no act).
+std::string WarCauseChain(const std::array<uint16_t, 3>& chain);
+
 struct Forecast {
   int64_t runs = 0;
   int days = 0;
@@ -45,6 +56,7 @@ struct Forecast {
   std::vector<NumberOutcome> numbers;
   std::vector<int64_t> war_by_day;      // runs at war by the end of day d (index d, 0..days)
   std::vector<int64_t> holder_counts;   // regions x (blocs + 1): last column = nobody
+  std::vector<WarCause> war_causes;     // runs with war by what led to it, most runs first (ties by chain)
   double seconds = 0;                   // wall time (not part of the JSON: it varies)
 };
 

@@ -6,8 +6,12 @@
 #include <tbb/task_arena.h>
 
 #include <chrono>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string>
 
 #include "brink/engine.h"
 #include "ensemble/threads.h"
@@ -107,6 +111,16 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
 
 }  // namespace
 
+std::string WarCauseChain(const std::array<uint16_t, 3>& chain) {
+  std::string out;
+  for (uint16_t link : chain) {
+    if (link == 0) continue;
+    out += fmt::format("{} by a {} on a {} -> ", EventKindName(FireLinkKind(link)), link & 0x100 ? "principal" : "proxy",
+                       link & 0x200 ? "principal" : "proxy");
+  }
+  return out.empty() ? "no fire between the rivals -> war" : out + "war";
+}
+
 Forecast EmptyForecast(const Scenario& s, int days) {
   Forecast f;
   f.days = days;
@@ -179,6 +193,8 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
   std::vector<uint8_t> bin(static_cast<std::size_t>(kBlock) * n_bin);
   std::vector<double> num(static_cast<std::size_t>(kBlock) * n_num);
   std::vector<int8_t> holders(static_cast<std::size_t>(kBlock) * n_reg);
+  std::vector<std::array<uint16_t, 3>> chains(static_cast<std::size_t>(kBlock));
+  std::map<std::string, int64_t> causes;
   Engine engine(s);
   EnsembleThreads workers(options.threads);
   tbb::task_arena& arena = workers.arena();
@@ -205,6 +221,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
           }
           Extract(s, end, &bin[static_cast<std::size_t>(i) * n_bin],
                   &num[static_cast<std::size_t>(i) * n_num], &holders[static_cast<std::size_t>(i) * n_reg]);
+          chains[static_cast<std::size_t>(i)] = end.fire_chain;
         }
       });
     });
@@ -221,6 +238,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
         f.numbers[k].value.Add(x[k]);
       }
       if (b[0]) {
+        ++causes[WarCauseChain(chains[static_cast<std::size_t>(i)])];
         int war_day = static_cast<int>(x[war_day_index]);
         if (war_day >= 0 && war_day <= days) ++f.war_by_day[static_cast<std::size_t>(war_day)];
       }
@@ -232,6 +250,9 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
     if (progress) progress(first + count, options.runs);
   }
   for (std::size_t d = 1; d < f.war_by_day.size(); ++d) f.war_by_day[d] += f.war_by_day[d - 1];
+  for (const auto& [chain, runs] : causes) f.war_causes.push_back({chain, runs});
+  std::stable_sort(f.war_causes.begin(), f.war_causes.end(),
+                   [](const WarCause& a, const WarCause& b) { return a.runs > b.runs; });
   f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return f;
 }

@@ -41,6 +41,16 @@ std::string ForecastText(const Scenario& s, const Forecast& f) {
   auto at = [&](int d) { return static_cast<double>(f.war_by_day[static_cast<std::size_t>(d)]) / f.runs; };
   for (int d = step; d <= f.days; d += step) out += fmt::format("{:>8}", Percent(at(d)));
   if (f.days % step) out += fmt::format("{:>8}", Percent(at(f.days)));
+  if (!f.war_causes.empty()) {
+    int64_t wars = 0;
+    for (const WarCause& c : f.war_causes) wars += c.runs;
+    out += fmt::format("\n\n  Why wars started: the last acts of fire between the rivals before it ({} runs with war)\n", wars);
+    for (const WarCause& c : f.war_causes) {
+      out += fmt::format("  {:>7}  {}\n", Percent(static_cast<double>(c.runs) / static_cast<double>(wars)),
+                         c.chain);
+    }
+    out.pop_back();
+  }
   out += "\n\n  Key regions: chance of being held by each bloc at the end\n";
   std::size_t width = 12;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
@@ -167,6 +177,8 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
   for (std::size_t d = 0; d < f.war_by_day.size(); ++d) {
     j["war_by_day"].push_back(static_cast<double>(f.war_by_day[d]) / f.runs);
   }
+  j["war_causes"] = json::array();
+  for (const WarCause& c : f.war_causes) j["war_causes"].push_back({{"chain", c.chain}, {"runs", c.runs}});
   const std::size_t columns = s.blocs.size() + 1;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     json region = {{"id", s.regions[r].id}, {"name", s.regions[r].name},
