@@ -61,8 +61,8 @@ void ExpectBelow(Interval low, Interval high, const std::string& what) {
 // C1: more exposed troops -> fewer deliberate strikes by that actor. 1,000 vs 8,000 (the seed's
 // figure) US troops in Iraq; measured: 0.14 vs 0.03 strikes a run.
 TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
-  Forecast few = Ensemble({"exposure.us_iraq.troops=1000"}, 2000);
-  Forecast many = Ensemble({"exposure.us_iraq.troops=8000"}, 2000);
+  Forecast few = Ensemble({"exposure.us_iraq.troops=1000"}, 6000);
+  Forecast many = Ensemble({"exposure.us_iraq.troops=8000"}, 6000);
   ExpectBelow(MeanInterval(many, "deliberate_strikes.us"), MeanInterval(few, "deliberate_strikes.us"),
               "US deliberate strikes, 8,000 vs 1,000 troops exposed");
 }
