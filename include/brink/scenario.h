@@ -211,6 +211,20 @@ struct DeconflictionLine {
   bool enabled = true;
 };
 
+// The crisis as it stands when a scenario starts mid-crisis (docs/model.md, "Initial state"):
+// tension already built up between two blocs, and grievances already held (fire received
+// before the start, not yet answered).
+struct StandingTension {
+  BlocId a = kNone, b = kNone;
+  double value = 0;
+};
+struct StandingGrievance {
+  ActorId actor = kNone, against = kNone;
+  int days_left = 1;      // days the grievance still has to run at the start
+  double harm = 0;        // troops it lost to that fire
+  bool signalled = false; // the fire was credibly called defensive
+};
+
 struct Rung {
   std::string name;
   double threshold = 0;  // tension at or above which this rung is current
@@ -412,6 +426,8 @@ struct Scenario {
   std::vector<Rung> ladder;
   std::vector<Change> timeline;  // in input order
   std::vector<DeconflictionLine> lines;
+  std::vector<StandingTension> tensions;      // at the start
+  std::vector<StandingGrievance> grievances;  // at the start
 
   // What FinalizeScenario derived from the input above.
   const ScenarioTables& tables() const { return tables_; }

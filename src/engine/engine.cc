@@ -420,6 +420,18 @@ State Engine::Initial() const {
   for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
   for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
   st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
+  // A crisis under way at the start: its tension (the rung follows) and its grievances.
+  for (const StandingTension& t : s.tensions) {
+    st.tension[static_cast<std::size_t>(t.a) * s.blocs.size() + static_cast<std::size_t>(t.b)] = static_cast<float>(t.value);
+    st.tension[static_cast<std::size_t>(t.b) * s.blocs.size() + static_cast<std::size_t>(t.a)] = static_cast<float>(t.value);
+    st.level = std::max(st.level, std::min(rules::RungFor(s, t.value), s.war_rung() - 1));
+  }
+  st.max_level = st.level;
+  for (const StandingGrievance& g : s.grievances) {
+    st.actors[static_cast<std::size_t>(g.actor)].grievance =
+        Grievance{.against = g.against, .days_left = static_cast<int16_t>(std::min(g.days_left, 32767)), .strikes = 1,
+                  .signalled = g.signalled, .harm = static_cast<float>(g.harm)};
+  }
   st.contested_days.assign(s.blocs.size(), 0);
   st.restraint_days.assign(s.relations.size(), 0);
   Workspace w;

@@ -61,7 +61,7 @@ class Loader {
     // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
     for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
-                            "ladder", "timeline", "line"}) {
+                            "ladder", "timeline", "line", "tension", "grievance"}) {
       top.Allow(key);
     }
     top.RejectUnknownKeys();  // a misspelt table is reported first, as what it is
@@ -86,6 +86,8 @@ class Loader {
     Each("timeline", Limits::kMaxEntries, [&](TableReader& r) { LoadChange(r); });
     Each("line", Limits::kMaxEntries, [&](TableReader& r) { LoadLine(r); });
     if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
+    Each("tension", Limits::kMaxEntries, [&](TableReader& r) { LoadTension(r); });
+    Each("grievance", Limits::kMaxEntries, [&](TableReader& r) { LoadGrievance(r); });
     CheckWhole(top);
     return std::move(s_);
   }
@@ -742,6 +744,36 @@ class Loader {
       r.Fail("threshold", fmt::format("rung thresholds must rise; expected more than {}", s_.ladder.back().threshold));
     }
     s_.ladder.push_back(std::move(g));
+  }
+
+  // Tension built up before the start, below the war rung (a war at the start is not a standoff).
+  void LoadTension(TableReader& r) {
+    StandingTension t;
+    t.a = BlocRef(r, "a");
+    t.b = BlocRef(r, "b");
+    if (t.a == t.b) r.Fail("b", "'a' and 'b' name the same bloc; expected two blocs");
+    for (const StandingTension& other : s_.tensions) {
+      if ((other.a == t.a && other.b == t.b) || (other.a == t.b && other.b == t.a)) r.Fail("b", "a second [[tension]] for the same two blocs");
+    }
+    const double war = s_.ladder.back().threshold;
+    t.value = r.Num("value", 0, 1e6, 0, true);
+    if (t.value >= war) r.Fail("value", fmt::format("'value' = {} reaches the war rung ({}); expected less", t.value, war));
+    s_.tensions.push_back(t);
+  }
+
+  // A grievance held at the start: fire received before it, not yet answered.
+  void LoadGrievance(TableReader& r) {
+    StandingGrievance g;
+    g.actor = ActorRef(r, "actor", r.Str("actor", true));
+    g.against = ActorRef(r, "against", r.Str("against", true));
+    if (g.actor == g.against) r.Fail("against", "an actor holds no grievance against itself");
+    for (const StandingGrievance& other : s_.grievances) {
+      if (other.actor == g.actor) r.Fail("actor", "a second [[grievance]] for the same actor (an actor holds one at a time)");
+    }
+    g.days_left = r.Int("days_left", 1, Limits::kMaxDays, 1, true);
+    g.harm = r.Num("harm", 0, 1e7, 0);
+    g.signalled = r.Bool("signalled", false);
+    s_.grievances.push_back(g);
   }
 
   void CheckWhole(TableReader& top) {
