@@ -88,6 +88,9 @@ struct Actor {
   std::vector<std::string> war_aims;
   std::vector<RegionId> bases;          // where its supply and air power start from; empty: none
   double supply_range_km = 0;           // at war, firepower x 1 / (1 + km to its nearest base / this); 0: no fade
+  double fire_range_km = 0;             // >= 0: stand-off fire (rockets, missiles, drones, aircraft) reaches this straight-line distance from its forces and bases; 0: there or next door
+  double fire_lethality = 0;            // >= 0: mean troops one act of its limited fire costs the target; 0: limited_fire_kills x (0.5 + retaliation_capability)
+  double air_sorties = 0;               // >= 0: strikes a day its air campaign can fly at war; bounds its kills (x kills_per_sortie); 0: rules.air_strike_cap_troops
   double air_reach_km = 0;              // its air campaign reaches this far from its bases and its own or its proxies' forces; 0: anywhere
   std::vector<BlocId> protects;         // blocs it shields from war with a third bloc while its troops are in theatre
   std::vector<ActorId> protects_actors; // the actors it defends from the air (those named, and every actor of a bloc named)
@@ -283,6 +286,9 @@ struct Rules {
   bool war_aims = true;                  // at war, enemy ground is taken only within an actor's war_aims
   bool supply = true;                    // at war, firepower fades with distance from the actor's bases
   double air_strike_cap_troops = 0;      // most troops an air strike kills on average at air power 1; 0: no cap
+  bool weapons = true;                   // actors' fire_range_km and fire_lethality apply (off: reach next door, one kill rule for all)
+  double kills_per_sortie = 1.0;         // mean troops one air-campaign strike kills (Actor::air_sorties)
+  bool reprisals_at_war = true;          // at war, grievances against the enemy are answered on its troops outside the theatre
   bool air_reach = true;                 // the air campaign reaches only within an actor's air_reach_km
   double ceasefire_rate = 0;             // daily ceasefire hazard per unit of war cost at war aversion 1; 0: war is absorbing
   double ceasefire_days_scale = 30;      // days of war that add one unit of war cost
@@ -405,6 +411,13 @@ struct ScenarioTables {
   // Per actor: the actors that defend it from the air (Actor::protects_actors, with air_defence
   // above 0 and rules.air_defence on).
   std::vector<ActorSet> defenders;
+  // Stand-off fire (Actor::fire_range_km, rules.weapons), actors x regions: the other regions
+  // within the actor's range in a straight line of a force of its in the region (empty lists for
+  // an actor without a range); and per region, the actors that reach it from their bases.
+  std::vector<std::vector<RegionId>> fire_reach;
+  std::vector<ActorSet> fire_from_bases;
+  // Actors with a stand-off range.
+  ActorSet fire_rangers;
 };
 
 struct Scenario {

@@ -215,6 +215,19 @@ const std::vector<ActorSet>& NearMasks(const Day& d) {
 const std::vector<ActorSet>& ReachMasks(const Day& d) {
   if (!d.w.reach_valid) {
     SpreadPresence(d.w, d.s.tables().adjacency, d.w.reach);
+    // Stand-off fire: from its bases, and in a straight line from each region it stands in.
+    const ScenarioTables& t = d.s.tables();
+    if (!t.fire_rangers.empty()) {
+      const std::size_t regions = d.s.regions.size();
+      for (std::size_t r = 0; r < regions; ++r) d.w.reach[r] |= t.fire_from_bases[r];
+      for (RegionId here : d.w.occupied) {
+        for (ActorId a : d.w.present[static_cast<std::size_t>(here)] & t.fire_rangers) {
+          for (RegionId to : t.fire_reach[static_cast<std::size_t>(a) * regions + static_cast<std::size_t>(here)]) {
+            d.w.reach[static_cast<std::size_t>(to)].insert(a);
+          }
+        }
+      }
+    }
     d.w.reach_valid = true;
   }
   return d.w.reach;

@@ -18,7 +18,11 @@
 // rules.bounded_fire off, anywhere), which kills what limited fire kills (LimitedFire, at most
 // strike_losses x (0.5 + capability) of the force). With no force of the striker in reach the
 // grievance waits (and ages). Either way the striker now holds a grievance in turn: this is how a shot
-// climbs the ladder.
+// climbs the ladder. In full-scale war the theatre belongs to the war (combat, the air
+// campaign); with rules.reprisals_at_war a grievance against the enemy (the air campaign's
+// losses give one) is still answered, and only horizontally, on the enemy's troops exposed
+// outside the theatre (the seed's 8,000 US troops in Iraq); without it, or with nothing of the
+// enemy's exposed, war ends the grievance.
 #include <array>
 #include <utility>
 
@@ -95,8 +99,9 @@ void Retaliation(Day& d) {
     Grievance& g = st.actors[v].grievance;
     if (g.days_left <= 0) continue;
     const ActorId victim = static_cast<ActorId>(v), striker = g.against;
-    if (st.at_war() && AtWarBetween(s, st, victim, striker)) {
-      g.days_left = 0;  // war has its own violence; grievances no longer drive it
+    if (st.at_war() && AtWarBetween(s, st, victim, striker) &&
+        (!s.rules.reprisals_at_war || ReachableExposure(s, st, striker, victim).first < 0)) {
+      g.days_left = 0;  // war has its own violence in the theatre; nothing of the enemy's exposed outside it
       continue;
     }
     if (!rng.Bernoulli(RetaliationChance(s, st, victim, g))) {
@@ -114,7 +119,9 @@ void Retaliation(Day& d) {
     const double capability = s.actors[v].retaliation_capability;
     auto [exposure, by] = ReachableExposure(s, st, striker, victim);
     int target = -1;  // in the theatre, when the blow does not go horizontal
-    const bool horizontal = exposure >= 0 && rng.Bernoulli(HorizontalChance(s, st.exposure_troops[exposure]));
+    // At war the theatre is the war's (combat, the air campaign): a reprisal goes outside it.
+    const bool at_war = AtWarBetween(s, st, victim, striker);
+    const bool horizontal = exposure >= 0 && (at_war || rng.Bernoulli(HorizontalChance(s, st.exposure_troops[exposure])));
     if (!horizontal) {
       target = s.rules.bounded_fire ? StrongestInReach(d, victim, striker) : StrongestOf(st, striker);
       if (target < 0) {

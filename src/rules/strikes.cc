@@ -15,8 +15,10 @@
 // which the doctrine values by the zone's self_defence_strike (docs/model.md, Decisions). In
 // full-scale war each principal with air power strikes, with a daily chance equal to its air
 // power, the strongest enemy force within its air reach (doubly weighted on ground deciding a
-// corridor), removing strike_losses x air_power of it, at most air_strike_cap_troops x
-// air_power on average: the air campaign (docs/model.md, "War").
+// corridor), removing strike_losses x air_power of it, at most its air_sorties x
+// kills_per_sortie on average (without sorties given, air_strike_cap_troops x air_power): the
+// air campaign (docs/model.md, "War"). Its losses give the enemy a grievance that the enemy may
+// answer on the actor's troops outside the theatre (rules.reprisals_at_war).
 #include <algorithm>
 
 #include "rules/rules.h"
@@ -185,8 +187,11 @@ float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, d
   if (x.bounded_fire) {
     // The shooter's means: limited_fire_kills at capability 0.5, times an exponential draw of
     // mean 1 (most acts of fire kill a few, a rare one many).
-    const double means = scale * x.limited_fire_kills *
-                         (0.5 + d.s.actors[static_cast<std::size_t>(shooter)].retaliation_capability) * rng.Exponential();
+    // With rules.weapons an actor's own fire_lethality (its weapons' record) replaces that rule.
+    const Actor& a = d.s.actors[static_cast<std::size_t>(shooter)];
+    const double per_act = x.weapons && a.fire_lethality > 0 ? a.fire_lethality
+                                                              : x.limited_fire_kills * (0.5 + a.retaliation_capability);
+    const double means = scale * per_act * rng.Exponential();
     mean = std::min(mean, means);
   }
   return Inflict(d, target, rng.Poisson(mean), shooter);
@@ -234,13 +239,22 @@ void AirCampaign(Day& d) {
     }
     if (target < 0) continue;
     Force& f = st.forces[static_cast<std::size_t>(target)];
-    // A day's sorties kill a share of the target, at most air_strike_cap_troops x air power on
-    // average (no cap when it is 0).
+    // A day's sorties kill a share of the target, at most the actor's sorties x
+    // kills_per_sortie on average; without sorties given, air_strike_cap_troops x air power
+    // (no cap when it is 0).
     double mean = s.rules.strike_losses * air * f.strength;
-    if (s.rules.air_strike_cap_troops > 0) mean = std::min(mean, s.rules.air_strike_cap_troops * air);
+    if (s.actors[a].air_sorties > 0) {
+      mean = std::min(mean, s.actors[a].air_sorties * s.rules.kills_per_sortie);
+    } else if (s.rules.air_strike_cap_troops > 0) {
+      mean = std::min(mean, s.rules.air_strike_cap_troops * air);
+    }
+    const ActorId victim = f.actor;
+    const RegionId where = f.region;
     float lost = Inflict(d, target, rng.Poisson(mean), actor);
-    d.Emit({.kind = EventKind::kAirStrike, .actor = actor, .target = f.actor, .region = f.region,
+    d.Emit({.kind = EventKind::kAirStrike, .actor = actor, .target = victim, .region = where,
             .casualties = lost});
+    // The enemy's grievance: answered outside the theatre (Retaliation, rules.reprisals_at_war).
+    if (s.rules.reprisals_at_war && lost > 0) Grieve(d, victim, actor, false, lost);
   }
 }
 

@@ -282,6 +282,55 @@ TEST(War, AirCampaignIsBoundedAndWithinReach) {
   EXPECT_GT(log[0].casualties, 120.0f);  // Poisson(180)
 }
 
+// Sorties bound the air campaign: blue's 5 strikes a day at 2 troops a strike kill 10 on
+// average (the share of the force, 60, and the rule's cap, 20, are larger). Seed kSeed, 400
+// days, 5 sd.
+TEST(War, AirSortiesBoundTheCampaign) {
+  World world(kWar, {"actor.blue_army.air_sorties=5", "rules.kills_per_sortie=2"});
+  StartWar(world);
+  const ActorId red = world.actor("red_army");
+  double lost = 0;
+  const int runs = 400;
+  for (int run = 0; run < runs; ++run) {
+    Day d = world.Fresh(static_cast<uint64_t>(run));
+    rules::AirCampaign(d);
+    lost += world.st.actors[red].casualties;
+  }
+  EXPECT_NEAR(lost / runs, 10.0, PoissonMargin(10.0, runs));
+}
+
+// The seed's argument (para. 7): at war, troops exposed outside the theatre are the hostage.
+// Blue's air campaign gives red a grievance; red answers it on blue's 8,000 troops abroad (a
+// horizontal blow), never in the theatre, where the war is fought. Without
+// rules.reprisals_at_war war ends the grievance and nothing happens abroad. Seed kSeed, 400
+// days: red's chance to answer a day's strike is about 0.7 (harm about 20, a red line).
+TEST(War, ReprisalsOnExposedTroopsGoOnAtWar) {
+  std::string toml(kWar);
+  toml += "[[exposure]]\nid = \"blue_abroad\"\nactor = \"blue_army\"\ntroops = 8000\nthreatened_by = [\"red_army\"]\n";
+  auto reprisals = [&](const std::vector<std::string>& overrides, int* in_theatre) {
+    World world(toml, overrides);
+    StartWar(world);
+    int abroad = 0;
+    *in_theatre = 0;
+    for (int run = 0; run < 400; ++run) {
+      EventLog log;
+      Day d = world.Fresh(static_cast<uint64_t>(run), &log);
+      rules::AirCampaign(d);
+      rules::Retaliation(d);
+      for (const Event& e : log) {
+        if (e.kind == EventKind::kHorizontal && e.actor == world.actor("red_army")) ++abroad;
+        if (e.kind == EventKind::kRetaliation) ++*in_theatre;
+      }
+    }
+    return abroad;
+  };
+  int in_theatre = 0;
+  EXPECT_GT(reprisals({}, &in_theatre), 200);
+  EXPECT_EQ(in_theatre, 0);
+  EXPECT_EQ(reprisals({"rules.reprisals_at_war=false"}, &in_theatre), 0);
+  EXPECT_EQ(in_theatre, 0);
+}
+
 // The protector raises the war threshold (4 x (1 + deterrence 1) = 8) while its troops are in
 // theatre; switched off, or with no troops there, the threshold is the ladder's.
 TEST(War, ProtectorRaisesTheWarThreshold) {

@@ -197,6 +197,9 @@ class Loader {
     x.supply = r.Bool("supply", x.supply);
     x.air_strike_cap_troops = r.Num("air_strike_cap_troops", 0, 1e7, x.air_strike_cap_troops);
     x.air_reach = r.Bool("air_reach", x.air_reach);
+    x.kills_per_sortie = r.Num("kills_per_sortie", 0, 1e5, x.kills_per_sortie);
+    x.weapons = r.Bool("weapons", x.weapons);
+    x.reprisals_at_war = r.Bool("reprisals_at_war", x.reprisals_at_war);
     x.ceasefire_rate = r.Num("ceasefire_rate", 0, 100, x.ceasefire_rate);
     x.ceasefire_days_scale = r.Num("ceasefire_days_scale", 1e-3, 1e5, x.ceasefire_days_scale);
     x.ceasefire_losses_scale = r.Num("ceasefire_losses_scale", 1e-3, 1e9, x.ceasefire_losses_scale);
@@ -303,6 +306,9 @@ class Loader {
     r.Allow("bases");
     a.supply_range_km = r.Num("supply_range_km", 0, 1e5, a.supply_range_km);
     a.air_reach_km = r.Num("air_reach_km", 0, 1e5, a.air_reach_km);
+    a.air_sorties = r.Num("air_sorties", 0, 1e5, a.air_sorties);
+    a.fire_range_km = r.Num("fire_range_km", 0, 1e5, a.fire_range_km);
+    a.fire_lethality = r.Num("fire_lethality", 0, 1e6, a.fire_lethality);
     // Blocs now; actors (who may come later in the file) once all are read (ResolveAims).
     protect_names_.emplace_back();
     for (const std::string& id : r.StrList("protects", false)) {

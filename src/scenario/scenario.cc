@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 #include <limits>
 #include <queue>
@@ -103,6 +104,42 @@ void WarTables(const Scenario& s, ScenarioTables& t) {
         for (BlocId b : x.protects) {
           if (s.actors[p].bloc == b) t.defenders[p].insert(static_cast<ActorId>(a));
         }
+      }
+    }
+  }
+}
+
+// Great-circle km between two regions' centres (haversine, mean Earth radius 6,371 km).
+double StraightKm(const Region& a, const Region& b) {
+  constexpr double kRadian = 3.14159265358979323846 / 180.0, kEarthKm = 6371.0;
+  const double dlat = (b.lat - a.lat) * kRadian, dlon = (b.lon - a.lon) * kRadian;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * kRadian) * std::cos(b.lat * kRadian) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// Stand-off fire (docs/model.md, "Reach and lethality"): what each actor with a range reaches
+// in a straight line from each region, and from its bases.
+void FireTables(const Scenario& s, ScenarioTables& t) {
+  const std::size_t actors = s.actors.size(), regions = s.regions.size();
+  t.fire_reach.assign(actors * regions, {});
+  t.fire_from_bases.assign(regions, ActorSet());
+  t.fire_rangers = ActorSet();
+  if (!s.rules.weapons) return;
+  for (std::size_t a = 0; a < actors; ++a) {
+    const double range = s.actors[a].fire_range_km;
+    if (range <= 0) continue;
+    t.fire_rangers.insert(static_cast<ActorId>(a));
+    for (std::size_t from = 0; from < regions; ++from) {
+      std::vector<RegionId>& out = t.fire_reach[a * regions + from];
+      for (std::size_t to = 0; to < regions; ++to) {
+        if (to != from && StraightKm(s.regions[from], s.regions[to]) <= range) out.push_back(static_cast<RegionId>(to));
+      }
+    }
+    for (RegionId base : s.actors[a].bases) {
+      t.fire_from_bases[static_cast<std::size_t>(base)].insert(static_cast<ActorId>(a));
+      for (RegionId to : t.fire_reach[a * regions + static_cast<std::size_t>(base)]) {
+        t.fire_from_bases[static_cast<std::size_t>(to)].insert(static_cast<ActorId>(a));
       }
     }
   }
@@ -388,6 +425,7 @@ Status FinalizeScenario(Scenario& s) {
     }
   }
   WarTables(s, t);
+  FireTables(s, t);
   return {};
 }
 
