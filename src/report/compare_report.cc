@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <vector>
 
 #include "brink/compare.h"
@@ -60,6 +62,36 @@ Docs Parse(const Comparison& c) {
   return {json::parse(c.a_json, nullptr, false), json::parse(c.b_json, nullptr, false)};
 }
 
+// Why wars started in each arm: every chain either arm has, with its runs in A and in B and
+// their shares of each arm's wars, most runs (A + B) first; empty when neither had a war.
+struct WarCauseRow {
+  std::string chain;
+  uint64_t a = 0, b = 0;
+};
+std::vector<WarCauseRow> WarCauseRows(const json& a, const json& b, uint64_t* wars_a, uint64_t* wars_b) {
+  std::map<std::string, WarCauseRow> rows;
+  *wars_a = *wars_b = 0;
+  for (auto [doc, wars, is_a] : {std::tuple{&a, wars_a, true}, std::tuple{&b, wars_b, false}}) {
+    if (!doc->contains("war_causes")) continue;
+    for (const json& c : (*doc)["war_causes"]) {
+      const std::string chain = c["chain"].get<std::string>();
+      const uint64_t runs = c["runs"].get<uint64_t>();
+      WarCauseRow& row = rows[chain];
+      row.chain = chain;
+      (is_a ? row.a : row.b) += runs;
+      *wars += runs;
+    }
+  }
+  std::vector<WarCauseRow> out;
+  for (auto& [chain, row] : rows) out.push_back(row);
+  std::stable_sort(out.begin(), out.end(), [](const WarCauseRow& x, const WarCauseRow& y) { return x.a + x.b > y.a + y.b; });
+  return out;
+}
+
+std::string Share(uint64_t runs, uint64_t wars) {
+  return wars ? html::Percent(static_cast<double>(runs) / static_cast<double>(wars)) : "-";
+}
+
 }  // namespace
 
 std::string ComparisonText(const Comparison& c) {
@@ -111,6 +143,16 @@ std::string ComparisonText(const Comparison& c) {
                          "(median of {} outcomes; from {:.0f}% to {:.0f}%).\n",
                          100 * ratios[ratios.size() / 2], ratios.size(), 100 * ratios.front(),
                          100 * ratios.back());
+    }
+  }
+  uint64_t wars_a = 0, wars_b = 0;
+  const std::vector<WarCauseRow> causes = WarCauseRows(d.a, d.b, &wars_a, &wars_b);
+  if (!causes.empty()) {
+    out += fmt::format("\n  Why wars started: the last acts of fire between the rivals before it ({} runs with war "
+                       "in A, {} in B)\n", wars_a, wars_b);
+    for (const WarCauseRow& row : causes) {
+      out += fmt::format("    {:>5} {:>6}  {:>5} {:>6}  {}\n", row.a, Share(row.a, wars_a), row.b,
+                         Share(row.b, wars_b), row.chain);
     }
   }
   out += fmt::format("\n  * the difference's 95% interval excludes zero ({}).\n",
@@ -214,6 +256,21 @@ std::string ComparisonHtml(const Comparison& c) {
   body += html::Figure("fig-war", "Cumulative chance of full-scale war by day",
                        html::WarCurveSvg({{&d.a, "A: " + c.a_name, "#0072b2"}, {&d.b, "B: " + c.b_name, "#d55e00"}}),
                        "The share of runs at war by each day in each forecast, with the 95% Wilson band.");
+  uint64_t wars_a = 0, wars_b = 0;
+  const std::vector<WarCauseRow> causes = WarCauseRows(d.a, d.b, &wars_a, &wars_b);
+  if (!causes.empty()) {
+    std::string rows;
+    for (const WarCauseRow& row : causes) {
+      rows += fmt::format("<tr><td>{}</td><td class=\"number\">{} ({})</td><td class=\"number\">{} ({})</td></tr>\n",
+                          html::Escape(row.chain), row.a, Share(row.a, wars_a), row.b, Share(row.b, wars_b));
+    }
+    body += html::Figure("fig-war-causes", "Why wars started, in each forecast",
+                         "<table class=\"provenance\">\n<tr><th>the last acts of fire before the war, oldest "
+                         "first</th><th>A: runs (share of its wars)</th><th>B: runs (share of its wars)</th></tr>\n" +
+                             rows + "</table>\n",
+                         "For the runs that ended in full-scale war in each forecast, the last acts of fire "
+                         "between the rival blocs before it, grouped: what drives each arm's chance of war.");
+  }
   body += "<section id=\"provenance\"><h2>Provenance</h2><h3>A: " + html::Escape(c.a_name) + "</h3>" +
           html::ProvenanceTable(d.a) + "<h3>B: " + html::Escape(c.b_name) + "</h3>" + html::ProvenanceTable(d.b) +
           "</section>\n";

@@ -111,6 +111,17 @@ void CheckOutcomes(Checker& c, const json& doc) {
       }
     }
   }
+  // Why wars started (optional: forecasts before it had none): a chain and its runs each.
+  if (doc.contains("war_causes")) {
+    if (const json* causes = c.Array(doc, "", "war_causes"); causes && c.AtMost(*causes, "/war_causes", Limits::kMaxEntries * 16) &&
+                                                              c.Objects(*causes, "/war_causes")) {
+      for (std::size_t i = 0; i < causes->size(); ++i) {
+        const std::string at = fmt::format("/war_causes/{}", i);
+        c.Field((*causes)[i], at, "chain", kString);
+        c.Field((*causes)[i], at, "runs", kCount);
+      }
+    }
+  }
   if (const json* war = c.Array(doc, "", "war_by_day"); war && c.AtMost(*war, "/war_by_day", Limits::kMaxDays + 1)) {
     for (std::size_t d = 0; d < war->size() && c.ok(); ++d) {
       const json& p = (*war)[d];

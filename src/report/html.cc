@@ -109,6 +109,21 @@ std::string Figure(std::string_view id, std::string_view heading, std::string_vi
                      Escape(id), Escape(heading), drawing, meaning);
 }
 
+std::string WarCausesTable(const nlohmann::json& doc) {
+  if (!doc.contains("war_causes") || doc["war_causes"].empty()) return "";
+  double wars = 0;
+  for (const auto& c : doc["war_causes"]) wars += static_cast<double>(c["runs"].get<uint64_t>());
+  if (wars <= 0) return "";
+  std::string rows;
+  for (const auto& c : doc["war_causes"]) {
+    const double runs = static_cast<double>(c["runs"].get<uint64_t>());
+    rows += fmt::format("<tr><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td></tr>\n",
+                        Escape(c["chain"].get<std::string>()), Amount(runs), Percent(runs / wars));
+  }
+  return "<table class=\"provenance\">\n<tr><th>the last acts of fire before the war, oldest first</th>"
+         "<th>runs</th><th>share of wars</th></tr>\n" + rows + "</table>\n";
+}
+
 std::string ProvenanceTable(const nlohmann::json& doc) {
   std::string rows;
   for (const auto& [key, value] : doc["provenance"].items()) {

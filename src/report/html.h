@@ -50,6 +50,9 @@ bool HasNumbers(const nlohmann::json& doc, std::string_view prefix);
 // The figures of one forecast (map, war curve, outcomes, casualties, numbers), each with what
 // it means; `id_prefix` keeps element ids unique when a page shows two forecasts.
 std::string ForecastFigures(const nlohmann::json& doc, std::string_view id_prefix);
+// Why wars started: each chain of fire before a war, its runs and its share of the wars, as a
+// table (empty when the forecast has no war or no chains).
+std::string WarCausesTable(const nlohmann::json& doc);
 // The provenance as a table of keys and values.
 std::string ProvenanceTable(const nlohmann::json& doc);
 

@@ -44,6 +44,14 @@ std::string ForecastFigures(const json& doc, std::string_view id_prefix) {
                  "The share of runs in which full-scale war has broken out by each day: a cumulative "
                  "count, so the curve never falls (a later ceasefire does not lower it). The band is the 95% Wilson interval of that share on each "
                  "day: the uncertainty from running a finite number of runs, not the model's.");
+  if (const std::string causes = WarCausesTable(doc); !causes.empty()) {
+    body += Figure(p + "fig-war-causes", "Why wars started", causes,
+                   "For the runs that ended in full-scale war: the last acts of fire between the rival "
+                   "blocs before it broke out (principal or proxy on each side; a war starts on a spark "
+                   "after a direct clash, or when tension crosses the war threshold), grouped, with the "
+                   "number of runs and their share of all wars. The chains that drive the headline "
+                   "chance of war are at the top.");
+  }
   body += Figure(p + "fig-binary", "Yes/no outcomes",
                  BinaryBarsSvg(doc),
                  "Each bar is the share of runs in which the outcome happened, the whisker its 95% "

@@ -218,3 +218,41 @@ TEST(HtmlReport, DeconflictionLinesAreDrawn) {
 
 }  // namespace
 }  // namespace brink
+
+namespace brink {
+namespace {
+
+// Why wars started: the report and the comparison show each chain with its runs and share of
+// the wars, escaped; a malformed list is refused with the field.
+TEST(HtmlReport, WarCausesAreShownWithTheirShares) {
+  nlohmann::json doc = nlohmann::json::parse(HostileForecastJson());
+  doc["war_causes"] = nlohmann::json::array({{{"chain", "strike <b> → retaliation"}, {"runs", 3}},
+                                             {{"chain", "incident"}, {"runs", 1}}});
+  const std::string text = doc.dump();
+  Result<std::string> page = ForecastReportHtml(text, "wars.json");
+  ASSERT_TRUE(page.ok()) << page.message();
+  EXPECT_NE(page.value().find("Why wars started"), std::string::npos);
+  EXPECT_NE(page.value().find("strike &lt;b&gt; → retaliation"), std::string::npos);
+  EXPECT_NE(page.value().find("75.0%"), std::string::npos);
+  EXPECT_EQ(CheckWellFormed(page.value()), "");
+  // The same forecast against one with no war: both arms' counts, side by side.
+  nlohmann::json calm = doc;
+  calm["war_causes"] = nlohmann::json::array();
+  Result<Comparison> c = CompareForecasts(text, "a", calm.dump(), "b");
+  ASSERT_TRUE(c.ok()) << c.message();
+  const std::string table = ComparisonText(c.value());
+  EXPECT_NE(table.find("4 runs with war in A, 0 in B"), std::string::npos) << table;
+  EXPECT_NE(table.find("75.0%"), std::string::npos) << table;
+  EXPECT_EQ(CheckWellFormed(ComparisonHtml(c.value())), "");
+  // Without any war, no such figure.
+  Result<std::string> quiet = ForecastReportHtml(calm.dump(), "calm.json");
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_EQ(quiet.value().find("Why wars started"), std::string::npos);
+  doc["war_causes"][0]["runs"] = -1;
+  Result<std::string> bad = ForecastReportHtml(doc.dump(), "bad.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("/war_causes/0/runs"), std::string::npos) << bad.message();
+}
+
+}  // namespace
+}  // namespace brink
