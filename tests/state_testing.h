@@ -31,7 +31,11 @@ inline void ExpectSameState(const State& a, const State& b) {
     EXPECT_EQ(x.grievance.days_left, y.grievance.days_left) << "actor " << i;
     EXPECT_EQ(x.grievance.strikes, y.grievance.strikes) << "actor " << i;
     EXPECT_EQ(x.grievance.signalled, y.grievance.signalled) << "actor " << i;
+    EXPECT_EQ(x.grievance.harm, y.grievance.harm) << "actor " << i;
+    EXPECT_EQ(x.previous, y.previous) << "actor " << i;
     EXPECT_EQ(x.deliberate_strikes, y.deliberate_strikes) << "actor " << i;
+    EXPECT_EQ(x.credibility, y.credibility) << "actor " << i;
+    EXPECT_EQ(x.offer_days, y.offer_days) << "actor " << i;
   }
   EXPECT_EQ(a.influence, b.influence);
   EXPECT_EQ(a.exposure_troops, b.exposure_troops);

@@ -305,6 +305,8 @@ struct Rules {
   double interception_losses = 1.0;      // mean troops the engaged attacker loses (an aircraft, a drone, a crew)
   double tension_interception = 1.0;     // tension an interception adds
   int channel_suspension_days = 0;       // an interception on a protected actor suspends the deconfliction channel this long
+  bool binding_offers = true;            // a de-escalation offer binds: offer_days without fire that has no defensive cause, no new offer; relief x credibility
+  int offer_days = 14;                   // days an offer binds the actor that made it
   bool retaliation_by_harm = true;       // the urge to hit back grows with the harm received, not the count of strikes
   double harm_scale_troops = 8.0;        // harm (troops lost) at which a grievance weighs as one strike did
   double red_line_factor = 2.0;          // retaliation chance x this once the grievance includes killed troops

@@ -42,6 +42,7 @@ struct ActorState {
   Grievance grievance;
   int deliberate_strikes = 0;  // strikes it chose (C1)
   float credibility = 1;       // 0..1: how far its "the fire was defensive" is believed
+  int16_t offer_days = 0;      // days its last de-escalation offer still binds it (rules.binding_offers)
 };
 
 // Clashes by kind over the run (the forecast's counters; no event log needed). 64-bit: a

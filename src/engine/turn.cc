@@ -6,7 +6,8 @@
 //               are or border, or inside the actor's own zone), the two blocs not at war
 //   withdraw    a principal with a force in contact with a rival
 //   deescalate  a principal whose tension with a rival bloc (not at war with it) has reached
-//               the third rung
+//               the third rung, not bound by an offer it made (rules.binding_offers: for
+//               offer_days after an offer, no new offer and no strike without a defensive cause)
 //   restrain    the patron of a proxy in a feud that is not restrained yet
 //   cross       it has troops, and ground it wants that a line or a rival's zone closes to it
 #include <algorithm>
@@ -44,10 +45,15 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   const std::size_t a = static_cast<std::size_t>(actor);
   out.push_back({Action::kHold});
   if (d.w.actor_firepower[a] > 0) out.push_back({Action::kAdvance});
-  if (d.w.strike_target[a] >= 0) out.push_back({Action::kStrike, d.w.strike_target[a]});
+  // Bound by its own de-escalation offer (rules.binding_offers), it fires only in defence and
+  // makes no new offer.
+  const bool bound = s.rules.binding_offers && st.actors[a].offer_days > 0;
+  if (d.w.strike_target[a] >= 0 && (!bound || Defensive(d.w.strike_cause[a]))) {
+    out.push_back({Action::kStrike, d.w.strike_target[a]});
+  }
   const bool principal = !IsProxy(s, actor);  // proxies do not back down or bargain for their side
   if (principal && d.w.in_contact[a]) out.push_back({Action::kWithdraw});
-  if (principal && s.ladder.size() > 2 && d.w.rival_tension[a] >= s.ladder[2].threshold) {
+  if (principal && !bound && s.ladder.size() > 2 && d.w.rival_tension[a] >= s.ladder[2].threshold) {
     out.push_back({Action::kDeescalate});
   }
   int feud = -1;  // the last feud not restrained yet, in file order (it sets the doctrine's value)

@@ -214,6 +214,8 @@ class Loader {
     x.interception_losses = r.Num("interception_losses", 0, 1e6, x.interception_losses);
     x.tension_interception = r.Num("tension_interception", 0, 1000, x.tension_interception);
     x.channel_suspension_days = r.Int("channel_suspension_days", 0, Limits::kMaxDays, x.channel_suspension_days);
+    x.binding_offers = r.Bool("binding_offers", x.binding_offers);
+    x.offer_days = r.Int("offer_days", 0, Limits::kMaxDays, x.offer_days);
     x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
     x.harm_scale_troops = r.Num("harm_scale_troops", 1e-3, 1e7, x.harm_scale_troops);
     x.red_line_factor = r.Num("red_line_factor", 1, 100, x.red_line_factor);
