@@ -7,6 +7,7 @@
 #include <queue>
 
 #include "brink/scenario.h"
+#include "scenario/structure.h"
 
 namespace brink {
 
@@ -111,6 +112,8 @@ void WarTables(const Scenario& s, ScenarioTables& t) {
 }  // namespace
 
 Status FinalizeScenario(Scenario& s) {
+  // A scenario built or edited in code is checked here, not only by the loader.
+  if (Status st = CheckStructure(s); !st.ok()) return st;
   ScenarioTables& t = s.tables_;
   t = ScenarioTables();
   const std::size_t actors = s.actors.size();
