@@ -12,6 +12,7 @@
 
 #include "brink/forecast.h"
 #include "brink/scenario.h"
+#include "tests/claims_figures.h"
 
 namespace brink {
 namespace {
@@ -58,6 +59,19 @@ void ExpectBelow(Interval low, Interval high, const std::string& what) {
                                 << high.low << ", " << high.high << "]";
 }
 
+// What this claim's row of docs/model.md quotes (tests/claims_figures.h) is what was measured.
+void ExpectQuoted(std::string_view claim, const std::string& measured) {
+  std::printf("  %s measured: %s\n", std::string(claim).c_str(), measured.c_str());
+  bool quoted = false;
+  for (const auto& [c, figure] : test::kClaimFigures) quoted = quoted || (c == claim && figure == measured);
+  EXPECT_TRUE(quoted) << claim << " measured " << measured
+                      << ": write it in tests/claims_figures.h and docs/model.md's claims table";
+}
+std::string Versus(Interval a, Interval b, bool percent) {
+  return percent ? test::PercentFigure(a.low, a.high) + " vs " + test::PercentFigure(b.low, b.high)
+                 : test::MeanFigure(a.low, a.high) + " vs " + test::MeanFigure(b.low, b.high);
+}
+
 // C1: more exposed troops -> fewer deliberate strikes by that actor. 1,000 vs 8,000 (the seed's
 // figure) US troops in Iraq; measured: 0.14 vs 0.03 strikes a run.
 TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
@@ -65,6 +79,7 @@ TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
   Forecast many = Ensemble({"exposure.us_iraq.troops=8000"}, 6000);
   ExpectBelow(MeanInterval(many, "deliberate_strikes.us"), MeanInterval(few, "deliberate_strikes.us"),
               "US deliberate strikes, 8,000 vs 1,000 troops exposed");
+  ExpectQuoted("C1", Versus(MeanInterval(few, "deliberate_strikes.us"), MeanInterval(many, "deliberate_strikes.us"), false));
 }
 
 // C2: more influence for the hawks -> more direct clashes and a higher chance of war.
@@ -75,6 +90,8 @@ TEST(Claims, C2_HawksMeanMoreClashesAndWar) {
   ExpectBelow(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"),
               "direct clashes");
   ExpectBelow(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), "P(war)");
+  ExpectQuoted("C2", Versus(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"), false));
+  ExpectQuoted("C2", Versus(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), true));
 }
 
 // C3: a deconfliction zone -> fewer incidents than without it (al-Tanf zone on vs off),
@@ -85,6 +102,7 @@ TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
   Forecast without = Ensemble({"zone.tanf_deconfliction.enabled=false"}, 2000);
   ExpectBelow(MeanInterval(with_zone, "zone_area_incidents"),
               MeanInterval(without, "zone_area_incidents"), "incidents in and next to the zone");
+  ExpectQuoted("C3", Versus(MeanInterval(with_zone, "zone_area_incidents"), MeanInterval(without, "zone_area_incidents"), false));
 }
 
 // C4: a more reliable proxy for the side that wants the corridor cut -> corridor cut more
@@ -99,6 +117,8 @@ TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
   Forecast steady = Ensemble({"line.euphrates.enabled=false", "relation.us.sdf.reliability=1.0"}, 3000);
   ExpectBelow(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
               Binary(steady, "corridor_cut.land_bridge").Wilson(), "P(corridor cut), no Euphrates line");
+  ExpectQuoted("C4", Versus(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
+                            Binary(steady, "corridor_cut.land_bridge").Wilson(), true));
 }
 
 // C5: the feud switched on -> the patron's side holds less of the contested ground (the
@@ -110,6 +130,7 @@ TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
   Forecast feud = Ensemble({"relation.turkey.sdf.intensity=0.2"}, 2000);
   ExpectBelow(MeanInterval(feud, "contested_days.coalition"),
               MeanInterval(calm, "contested_days.coalition"), "contested region-days, coalition");
+  ExpectQuoted("C5", Versus(MeanInterval(calm, "contested_days.coalition"), MeanInterval(feud, "contested_days.coalition"), false));
 }
 
 // C6: in the default scenario full-scale war is unlikely but possible, and at least one
@@ -120,6 +141,7 @@ TEST(Claims, C6_WarUnlikelyButPossible) {
   Interval war = Binary(f, "war").Wilson();
   EXPECT_GT(war.low, 0.0);
   EXPECT_LT(war.high, 0.5);
+  ExpectQuoted("C6", test::PercentFigure(war.low, war.high));
 }
 
 // C6, second half: NO LONGER HOLDS since the al-Tanf zone starts empty (record-2017: no
@@ -161,6 +183,8 @@ TEST(Claims, C8_ResolveKeepsTheCorridorOpen) {
   Forecast firm = Ensemble({"bloc.resistance.resolve=1.0"}, 3000);
   ExpectBelow(MeanInterval(firm, "corridor_cut_days.land_bridge"),
               MeanInterval(soft, "corridor_cut_days.land_bridge"), "days the corridor is cut");
+  ExpectQuoted("C8", Versus(MeanInterval(soft, "corridor_cut_days.land_bridge"),
+                            MeanInterval(firm, "corridor_cut_days.land_bridge"), false));
 }
 
 }  // namespace
