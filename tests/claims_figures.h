@@ -18,14 +18,14 @@ namespace brink::test {
 // the table's order (means with 4 significant digits, proportions in percent with 3), or one
 // interval for a level pattern (C6).
 inline constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kClaimFigures = {{
-    {"C1", "[0.124, 0.157] vs [0.025, 0.040]"},
-    {"C2", "[9.68, 10.23] vs [18.07, 18.82]"},
-    {"C2", "[5.2%, 6.9%] vs [10.2%, 12.4%]"},
-    {"C3", "[0.98, 1.08] vs [1.90, 2.04]"},
-    {"C4", "[0.87%, 1.66%] vs [29.2%, 32.5%]"},
-    {"C5", "[3936, 4012] vs [3340, 3408]"},
-    {"C6", "[0.9%, 1.3%]"},
-    {"C8", "[169.9, 173.8] vs [106.1, 109.1]"},
+    {"C1", "[0.03809, 0.09357] vs [0.01158, 0.02875]"},
+    {"C2", "[1.503, 1.707] vs [3.915, 5.184]"},
+    {"C2", "[0.135%, 0.525%] vs [0.592%, 1.27%]"},
+    {"C3", "[-0.00048, 0.00148] vs [0.7164, 0.8056]"},
+    {"C4", "[1.15%, 2.04%] vs [34.4%, 37.8%]"},
+    {"C5", "[2676, 2693] vs [1875, 1914]"},
+    {"C6", "[0.235%, 0.463%]"},
+    {"C8", "[166.7, 170.8] vs [101.4, 104.1]"},
 }};
 
 inline std::string MeanFigure(double low, double high) {
