@@ -1,12 +1,14 @@
 #include "cli/common.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include "brink/policy.h"
@@ -85,6 +87,37 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
     return Status::Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
   }
   return text;
+}
+
+Status CheckDistinctPaths(const std::vector<NamedPath>& paths) {
+  // What identifies each path's file; empty for what is not a file.
+  std::vector<std::string> keys;
+  for (const NamedPath& p : paths) {
+    std::string key;
+    struct stat st;
+    if (p.path.empty() || p.path == "-") {
+    } else if (::stat(p.path.c_str(), &st) == 0) {
+      if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) {
+        key = fmt::format("inode {}:{}", st.st_dev, st.st_ino);
+      }
+    } else {
+      std::error_code ec;
+      std::filesystem::path absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(p.path, ec), ec);
+      if (!ec) key = absolute.lexically_normal().string();
+    }
+    keys.push_back(std::move(key));
+  }
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    for (std::size_t j = i + 1; j < paths.size(); ++j) {
+      if (keys[i].empty() || keys[i] != keys[j] || !(paths[i].output || paths[j].output)) continue;
+      const NamedPath& in = paths[i].output ? paths[j] : paths[i];
+      const NamedPath& out = paths[i].output ? paths[i] : paths[j];
+      return Status::Error(fmt::format("{} {}: is the same file as {} {}; {} would replace {}", out.flag,
+                                       out.path, in.flag, in.path, out.flag,
+                                       in.output ? "the other output" : "the input"));
+    }
+  }
+  return {};
 }
 
 }  // namespace brink::cli

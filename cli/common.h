@@ -27,6 +27,18 @@ Result<Scenario> LoadFor(const ScenarioOptions& options);
 // larger than `max_bytes`; the error names the file.
 Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes);
 
+// A path named on the command line, for CheckDistinctPaths.
+struct NamedPath {
+  const char* flag;  // "--json", "forecast" ...
+  std::string path;  // empty: not given
+  bool output;
+};
+// Refuses, before any work, an output that is the same file as another output or as an input
+// (`report g.json -o g.json`, `compare --report x --runs-csv x`): one would replace the other.
+// Same file: the same inode (so a symlink or a hard link counts), or the same absolute name for a
+// file not yet there. Standard input/output ("-"), pipes and devices are not files and pass.
+Status CheckDistinctPaths(const std::vector<NamedPath>& paths);
+
 void AddRunCommand(CLI::App& app, int& exit_code);
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddForecastCommand(CLI::App& app, int& exit_code);

@@ -18,7 +18,7 @@
 namespace brink::cli {
 namespace {
 
-constexpr std::size_t kMaxForecastBytes = 64 << 20;  // as brink report
+constexpr std::size_t kMaxForecastBytes = SavedForecastLimits::kMaxBytes;
 
 std::atomic<bool> interrupted{false};
 extern "C" void OnCompareSignal(int) { interrupted.store(true); }
@@ -30,9 +30,11 @@ int Finish(const Comparison& c, const CompareOptions& options) {
   if (!taken) Out("{}", ComparisonText(c));
   int code = 0;
   if (!options.report_path.empty()) {
-    if (Status st = WriteFileAtomically(options.report_path, ComparisonHtml(c)); !st.ok()) {
+    if (Status st = WriteFileAtomically(options.report_path, ComparisonHtml(c), OutputFile::Temp::kUnnamed,
+                                        &interrupted);
+        !st.ok()) {
       Err("brink compare: {}\n", st.message());
-      code = kExitFailure;
+      code = interrupted.load() ? kExitInterrupted : kExitFailure;
     }
   }
   return code;
@@ -127,6 +129,10 @@ int CompareRun(const CompareOptions& options) {
 int Compare(const CompareOptions& options) {
   const bool saved = !options.a_path.empty();
   const bool changed = !options.variant.overrides.empty() || !options.variant.policies.empty();
+  if (options.a_path == "-" && options.b_path == "-") {
+    Err("brink compare: standard input can hold only one of the two saved forecasts\n");
+    return kExitBadInput;
+  }
   if (saved && options.b_path.empty()) {
     Err("brink compare: give two saved forecasts (A.json B.json), or --set/--policy to compare "
         "with the scenario as it is\n");
@@ -149,6 +155,15 @@ int Compare(const CompareOptions& options) {
       Err("brink compare: {} {}\n", flag, st.message());
       return kExitBadInput;
     }
+  }
+  if (Status st = CheckDistinctPaths({{"A", options.a_path, false},
+                                      {"B", options.b_path, false},
+                                      {"--scenario", options.variant.scenario_path, false},
+                                      {"--report", options.report_path, true},
+                                      {"--runs-csv", options.runs_csv_path, true}});
+      !st.ok()) {
+    Err("brink compare: {}\n", st.message());
+    return kExitBadInput;
   }
   if (!options.report_path.empty() && !options.runs_csv_path.empty() && IsStandardOutput(options.report_path) &&
       IsStandardOutput(options.runs_csv_path)) {

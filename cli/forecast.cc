@@ -62,6 +62,15 @@ int Forecast(const ForecastOptions& options) {
       return kExitBadInput;
     }
   }
+  if (Status st = CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
+                                      {"--json", options.json_path, true},
+                                      {"--csv", options.csv_dir, true},
+                                      {"--report", options.report_path, true},
+                                      {"--runs-csv", options.runs_csv_path, true}});
+      !st.ok()) {
+    Err("brink forecast: {}\n", st.message());
+    return kExitBadInput;
+  }
   // Standard output carries one thing whole, so that a program can read it.
   int to_stdout = 0;
   for (const std::string* path : {&options.json_path, &options.report_path, &options.runs_csv_path}) {
@@ -96,6 +105,14 @@ int Forecast(const ForecastOptions& options) {
     return kExitInterrupted;
   }
   const brink::Forecast& f = result.value();
+  // From here Ctrl-C still counts: an output not yet committed is discarded (a large report
+  // takes a while to draw), and nothing partial is left.
+  auto stopped = [&] {
+    if (!interrupted.load()) return false;
+    Err("brink forecast: interrupted; no output file was written\n");
+    return true;
+  };
+  if (stopped()) return kExitInterrupted;
   if (to_stdout == 0) {
     Out("{}", ForecastText(scenario, f));
     Out("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
@@ -117,12 +134,17 @@ int Forecast(const ForecastOptions& options) {
   if (!options.report_path.empty()) {
     // The report is drawn from the forecast's JSON, as `brink report` draws a saved one.
     Result<std::string> page = ForecastReportHtml(ForecastJson(scenario, f, options), "the forecast");
-    Status st = page.ok() ? WriteFileAtomically(options.report_path, page.value()) : Status::Error(page.message());
+    if (stopped()) return kExitInterrupted;
+    Status st = page.ok() ? WriteFileAtomically(options.report_path, page.value(), OutputFile::Temp::kUnnamed,
+                                                &interrupted)
+                          : Status::Error(page.message());
+    if (stopped()) return kExitInterrupted;
     if (!st.ok()) {
       Err("brink forecast: {}\n", st.message());
       code = kExitFailure;
     }
   }
+  if (stopped()) return kExitInterrupted;
   if (Status st = runs_out.Commit(); !st.ok()) {
     Err("brink forecast: {}\n", st.message());
     code = kExitFailure;

@@ -2,6 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <string>
+#include <string_view>
+
 #include "cli/common.h"
 #include "cli/io.h"
 
@@ -26,6 +29,23 @@ int Main(int argc, char** argv) {
   brink::cli::AddBenchCommand(app, exit_code);
   app.footer("Run 'brink SUBCOMMAND --help' for a subcommand's options. With no subcommand, "
              "'brink' does 'brink run'.");
+  // The main command takes no value, so its first word that is not an option names the
+  // subcommand. An unknown one is an error even beside --help (CLI11 would print the main
+  // help for `brink sensitivity --help` and exit 0, as if the command existed).
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with("-")) continue;
+    const CLI::App& main_app = app;
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : main_app.get_subcommands([](const CLI::App*) { return true; })) {
+      known = known || sub->get_name() == word;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (known) break;
+    brink::cli::Err("brink: '{}' is not a command; the commands are {} (brink --help)\n", word, names);
+    return brink::cli::kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

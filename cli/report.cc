@@ -1,18 +1,29 @@
 // `brink report`: the HTML report of a forecast saved as JSON.
 #include "brink/report.h"
+
+#include <atomic>
+#include <csignal>
+
 #include "cli/common.h"
 #include "cli/io.h"
 
 namespace brink::cli {
 namespace {
 
-// A forecast's JSON is a few hundred kilobytes for the largest scenario; anything far larger is
-// not one, and is refused before it fills memory.
-constexpr std::size_t kMaxForecastBytes = 64 << 20;
+std::atomic<bool> interrupted{false};
+extern "C" void OnReportSignal(int) { interrupted.store(true); }
+
+// Anything larger than a saved forecast may be is refused before it fills memory.
+constexpr std::size_t kMaxForecastBytes = SavedForecastLimits::kMaxBytes;
 
 int Report(const ReportOptions& options) {
   if (Status st = CheckWritable(options.output_path); !st.ok()) {
     Err("brink report: -o {}\n", st.message());
+    return kExitBadInput;
+  }
+  if (Status st = CheckDistinctPaths({{"forecast", options.forecast_path, false}, {"-o", options.output_path, true}});
+      !st.ok()) {
+    Err("brink report: {}\n", st.message());
     return kExitBadInput;
   }
   Result<std::string> text = ReadInputFile(options.forecast_path, kMaxForecastBytes);
@@ -21,12 +32,22 @@ int Report(const ReportOptions& options) {
     return kExitBadInput;
   }
   const std::string source = options.forecast_path == "-" ? "standard input" : options.forecast_path;
+  // Ctrl-C while a large page is drawn or written: exit 130, and the file is not replaced.
+  std::signal(SIGINT, OnReportSignal);
+  std::signal(SIGTERM, OnReportSignal);
   Result<std::string> page = ForecastReportHtml(text.value(), source);
   if (!page.ok()) {
     Err("brink report: {}\n", page.message());
     return kExitBadInput;
   }
-  if (Status st = WriteFileAtomically(options.output_path, page.value()); !st.ok()) {
+  Status st = interrupted.load() ? Status()
+                                 : WriteFileAtomically(options.output_path, page.value(), OutputFile::Temp::kUnnamed,
+                                                       &interrupted);
+  if (interrupted.load()) {
+    Err("brink report: interrupted; no output file was written\n");
+    return kExitInterrupted;
+  }
+  if (!st.ok()) {
     Err("brink report: {}\n", st.message());
     return kExitFailure;
   }

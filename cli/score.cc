@@ -6,12 +6,11 @@
 
 #include <atomic>
 #include <csignal>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "brink/policy.h"
 #include "brink/report.h"
 #include "cli/common.h"
+#include "cli/io.h"
 
 namespace brink::cli {
 namespace {
@@ -19,78 +18,127 @@ namespace {
 std::atomic<bool> interrupted{false};
 extern "C" void OnScoreSignal(int) { interrupted.store(true); }
 
-// The observations: the file given, else the scenario file's own [[observation]] tables, else
-// (default scenario) the embedded record of 2017.
-Result<ObservationSet> LoadObservationsFor(const ScoreOptions& options, const Scenario& scenario) {
+// The scenario and its observations. A scenario file is read once (it may be a FIFO or
+// <(cat file)), and its text serves both the scenario and its own [[observation]] tables.
+struct Inputs {
+  Scenario scenario;
+  ObservationSet observations;
+};
+
+Result<Inputs> LoadInputs(const ScoreOptions& options) {
+  Inputs in;
+  std::string scenario_text;
+  if (options.scenario.scenario_path.empty()) {
+    Result<Scenario> loaded = LoadFor(options.scenario);
+    if (!loaded.ok()) return Status::Error("brink score: " + loaded.message());
+    in.scenario = std::move(loaded.value());
+  } else {
+    Result<std::string> text = ReadInputFile(options.scenario.scenario_path, Limits::kMaxFileBytes);
+    if (!text.ok()) return Status::Error("brink score: " + text.message());
+    scenario_text = std::move(text.value());
+    Result<Scenario> loaded = LoadScenario(scenario_text, options.scenario.scenario_path, options.scenario.overrides);
+    if (!loaded.ok()) return Status::Error("brink score: " + loaded.message());
+    in.scenario = std::move(loaded.value());
+    if (Status chosen = ApplyPolicyChoices(in.scenario, options.scenario.policies); !chosen.ok()) {
+      return Status::Error("brink score: " + chosen.message());
+    }
+  }
+  // The observations: the file given ("-": standard input), else the scenario file's own
+  // [[observation]] tables, else (default scenario) the embedded record of 2017.
+  Result<ObservationSet> observations = Status::Error("none");
   if (!options.observations_path.empty()) {
-    return LoadObservationsFile(options.observations_path, scenario);
+    Result<std::string> text = ReadInputFile(options.observations_path, Limits::kMaxFileBytes);
+    if (!text.ok()) return Status::Error("brink score: " + text.message());
+    const bool from_stdin = options.observations_path == "-";
+    observations = LoadObservations(text.value(), from_stdin ? "standard input" : options.observations_path,
+                                    in.scenario);
+  } else if (options.scenario.scenario_path.empty()) {
+    observations = LoadDefaultObservations(in.scenario);
+  } else {
+    observations = LoadObservations(scenario_text, options.scenario.scenario_path, in.scenario);
+    if (!observations.ok() && observations.message().find("no [[observation]] tables") != std::string::npos) {
+      return Status::Error(fmt::format("{}: the scenario has no [[observation]] tables; give --observations FILE",
+                                       options.scenario.scenario_path));
+    }
   }
-  if (options.scenario.scenario_path.empty()) return LoadDefaultObservations(scenario);
-  std::ifstream in(options.scenario.scenario_path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  Result<ObservationSet> own =
-      LoadObservations(text.str(), options.scenario.scenario_path, scenario);
-  if (!own.ok() && own.message().find("no [[observation]] tables") != std::string::npos) {
-    return Status::Error(
-        fmt::format("{}: the scenario has no [[observation]] tables; give "
-                    "--observations FILE",
-                    options.scenario.scenario_path));
+  if (!observations.ok()) return Status::Error(observations.message());
+  in.observations = std::move(observations.value());
+  return in;
+}
+
+// Output paths, checked before any work: each writable, no two the same file, none an input.
+Status CheckOutputs(const ScoreOptions& options) {
+  if (!options.json_path.empty()) {
+    if (Status st = CheckWritable(options.json_path); !st.ok()) return Status::Error("--json " + st.message());
   }
-  return own;
+  if (!options.csv_dir.empty()) {
+    if (Status st = CheckWritableFileSet(options.csv_dir, ScoreCsvNames()); !st.ok()) {
+      return Status::Error("--csv " + st.message());
+    }
+  }
+  return CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
+                             {"--observations", options.observations_path, false},
+                             {"--json", options.json_path, true},
+                             {"--csv", options.csv_dir, true}});
 }
 
 int Score(const ScoreOptions& options) {
-  Result<Scenario> loaded = LoadFor(options.scenario);
-  if (!loaded.ok()) {
-    fmt::print(stderr, "brink score: {}\n", loaded.message());
+  if (Status st = CheckOutputs(options); !st.ok()) {
+    Err("brink score: {}\n", st.message());
     return kExitBadInput;
   }
-  const Scenario& scenario = loaded.value();
-  Result<ObservationSet> observations = LoadObservationsFor(options, scenario);
-  if (!observations.ok()) {
-    fmt::print(stderr, "{}\n", observations.message());
+  Result<Inputs> inputs = LoadInputs(options);
+  if (!inputs.ok()) {
+    Err("{}\n", inputs.message());
     return kExitBadInput;
   }
-  if (!options.json_path.empty()) {
-    if (Status st = CheckWritable(options.json_path); !st.ok()) {
-      fmt::print(stderr, "brink score: --json {}\n", st.message());
-      return kExitBadInput;
-    }
-  }
+  const Scenario& scenario = inputs.value().scenario;
+  const ObservationSet& observations = inputs.value().observations;
   std::signal(SIGINT, OnScoreSignal);
   std::signal(SIGTERM, OnScoreSignal);
   const bool bar = options.progress && isatty(STDERR_FILENO);
   Result<ScoreReport> result = RunScore(
-      scenario, observations.value(), options,
+      scenario, observations, options,
       [&](int64_t done, int64_t total) {
-        if (bar) fmt::print(stderr, "\r{:3.0f}% of {} runs ", 100.0 * done / total, total);
-        if (bar && done == total) fmt::print(stderr, "\r{:<40}\r", "");
+        if (bar) Err("\r{:3.0f}% of {} runs ", 100.0 * done / total, total);
+        if (bar && done == total) Err("\r{:<40}\r", "");
       },
       &interrupted);
   if (!result.ok()) {
-    fmt::print(stderr, "\nbrink score: {}; no output file was written\n", result.message());
-    return 130;
+    Err("\nbrink score: {}; no output file was written\n", result.message());
+    return kExitInterrupted;
   }
   const ScoreReport& r = result.value();
-  fmt::print("{}", ScoreText(scenario, observations.value(), r));
-  fmt::print("\n  {} runs in {:.2f} s\n", r.runs, r.seconds);
+  auto stopped = [&] {
+    if (!interrupted.load()) return false;
+    Err("brink score: interrupted; no output file was written\n");
+    return true;
+  };
+  if (stopped()) return kExitInterrupted;
+  // Standard output carries one thing whole: the JSON alone when it goes there.
+  if (options.json_path.empty() || !IsStandardOutput(options.json_path)) {
+    Out("{}", ScoreText(scenario, observations, r));
+    Out("\n  {} runs in {:.2f} s\n", r.runs, r.seconds);
+  }
+  // The files asked for are written even if standard output failed.
+  int code = 0;
   if (!options.json_path.empty()) {
-    if (Status st = WriteFileAtomically(options.json_path,
-                                        ScoreJson(scenario, observations.value(), r, options));
+    if (Status st = WriteFileAtomically(options.json_path, ScoreJson(scenario, observations, r, options),
+                                        OutputFile::Temp::kUnnamed, &interrupted);
         !st.ok()) {
-      fmt::print(stderr, "brink score: {}\n", st.message());
-      return kExitFailure;
+      if (stopped()) return kExitInterrupted;
+      Err("brink score: {}\n", st.message());
+      code = kExitFailure;
     }
   }
   if (!options.csv_dir.empty()) {
-    if (Status st = WriteScoreCsv(scenario, observations.value(), r, options, options.csv_dir);
-        !st.ok()) {
-      fmt::print(stderr, "brink score: {}\n", st.message());
-      return kExitFailure;
+    if (stopped()) return kExitInterrupted;
+    if (Status st = WriteScoreCsv(scenario, observations, r, options, options.csv_dir); !st.ok()) {
+      Err("brink score: {}\n", st.message());
+      code = kExitFailure;
     }
   }
-  return 0;
+  return FinishStdout("brink score", code);
 }
 
 }  // namespace
@@ -104,17 +152,28 @@ void AddScoreCommand(CLI::App& app, int& exit_code) {
       "forecasts); with no arguments, the default scenario against the 2017 record");
   AddScenarioOptions(*cmd, options->scenario);
   cmd->add_option("--observations", options->observations_path,
-                  "Observations file (TOML, see docs/scenario-format.md); default: the "
-                  "scenario's own [[observation]] tables, or the embedded 2017 record");
+                  "Observations file (TOML, see docs/scenario-format.md; '-': standard input); "
+                  "default: the scenario's own [[observation]] tables, or the embedded 2017 record")
+      ->check(NonEmptyPath());
   cmd->add_option("--runs,-n", options->runs, "Number of independent runs")
       ->capture_default_str()
+      ->check(DecimalNumber())
       ->check(CLI::Range(int64_t{1}, CommandLimits::kMaxRuns));
-  cmd->add_option("--seed", options->seed, "Random seed of the ensemble")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Random seed of the ensemble")
+      ->capture_default_str()
+      ->check(DecimalNumber());
   cmd->add_option("--threads,-j", options->threads,
                   "Worker threads (default: all cores); results do not depend on it")
+      ->check(DecimalNumber())
       ->check(CLI::Range(0, CommandLimits::kMaxThreads));
-  cmd->add_option("--json", options->json_path, "Write the scores and their provenance as JSON");
-  cmd->add_option("--csv", options->csv_dir, "Write CSV tables into this directory");
+  cmd->add_option("--json", options->json_path,
+                  "Write the scores and their provenance as JSON to this file ('-': standard "
+                  "output, instead of the tables)")
+      ->check(NonEmptyPath());
+  cmd->add_option("--csv", options->csv_dir,
+                  "Write the CSV tables (observations, totals, reliability) as a set into this "
+                  "directory, replaced as a whole (it may hold nothing else)")
+      ->check(NonEmptyPath());
   cmd->add_flag("!--no-progress", options->progress, "No progress indicator on stderr");
   cmd->callback([options, &exit_code] { exit_code = Score(*options); });
 }

@@ -2,7 +2,8 @@
 // tests on the default scenario. Each compares two forecasts that differ in one --set, with a
 // fixed seed and enough runs that the two 95% intervals do not overlap. The figures in each
 // comment are the tests' own (fixed seed 20171119, the runs each test uses; every test prints
-// its two intervals), measured at the commit that last changed the engine's draws.
+// its two intervals), and each test checks its intervals against tests/claims_figures.h, which
+// docs/model.md's claims table quotes (ClaimsTable.DocsQuoteWhatTheTestsMeasure).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 
 #include "brink/forecast.h"
 #include "brink/scenario.h"
+#include "tests/claims_figures.h"
 
 namespace brink {
 namespace {
@@ -58,33 +60,50 @@ void ExpectBelow(Interval low, Interval high, const std::string& what) {
                                 << high.low << ", " << high.high << "]";
 }
 
+// What this claim's row of docs/model.md quotes (tests/claims_figures.h) is what was measured.
+void ExpectQuoted(std::string_view claim, const std::string& measured) {
+  std::printf("  %s measured: %s\n", std::string(claim).c_str(), measured.c_str());
+  bool quoted = false;
+  for (const auto& [c, figure] : test::kClaimFigures) quoted = quoted || (c == claim && figure == measured);
+  EXPECT_TRUE(quoted) << claim << " measured " << measured
+                      << ": write it in tests/claims_figures.h and docs/model.md's claims table";
+}
+std::string Versus(Interval a, Interval b, bool percent) {
+  return percent ? test::PercentFigure(a.low, a.high) + " vs " + test::PercentFigure(b.low, b.high)
+                 : test::MeanFigure(a.low, a.high) + " vs " + test::MeanFigure(b.low, b.high);
+}
+
 // C1: more exposed troops -> fewer deliberate strikes by that actor. 1,000 vs 8,000 (the seed's
-// figure) US troops in Iraq; measured: 0.14 vs 0.03 strikes a run.
+// figure) US troops in Iraq; measured: 0.066 vs 0.020 strikes a run (tests/claims_figures.h).
 TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
   Forecast few = Ensemble({"exposure.us_iraq.troops=1000"}, 6000);
   Forecast many = Ensemble({"exposure.us_iraq.troops=8000"}, 6000);
   ExpectBelow(MeanInterval(many, "deliberate_strikes.us"), MeanInterval(few, "deliberate_strikes.us"),
               "US deliberate strikes, 8,000 vs 1,000 troops exposed");
+  ExpectQuoted("C1", Versus(MeanInterval(few, "deliberate_strikes.us"), MeanInterval(many, "deliberate_strikes.us"), false));
 }
 
 // C2: more influence for the hawks -> more direct clashes and a higher chance of war.
-// Hawks at 0.1 vs 0.9 of the US choice; measured: 10.0 vs 18.4 clashes, P(war) 6.0% vs 11.3%.
+// Hawks at 0.1 vs 0.9 of the US choice; measured: 1.6 vs 4.5 clashes, P(war) 0.33% vs 0.93%.
 TEST(Claims, C2_HawksMeanMoreClashesAndWar) {
   Forecast doves = Ensemble({"faction.us_hawks.influence=0.1"}, 3000);
   Forecast hawks = Ensemble({"faction.us_hawks.influence=0.9"}, 3000);
   ExpectBelow(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"),
               "direct clashes");
   ExpectBelow(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), "P(war)");
+  ExpectQuoted("C2", Versus(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"), false));
+  ExpectQuoted("C2", Versus(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), true));
 }
 
 // C3: a deconfliction zone -> fewer incidents than without it (al-Tanf zone on vs off),
 // counted where the zone can act: in its regions and those in contact with them. Measured:
-// 1.03 vs 1.97 incidents a run. (Incidents elsewhere, along the Euphrates, do not depend on it.)
+// 0.0005 vs 0.76 incidents a run. (Incidents elsewhere, along the Euphrates, do not depend on it.)
 TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
   Forecast with_zone = Ensemble({"zone.tanf_deconfliction.enabled=true"}, 2000);
   Forecast without = Ensemble({"zone.tanf_deconfliction.enabled=false"}, 2000);
   ExpectBelow(MeanInterval(with_zone, "zone_area_incidents"),
               MeanInterval(without, "zone_area_incidents"), "incidents in and next to the zone");
+  ExpectQuoted("C3", Versus(MeanInterval(with_zone, "zone_area_incidents"), MeanInterval(without, "zone_area_incidents"), false));
 }
 
 // C4: a more reliable proxy for the side that wants the corridor cut -> corridor cut more
@@ -93,33 +112,37 @@ TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
 // under the line (agreed 17 Jul 2017, with handover) the corridor's ground on the west bank is
 // closed to the SDF and it never finds crossing worth its cost, so the corridor is cut as long
 // in both arms (116.0 vs 115.9 days, 3,000 runs) and the claim cannot show there. Without the
-// line: P(cut at the end) 1.2% [0.9, 1.7] vs 30.9% [29.2, 32.5] (3,000 runs).
+// line: P(cut at the end) [1.15%, 2.04%] vs [34.4%, 37.8%] (3,000 runs).
 TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
   Forecast shaky = Ensemble({"line.euphrates.enabled=false", "relation.us.sdf.reliability=0.5"}, 3000);
   Forecast steady = Ensemble({"line.euphrates.enabled=false", "relation.us.sdf.reliability=1.0"}, 3000);
   ExpectBelow(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
               Binary(steady, "corridor_cut.land_bridge").Wilson(), "P(corridor cut), no Euphrates line");
+  ExpectQuoted("C4", Versus(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
+                            Binary(steady, "corridor_cut.land_bridge").Wilson(), true));
 }
 
 // C5: the feud switched on -> the patron's side holds less of the contested ground (the
 // regions the group held at the start, counted in region-days over the run), its proxy being
-// diverted north. Turkey-SDF feud off vs a hot feud (0.2 a day); measured: 3,974 vs 3,374.
+// diverted north. Turkey-SDF feud off vs a hot feud (0.2 a day); measured: 2,685 vs 1,895.
 // (At the default 0.02 a day, mostly restrained by the US, the gap is within the noise.)
 TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
   Forecast calm = Ensemble({"relation.turkey.sdf.intensity=0"}, 2000);
   Forecast feud = Ensemble({"relation.turkey.sdf.intensity=0.2"}, 2000);
   ExpectBelow(MeanInterval(feud, "contested_days.coalition"),
               MeanInterval(calm, "contested_days.coalition"), "contested region-days, coalition");
+  ExpectQuoted("C5", Versus(MeanInterval(calm, "contested_days.coalition"), MeanInterval(feud, "contested_days.coalition"), false));
 }
 
 // C6: in the default scenario full-scale war is unlikely but possible, and at least one
 // limited direct clash is likely. Since strikes need causes (issue 19) war is rarer, about 0.3%
-// a run, so 10,000 runs: about 30 wars, far from none. The first half holds.
+// a run ([0.235%, 0.463%] at 10,000 runs): about 30 wars, far from none. The first half holds.
 TEST(Claims, C6_WarUnlikelyButPossible) {
   Forecast f = Ensemble({}, 10000);
   Interval war = Binary(f, "war").Wilson();
   EXPECT_GT(war.low, 0.0);
   EXPECT_LT(war.high, 0.5);
+  ExpectQuoted("C6", test::PercentFigure(war.low, war.high));
 }
 
 // C6, second half: NO LONGER HOLDS since the al-Tanf zone starts empty (record-2017: no
@@ -153,14 +176,16 @@ TEST(Claims, DISABLED_C7_NoDefensiveSignalsMoreWar) {
 
 // C8: higher resolve for the side that wants the corridor kept -> corridor connected more
 // often. The Resistance's resolve at 0.3 vs 1.0 (bloc.resistance.resolve sets it on each of
-// its actors), measured as the days the corridor is cut over the run: 169.9-173.8 vs
-// 106.1-109.1 (3,000 runs). Open at the end it is in about 98% of runs either way since the
+// its actors), measured as the days the corridor is cut over the run: 166.7-170.8 vs
+// 101.4-104.1 (3,000 runs). Open at the end it is in about 98% of runs either way since the
 // Euphrates line keeps the SDF off the west bank, so the end state no longer tells them apart.
 TEST(Claims, C8_ResolveKeepsTheCorridorOpen) {
   Forecast soft = Ensemble({"bloc.resistance.resolve=0.3"}, 3000);
   Forecast firm = Ensemble({"bloc.resistance.resolve=1.0"}, 3000);
   ExpectBelow(MeanInterval(firm, "corridor_cut_days.land_bridge"),
               MeanInterval(soft, "corridor_cut_days.land_bridge"), "days the corridor is cut");
+  ExpectQuoted("C8", Versus(MeanInterval(soft, "corridor_cut_days.land_bridge"),
+                            MeanInterval(firm, "corridor_cut_days.land_bridge"), false));
 }
 
 }  // namespace

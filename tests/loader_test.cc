@@ -770,3 +770,25 @@ TEST(Loader, WarAimsBasesAndProtectsAreChecked) {
 
 }  // namespace
 }  // namespace brink
+
+namespace brink {
+namespace {
+
+// A withdrawal with no 'regions' key leaves the whole theatre; 'regions = []' (a list emptied
+// by mistake) used to mean the same and is now refused at its place.
+TEST(Loader, AnEmptyWithdrawalListIsRefusedNotEverywhere) {
+  std::ifstream in(std::string(BRINK_SOURCE_DIR) + "/tests/data/small.toml");
+  std::stringstream small;
+  small << in.rdbuf();
+  const std::string change = "\n[[timeline]]\ndate = \"2020-01-08\"\nkind = \"withdraw\"\nactor = \"blue_army\"\n";
+  Result<Scenario> everywhere = LoadScenario(small.str() + change, "t.toml");
+  ASSERT_TRUE(everywhere.ok()) << everywhere.message();
+  EXPECT_EQ(everywhere.value().timeline.back().regions.size(), everywhere.value().regions.size());
+  Result<Scenario> empty = LoadScenario(small.str() + change + "regions = []\n", "t.toml");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.message().find("t.toml:"), std::string::npos) << empty.message();
+  EXPECT_NE(empty.message().find("at least one region"), std::string::npos) << empty.message();
+}
+
+}  // namespace
+}  // namespace brink

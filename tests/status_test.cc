@@ -18,6 +18,15 @@ TEST(Result, HoldsAValueOrAnError) {
   EXPECT_EQ(bad.message(), "scenario.toml:3:1: expected a table");
 }
 
+TEST(Status, MessageOfOkIsEmpty) {
+  // Once undefined behaviour (the message of an empty optional).
+  Status ok;
+  EXPECT_TRUE(ok.ok());
+  EXPECT_EQ(ok.message(), "");
+  Result<int> good = 7;
+  EXPECT_EQ(good.message(), "");
+}
+
 TEST(ResultDeathTest, TheValueOfAnErrorStopsWithItsMessage) {
   Result<std::string> bad = Status::Error("no such file");
   EXPECT_DEATH((void)bad.value(), "value of a failed Result was asked for: no such file");

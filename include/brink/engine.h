@@ -27,7 +27,12 @@ class Policy;
 // between calls: runs may share one engine across threads, each thread with its workspace.
 class Engine {
  public:
+  // Finalizes (FinalizeScenario) its copy of `scenario`, so a scenario edited in code runs as
+  // edited. A scenario that does not validate stops the program with the error's message: use
+  // Create to have it as a value.
   explicit Engine(Scenario scenario);
+  static Result<Engine> Create(Scenario scenario);
+  // Shares a scenario already finalized (as LoadScenario returns it, or after FinalizeScenario).
   explicit Engine(std::shared_ptr<const Scenario> scenario);
 
   const Scenario& scenario() const { return *scenario_; }
@@ -42,7 +47,8 @@ class Engine {
   // Every actor's choice by its policy for this turn.
   JointAction Decide(const Turn& turn) const;
 
-  // Advances `state` by one day: Begin, Decide, Apply. Randomness comes only from (seed, run,
+  // Advances `state` by one day: Begin, Decide, Apply. A joint action Apply refuses (a bug, as
+  // policies choose among the legal actions) stops the program with its message in every build. Randomness comes only from (seed, run,
   // stream, day). A workspace keeps what it derived for the state it last stepped (the force
   // index) and uses it again only for that very state: any other State, a copy from elsewhere
   // or one assigned into the same variable, gets a fresh index.

@@ -12,6 +12,7 @@
 #ifndef BRINK_OUTPUT_FILE_H_
 #define BRINK_OUTPUT_FILE_H_
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,9 @@ class OutputFile {
   Status Write(std::string_view text);
   // Makes the output durable and visible under its name.
   Status Commit();
+  // When `*cancel` is set by Commit (e.g. by a SIGINT handler), a file is discarded instead:
+  // Commit returns an error and the target is untouched. Streams cannot be taken back.
+  void CancelOn(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   // Whether the output goes to standard output (callers then leave their text out of it).
   bool to_stdout() const { return kind_ == Kind::kStdout; }
 
@@ -55,6 +59,7 @@ class OutputFile {
   int dir_fd_ = -1;
   int fd_ = -1;
   std::string error_;      // first write error, reported again by Commit
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 // What `path` would be written as, checked before any work so that a bad output path fails
@@ -75,9 +80,10 @@ Status WriteFileSet(const std::string& dir, const FileSet& files);
 // holds only files named in `names`, in a writable parent.
 Status CheckWritableFileSet(const std::string& dir, const std::vector<std::string>& names);
 
-// Open, Write, Commit in one.
+// Open, Write, Commit in one (with CancelOn(cancel)).
 Status WriteFileAtomically(const std::string& path, std::string_view content,
-                           OutputFile::Temp temp = OutputFile::Temp::kUnnamed);
+                           OutputFile::Temp temp = OutputFile::Temp::kUnnamed,
+                           const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace brink
 

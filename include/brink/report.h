@@ -2,6 +2,7 @@
 #ifndef BRINK_REPORT_H_
 #define BRINK_REPORT_H_
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -64,6 +65,28 @@ std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed,
                           const ScenarioOptions& options = {});
 std::string EventJsonLine(const Scenario& s, const Event& e);
 std::string EndStateJsonLine(const Scenario& s, const State& end);
+
+// The limits on a saved forecast (docs/reports.md, "A saved forecast is untrusted input"). The
+// largest forecast a valid scenario gives stays well inside them; together they bound the time,
+// memory and size of the pages drawn from a document.
+struct SavedForecastLimits {
+  // The whole file, in bytes.
+  static constexpr std::size_t kMaxBytes = 16 << 20;
+  // Objects and arrays nested in one another (a forecast nests 5 deep).
+  static constexpr int kMaxDepth = 32;
+  // JSON values of any kind in the file (what a parse turns into memory).
+  static constexpr std::size_t kMaxValues = 1'000'000;
+  // Yes/no outcomes, and numbers, each.
+  static constexpr std::size_t kMaxOutcomes = 20'000;
+  // An id (outcome, region, bloc), a name (region, bloc, corridor, zone, line, scenario) and an
+  // outcome's label, in bytes (a scenario's names are at most 4,096 characters, up to 4 bytes
+  // each; a label joins a few names).
+  static constexpr std::size_t kMaxIdBytes = 256;
+  static constexpr std::size_t kMaxNameBytes = 4 * 4096;
+  static constexpr std::size_t kMaxLabelBytes = 4 * kMaxNameBytes;
+  // The magnitude of any number drawn (quantiles, means, coordinates, radii).
+  static constexpr double kMaxMagnitude = 1e15;
+};
 
 // The self-contained HTML report of a forecast (brink report, brink forecast --report): the
 // map, the cumulative chance of war, every outcome with its interval and provenance, as inline

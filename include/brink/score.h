@@ -169,9 +169,13 @@ Result<ScoreReport> RunScore(const Scenario& scenario, const ObservationSet& obs
 std::string ScoreText(const Scenario& s, const ObservationSet& o, const ScoreReport& r);
 std::string ScoreJson(const Scenario& s, const ObservationSet& o, const ScoreReport& r,
                       const ScoreOptions& options);
-// Writes observations.csv, totals.csv and reliability.csv into `dir` (created if missing).
+// Writes observations.csv, totals.csv and reliability.csv into `dir` as one set, as
+// WriteFileSet does (a planted symlink is never followed, a folder holding anything else is
+// refused); text cells are neutralised for spreadsheets (a label starting with = + - @).
 Status WriteScoreCsv(const Scenario& s, const ObservationSet& o, const ScoreReport& r,
                      const ScoreOptions& options, const std::string& dir);
+// The names of that set, for CheckWritableFileSet before the runs.
+std::vector<std::string> ScoreCsvNames();
 
 }  // namespace brink
 

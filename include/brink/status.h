@@ -16,10 +16,15 @@ class Status {
   Status() = default;
   static Status Error(std::string message) { return Status(std::move(message)); }
   bool ok() const { return !message_.has_value(); }
-  const std::string& message() const { return *message_; }
+  // The error's message; empty for OK (asking is allowed, e.g. in a log line).
+  const std::string& message() const { return message_ ? *message_ : Empty(); }
 
  private:
   explicit Status(std::string message) : message_(std::move(message)) {}
+  static const std::string& Empty() {
+    static const std::string empty;
+    return empty;
+  }
   std::optional<std::string> message_;
 };
 
@@ -30,7 +35,11 @@ class Result {
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status error) : value_(std::move(error)) {}  // NOLINT
   bool ok() const { return std::holds_alternative<T>(value_); }
-  const std::string& message() const { return std::get<Status>(value_).message(); }
+  // The error's message; empty when there is a value.
+  const std::string& message() const {
+    const Status* error = std::get_if<Status>(&value_);
+    return error ? error->message() : Status().message();
+  }
   // The value. Asking for the value of an error is a bug in the caller (check ok() first):
   // it stops the program with the error's message rather than an opaque bad_variant_access.
   T& value() { return *Checked(); }

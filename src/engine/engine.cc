@@ -388,8 +388,32 @@ std::atomic<uint64_t> next_state_token{1};
 
 }  // namespace
 
-Engine::Engine(Scenario scenario)
-    : Engine(std::make_shared<const Scenario>(std::move(scenario))) {}
+namespace {
+
+// The scenario as the engine runs it: finalized here, so that edits made in code take effect
+// and a scenario built by hand is checked (FinalizeScenario) before anything indexes it.
+std::shared_ptr<const Scenario> Finalized(Scenario scenario) {
+  if (Status st = FinalizeScenario(scenario); !st.ok()) {
+    std::fprintf(stderr, "brink: Engine: the scenario is not valid (use Engine::Create for the error as a value): %s\n",
+                 st.message().c_str());
+    std::abort();
+  }
+  return std::make_shared<const Scenario>(std::move(scenario));
+}
+
+}  // namespace
+
+Result<Engine> Engine::Create(Scenario scenario) {
+  if (Status st = FinalizeScenario(scenario); !st.ok()) return st;
+  for (const Actor& a : scenario.actors) {
+    if (MakePolicy(a.policy) == nullptr) {
+      return Status::Error(fmt::format("actor '{}': no policy '{}'", a.id, a.policy));
+    }
+  }
+  return Engine(std::make_shared<const Scenario>(std::move(scenario)));
+}
+
+Engine::Engine(Scenario scenario) : Engine(Finalized(std::move(scenario))) {}
 
 Engine::Engine(std::shared_ptr<const Scenario> scenario)
     : scenario_(std::move(scenario)), serial_(next_engine_serial.fetch_add(1)) {
@@ -536,8 +560,13 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
   Turn turn = Begin(st, w, seed, run);
   DecideInto(turn, w.joint);  // the workspace's buffer: no allocation a day
-  [[maybe_unused]] Status applied = Apply(turn, w.joint, log);
-  assert(applied.ok());  // policies choose among the legal actions
+  // The shipped policies choose among the legal actions, so a refusal is a bug in the engine
+  // or a policy: it stops every build with its message, rather than skipping the day in Release.
+  if (Status applied = Apply(turn, w.joint, log); !applied.ok()) {
+    std::fprintf(stderr, "brink: internal error: day %d of run %llu: %s\n", st.day,
+                 static_cast<unsigned long long>(run), applied.message().c_str());
+    std::abort();
+  }
 }
 
 State Engine::Run(uint64_t seed, uint64_t run, int days, EventLog* log) const {

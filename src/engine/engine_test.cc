@@ -228,3 +228,46 @@ TEST(Utility, FollowsTheActorsObjectives) {
 
 }  // namespace
 }  // namespace brink
+
+namespace brink {
+namespace {
+
+// The engine finalizes the scenario it is given: an edit made in code after loading takes
+// effect (it used to run the tables derived before the edit).
+TEST(EngineScenario, AnEditMadeInCodeTakesEffect) {
+  Result<Scenario> loaded = LoadDefaultScenario();
+  ASSERT_TRUE(loaded.ok());
+  Scenario s = loaded.take();
+  ASSERT_FALSE(s.relations.empty());
+  Relation& r = s.relations[0];
+  const RelationKind before = s.relation(r.a, r.b);
+  const RelationKind edited = before == RelationKind::kHostility ? RelationKind::kNeutrality : RelationKind::kHostility;
+  r.kind = edited;
+  ASSERT_EQ(s.relation(r.a, r.b), before) << "the edit is not in the derived tables yet";
+  const Engine engine(s);
+  EXPECT_EQ(engine.scenario().relation(r.a, r.b), edited);
+}
+
+// A scenario built by hand in code is checked, and its fault is a Status, not a crash.
+TEST(EngineScenario, AHandBuiltScenarioIsCheckedNotCrashed) {
+  Scenario empty;
+  Result<Engine> none = Engine::Create(empty);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.message().find("blocs"), std::string::npos) << none.message();
+
+  Result<Scenario> loaded = LoadDefaultScenario();
+  ASSERT_TRUE(loaded.ok());
+  Scenario bad = loaded.take();
+  bad.forces[0].region = static_cast<RegionId>(bad.regions.size());
+  Result<Engine> engine = Engine::Create(bad);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_NE(engine.message().find("force 0 region"), std::string::npos) << engine.message();
+  EXPECT_FALSE(FinalizeScenario(bad).ok());
+}
+
+TEST(EngineScenarioDeathTest, TheConstructorStopsWithTheErrorOfAnInvalidScenario) {
+  EXPECT_DEATH(Engine{Scenario{}}, "the scenario is not valid");
+}
+
+}  // namespace
+}  // namespace brink

@@ -61,5 +61,33 @@ TEST(ForceIndex, KeptInPlaceMatchesARebuild) {
   EXPECT_GT(moved_days, 500);
 }
 
+// capture_strength 0 is in the documented range (0 - 1e6). A garrison is at most twice it, so
+// none is split off: the force marches whole. (A garrison of 0 troops was split off, which left
+// the kept index unlike a rebuild: debug builds aborted, Release went on with it.)
+TEST(CaptureStrength, ZeroNeverSplitsOffAnEmptyForce) {
+  const Scenario s = LoadDefaultScenario({"rules.capture_strength=0"}).take();
+  const Engine engine(s);
+  for (uint64_t run = 0; run < 4; ++run) {
+    Workspace w;
+    State st = engine.Initial();
+    while (st.day < 120) {
+      const std::size_t before = st.forces.size();
+      engine.Step(st, w, 7, run, nullptr);
+      for (std::size_t i = before; i < st.forces.size(); ++i) {
+        ASSERT_GT(st.forces[i].strength, 0) << "day " << st.day << " force " << i;
+      }
+      if (w.index_stale) continue;
+      Workspace kept = w, rebuilt = w;
+      State copy = st;
+      Day keep_day{s, copy, kept, 7, run, nullptr};
+      UpdateIndex(keep_day);
+      Day rebuild_day{s, copy, rebuilt, 7, run, nullptr};
+      IndexForces(rebuild_day);
+      ExpectSameIndex(s, kept, rebuilt, st.day);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace brink

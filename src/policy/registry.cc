@@ -1,6 +1,7 @@
 // The policies brink ships, by name (include/brink/policy.h), and --policy choices.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "brink/policy.h"
@@ -32,6 +33,7 @@ std::shared_ptr<const Policy> MakePolicy(std::string_view name) {
 }
 
 Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& choices) {
+  std::vector<std::string> chosen;  // actors already given a policy
   for (const std::string& choice : choices) {
     const std::size_t eq = choice.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == choice.size()) {
@@ -43,6 +45,11 @@ Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& ch
     if (index < 0) {
       return Status::Error(fmt::format("--policy '{}': the scenario has no actor '{}'", choice, actor));
     }
+    // Two choices for one actor are a mistake, not "the last wins".
+    if (std::find(chosen.begin(), chosen.end(), actor) != chosen.end()) {
+      return Status::Error(fmt::format("--policy '{}': actor '{}' was given a policy already", choice, actor));
+    }
+    chosen.push_back(actor);
     if (MakePolicy(name) == nullptr) {
       return Status::Error(fmt::format("--policy '{}': no policy '{}'; expected one of {}", choice,
                                        name, Quoted(PolicyNames())));

@@ -131,6 +131,20 @@ Result<Comparison> CompareForecasts(std::string_view a_json, std::string_view a_
   if (!a.ok()) return Status::Error(a.message());
   Result<json> b = ReadForecastDocument(b_json, b_source, false);
   if (!b.ok()) return Status::Error(b.message());
+  // Outcomes are matched by id, so forecasts of two scenarios (or two horizons) would differ
+  // everywhere for reasons that are not the question asked: refused.
+  const json& pa = a.value()["provenance"];
+  const json& pb = b.value()["provenance"];
+  if (pa["scenario"] != pb["scenario"]) {
+    return Status::Error(fmt::format("{} is a forecast of scenario '{}' and {} of '{}'; compare forecasts of "
+                                     "the same scenario", a_source, pa["scenario"].get<std::string>(), b_source,
+                                     pb["scenario"].get<std::string>()));
+  }
+  if (pa.value("days", json()) != pb.value("days", json())) {
+    return Status::Error(fmt::format("{} runs {} days and {} runs {}; compare forecasts over the same horizon",
+                                     a_source, pa.value("days", json()).dump(), b_source,
+                                     pb.value("days", json()).dump()));
+  }
   Comparison c;
   c.a_json = a_json;
   c.b_json = b_json;

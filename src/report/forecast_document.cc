@@ -12,6 +12,7 @@ namespace brink {
 namespace {
 
 using nlohmann::json;
+using DocLimits = ForecastDocumentLimits;
 
 // Checks one document; the first problem found is kept with the JSON pointer to it.
 class Checker {
@@ -19,23 +20,50 @@ class Checker {
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 
-  const json* Field(const json& object, const std::string& at, const char* key, json::value_t type) {
+  // `key` of `object`, of `type`; a string at most `max_bytes` long.
+  const json* Field(const json& object, const std::string& at, const char* key, json::value_t type,
+                    std::size_t max_bytes = DocLimits::kMaxNameBytes) {
     if (!ok()) return nullptr;
     auto it = object.find(key);
     const std::string where = at + "/" + key;
     if (it == object.end()) return Fail(where, "is missing");
-    const bool fits = type == json::value_t::number_float ? it->is_number()
-                      : type == json::value_t::number_unsigned ? it->is_number_integer() && *it >= 0
-                                                               : it->type() == type;
-    if (!fits) return Fail(where, fmt::format("should be {}", Name(type)));
-    // Counts are run counts: far below 2^53, so they convert to int64_t and double exactly.
-    if (type == json::value_t::number_unsigned && it->get<uint64_t>() > (uint64_t{1} << 53)) {
-      return Fail(where, "is too large");
-    }
-    if (type == json::value_t::number_float && !std::isfinite(it->get<double>())) {
-      return Fail(where, "should be a finite number");
+    if (type == json::value_t::number_unsigned) return Count(*it, where);
+    if (type == json::value_t::number_float) return Number(*it, where);
+    if (it->type() != type) return Fail(where, fmt::format("should be {}", Name(type)));
+    if (type == json::value_t::string && it->get_ref<const std::string&>().size() > max_bytes) {
+      return Fail(where, fmt::format("is longer than {} bytes", max_bytes));
     }
     return &*it;
+  }
+  // A count of runs: far below 2^53, so it converts to int64_t and double exactly.
+  const json* Count(const json& value, const std::string& where) {
+    if (!value.is_number()) return Fail(where, "should be a whole number >= 0");
+    if (value.is_number_float()) {
+      const double v = value.get<double>();
+      if (std::isfinite(v) && std::fabs(v) > 9e15) return Fail(where, "is too large");
+      return Fail(where, "should be a whole number >= 0");
+    }
+    if (value.is_number_integer() && !value.is_number_unsigned() && value.get<int64_t>() < 0) {
+      return Fail(where, "should be a whole number >= 0");
+    }
+    if (value.get<uint64_t>() > (uint64_t{1} << 53)) return Fail(where, "is too large");
+    return &value;
+  }
+  // A number drawn on a page: finite and of a magnitude a scale can hold.
+  const json* Number(const json& value, const std::string& where) {
+    if (!value.is_number()) return Fail(where, "should be a number");
+    const double v = value.get<double>();
+    if (!std::isfinite(v) || std::fabs(v) > DocLimits::kMaxMagnitude) {
+      return Fail(where, fmt::format("should be a finite number within ±{:g}", DocLimits::kMaxMagnitude));
+    }
+    return &value;
+  }
+  // A probability in [0, 1].
+  bool Probability(const json& value, const std::string& where) {
+    if (ok() && (!value.is_number() || !(value.get<double>() >= 0 && value.get<double>() <= 1))) {
+      Fail(where, "should be a probability (a number from 0 to 1)");
+    }
+    return ok();
   }
   const json* Array(const json& object, const std::string& at, const char* key) {
     return Field(object, at, key, json::value_t::array);
@@ -57,6 +85,9 @@ class Checker {
   bool Strings(const json& array, const std::string& at) {
     for (std::size_t i = 0; i < array.size() && ok(); ++i) {
       if (!array[i].is_string()) Fail(fmt::format("{}/{}", at, i), "should be a string");
+      else if (array[i].get_ref<const std::string&>().size() > DocLimits::kMaxIdBytes) {
+        Fail(fmt::format("{}/{}", at, i), fmt::format("is longer than {} bytes", DocLimits::kMaxIdBytes));
+      }
     }
     return ok();
   }
@@ -79,8 +110,9 @@ class Checker {
   std::string error_;
 };
 
-// Outcomes per kind: a scenario's are a few per actor, bloc and corridor, far below this.
-constexpr std::size_t kMaxOutcomes = 100'000;
+constexpr std::size_t kMaxOutcomes = DocLimits::kMaxOutcomes;
+constexpr std::size_t kId = DocLimits::kMaxIdBytes;
+constexpr std::size_t kLabel = DocLimits::kMaxLabelBytes;
 constexpr auto kString = json::value_t::string;
 constexpr auto kCount = json::value_t::number_unsigned;
 constexpr auto kNumber = json::value_t::number_float;
@@ -91,8 +123,8 @@ void CheckOutcomes(Checker& c, const json& doc) {
     for (std::size_t i = 0; i < binary->size(); ++i) {
       const json& b = (*binary)[i];
       const std::string at = fmt::format("/binary/{}", i);
-      c.Field(b, at, "id", kString);
-      c.Field(b, at, "label", kString);
+      c.Field(b, at, "id", kString, kId);
+      c.Field(b, at, "label", kString, kLabel);
       const json* hits = c.Field(b, at, "hits", kCount);
       const json* runs = c.Field(b, at, "runs", kCount);
       if (hits && runs && *hits > *runs) c.Fail(at + "/hits", "should be at most runs");
@@ -103,11 +135,15 @@ void CheckOutcomes(Checker& c, const json& doc) {
     for (std::size_t i = 0; i < numbers->size(); ++i) {
       const json& n = (*numbers)[i];
       const std::string at = fmt::format("/numbers/{}", i);
-      c.Field(n, at, "id", kString);
-      c.Field(n, at, "label", kString);
+      c.Field(n, at, "id", kString, kId);
+      c.Field(n, at, "label", kString, kLabel);
       const json* runs = c.Field(n, at, "runs", kCount);
       if (runs && *runs > 0) {
         for (const char* key : {"mean", "sd", "q05", "q50", "q95"}) c.Field(n, at, key, kNumber);
+        // Optional quartiles (the boxes), checked when there.
+        for (const char* key : {"q25", "q75"}) {
+          if (n.contains(key)) c.Field(n, at, key, kNumber);
+        }
       }
     }
   }
@@ -125,27 +161,34 @@ void CheckOutcomes(Checker& c, const json& doc) {
   if (const json* war = c.Array(doc, "", "war_by_day"); war && c.AtMost(*war, "/war_by_day", Limits::kMaxDays + 1)) {
     for (std::size_t d = 0; d < war->size() && c.ok(); ++d) {
       const json& p = (*war)[d];
-      if (!p.is_number() || p < 0 || p > 1) c.Fail(fmt::format("/war_by_day/{}", d), "should be a probability");
+      c.Probability(p, fmt::format("/war_by_day/{}", d));
     }
   }
   if (const json* regions = c.Array(doc, "", "regions"); regions && c.AtMost(*regions, "/regions", Limits::kMaxRegions) &&
                                                           c.Objects(*regions, "/regions")) {
     for (std::size_t i = 0; i < regions->size(); ++i) {
       const std::string at = fmt::format("/regions/{}", i);
-      c.Field((*regions)[i], at, "id", kString);
+      c.Field((*regions)[i], at, "id", kString, kId);
       const json* held = c.Field((*regions)[i], at, "held_by", json::value_t::object);
       if (held && held->size() > Limits::kMaxBlocs + 1) {
         c.Fail(at + "/held_by", fmt::format("has more than {} blocs", Limits::kMaxBlocs + 1));
       }
       for (auto it = held ? held->begin() : json::const_iterator(); held && it != held->end() && c.ok(); ++it) {
+        if (it.key().size() > kId) {
+          c.Fail(at + "/held_by", fmt::format("has a bloc id longer than {} bytes", kId));
+          break;
+        }
         const std::string cell = at + "/held_by/" + it.key();
         if (!it->is_object()) {
           c.Fail(cell, "should be an object");
           break;
         }
-        c.Field(*it, cell, "p", kNumber);
-        if (const json* ci = c.Array(*it, cell, "ci95"); ci && (ci->size() != 2 || !(*ci)[0].is_number() || !(*ci)[1].is_number())) {
+        if (const json* p = c.Field(*it, cell, "p", kNumber)) c.Probability(*p, cell + "/p");
+        if (const json* ci = c.Array(*it, cell, "ci95"); ci && ci->size() != 2) {
           c.Fail(cell + "/ci95", "should be two numbers");
+        } else if (ci && c.Probability((*ci)[0], cell + "/ci95/0") && c.Probability((*ci)[1], cell + "/ci95/1") &&
+                   (*ci)[0].get<double>() > (*ci)[1].get<double>()) {
+          c.Fail(cell + "/ci95", "should be an interval (low, high)");
         }
       }
     }
@@ -159,7 +202,7 @@ void CheckMap(Checker& c, const json& doc) {
   if (const json* blocs = c.Array(*map, at, "blocs"); blocs && c.AtMost(*blocs, at + "/blocs", Limits::kMaxBlocs) &&
                                                        c.Objects(*blocs, at + "/blocs")) {
     for (std::size_t i = 0; i < blocs->size(); ++i) {
-      c.Field((*blocs)[i], fmt::format("{}/blocs/{}", at, i), "id", kString);
+      c.Field((*blocs)[i], fmt::format("{}/blocs/{}", at, i), "id", kString, kId);
       c.Field((*blocs)[i], fmt::format("{}/blocs/{}", at, i), "name", kString);
     }
   }
@@ -167,14 +210,16 @@ void CheckMap(Checker& c, const json& doc) {
       regions && c.AtMost(*regions, at + "/regions", Limits::kMaxRegions) && c.Objects(*regions, at + "/regions")) {
     for (std::size_t i = 0; i < regions->size(); ++i) {
       const std::string where = fmt::format("{}/regions/{}", at, i);
-      for (const char* key : {"id", "name"}) c.Field((*regions)[i], where, key, kString);
+      c.Field((*regions)[i], where, "id", kString, kId);
+      c.Field((*regions)[i], where, "name", kString);
+      if ((*regions)[i].contains("country")) c.Field((*regions)[i], where, "country", kString);
       for (const char* key : {"lat", "lon"}) c.Field((*regions)[i], where, key, kNumber);
     }
   }
   if (const json* edges = c.Array(*map, at, "edges");
       edges && c.AtMost(*edges, at + "/edges", Limits::kMaxEdges) && c.Objects(*edges, at + "/edges")) {
     for (std::size_t i = 0; i < edges->size(); ++i) {
-      for (const char* key : {"from", "to", "kind"}) c.Field((*edges)[i], fmt::format("{}/edges/{}", at, i), key, kString);
+      for (const char* key : {"from", "to", "kind"}) c.Field((*edges)[i], fmt::format("{}/edges/{}", at, i), key, kString, kId);
     }
   }
   if (const json* corridors = c.Array(*map, at, "corridors");
@@ -196,7 +241,7 @@ void CheckMap(Checker& c, const json& doc) {
     for (std::size_t i = 0; i < zones->size(); ++i) {
       const std::string where = fmt::format("{}/zones/{}", at, i);
       c.Field((*zones)[i], where, "name", kString);
-      c.Field((*zones)[i], where, "bloc", kString);
+      c.Field((*zones)[i], where, "bloc", kString, kId);
       c.Field((*zones)[i], where, "radius_km", kNumber);
       c.Field((*zones)[i], where, "enabled", json::value_t::boolean);
       if (const json* list = c.Array((*zones)[i], where, "regions");
@@ -223,14 +268,74 @@ void CheckMap(Checker& c, const json& doc) {
   }
 }
 
+// Before any parse: how deep objects and arrays nest, and how many values there are, so that
+// neither the parse nor a recursive walk of the document (dump, compare, destroy) can exhaust
+// the stack or memory. Returns the problem with its byte offset, or "" if none.
+std::string CheckShape(std::string_view text) {
+  int depth = 0;
+  std::size_t values = 0;
+  bool in_string = false, escaped = false, in_scalar = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+      continue;
+    }
+    const bool blank = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+    const bool structural = ch == '{' || ch == '[' || ch == '}' || ch == ']' || ch == ',' || ch == ':';
+    if (blank || structural) in_scalar = false;
+    if (ch == '{' || ch == '[' || ch == '"' || (!blank && !structural && !in_scalar)) {
+      if (++values > DocLimits::kMaxValues) {
+        return fmt::format("more than {} values (at byte {})", DocLimits::kMaxValues, i);
+      }
+    }
+    if (ch == '"') {
+      in_string = true;
+    } else if (ch == '{' || ch == '[') {
+      if (++depth > DocLimits::kMaxDepth) {
+        return fmt::format("nested deeper than {} levels (at byte {})", DocLimits::kMaxDepth, i);
+      }
+    } else if (ch == '}' || ch == ']') {
+      --depth;
+    } else if (!blank && !structural) {
+      in_scalar = true;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<nlohmann::json> ReadForecastDocument(std::string_view text, std::string_view source,
                                             bool need_map) {
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    return Status::Error(fmt::format("{}: not valid JSON; expected a forecast written by "
-                                     "'brink forecast --json'", source));
+  if (text.size() > DocLimits::kMaxBytes) {
+    return Status::Error(fmt::format("{}: larger than {} bytes, the most a saved forecast may be", source,
+                                     DocLimits::kMaxBytes));
+  }
+  if (std::string shape = CheckShape(text); !shape.empty()) {
+    return Status::Error(fmt::format("{}: not a forecast as 'brink forecast --json' writes it: {}", source, shape));
+  }
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Status::Error(fmt::format("{}: not valid JSON at byte {}; expected a forecast written by "
+                                     "'brink forecast --json' ({})", source, e.byte, e.what()));
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e999): nlohmann names the number, not its place, so
+    // the place is that of the number's first appearance.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    std::string at;
+    if (open != std::string::npos && close > open + 1) {
+      if (std::size_t byte = text.find(what.substr(open + 1, close - open - 1)); byte != std::string_view::npos) {
+        at = fmt::format(" at byte {}", byte);
+      }
+    }
+    return Status::Error(fmt::format("{}: not valid JSON{}; expected a forecast written by "
+                                     "'brink forecast --json' ({})", source, at, what));
   }
   if (!doc.is_object()) {
     return Status::Error(fmt::format("{}: expected a JSON object (a forecast written by "
@@ -240,6 +345,7 @@ Result<nlohmann::json> ReadForecastDocument(std::string_view text, std::string_v
   if (const json* provenance = c.Field(doc, "", "provenance", json::value_t::object)) {
     c.Field(*provenance, "/provenance", "scenario", kString);
     c.Field(*provenance, "/provenance", "runs", kCount);
+    if (provenance->contains("days")) c.Field(*provenance, "/provenance", "days", kCount);
   }
   CheckOutcomes(c, doc);
   if (need_map && c.ok() && !doc.contains("map")) {

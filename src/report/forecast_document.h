@@ -4,12 +4,16 @@
 #ifndef BRINK_REPORT_FORECAST_DOCUMENT_H_
 #define BRINK_REPORT_FORECAST_DOCUMENT_H_
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "brink/report.h"
 #include "brink/status.h"
 
 namespace brink {
+
+using ForecastDocumentLimits = SavedForecastLimits;  // include/brink/report.h
 
 // Parses and checks `text`; `source` names it in errors. `need_map`: the "map" object (regions
 // with coordinates, edges, corridors, zones, blocs) must be there, as a report draws it.

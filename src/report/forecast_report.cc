@@ -5,6 +5,7 @@
 
 #include "brink/forecast.h"
 #include "brink/report.h"
+#include "report/csv_text.h"
 
 namespace brink {
 namespace {
@@ -198,25 +199,20 @@ std::string ForecastJson(const Scenario& s, const Forecast& f, const ForecastOpt
 
 Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOptions& options,
                         const std::string& dir) {
-  auto quote = [](const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string binary = "id,label,hits,runs,p,ci95_low,ci95_high\n";
   for (const BinaryOutcome& b : f.binary) {
     Interval ci = b.value.Wilson();
-    binary += fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f}\n", b.id, quote(b.label), b.value.hits,
+    binary += fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f}\n", b.id, CsvText(b.label), b.value.hits,
                           b.value.n, b.value.p(), ci.low, ci.high);
   }
   std::string numbers = "id,label,runs,mean,sd,q05,q50,q95\n";
   for (const NumberOutcome& n : f.numbers) {
     const NumberStats& x = n.value;
     if (x.n() == 0) {  // a conditional outcome that never happened: no value, not zero
-      numbers += fmt::format("{},{},0,,,,,\n", n.id, quote(n.label));
+      numbers += fmt::format("{},{},0,,,,,\n", n.id, CsvText(n.label));
       continue;
     }
-    numbers += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", n.id, quote(n.label),
+    numbers += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", n.id, CsvText(n.label),
                            x.n(), x.mean(), x.sd(), n.Quantile(0.05), n.Quantile(0.5),
                            n.Quantile(0.95));
   }
@@ -231,7 +227,7 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOpti
       int64_t hits = f.holder_counts[r * columns + c];
       Interval ci = WilsonInterval(hits, f.runs);
       regions += fmt::format("{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n", s.regions[r].id,
-                             quote(s.regions[r].name), s.regions[r].lat, s.regions[r].lon,
+                             CsvText(s.regions[r].name), s.regions[r].lat, s.regions[r].lon,
                              c < s.blocs.size() ? s.blocs[c].id : "nobody",
                              static_cast<double>(hits) / f.runs, ci.low, ci.high);
     }
@@ -242,7 +238,7 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOpti
     const std::string text = value.is_string()
                                  ? value.get<std::string>()
                                  : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    provenance += fmt::format("{},{}\n", key, quote(text));
+    provenance += fmt::format("{},{}\n", key, CsvText(text));
   }
   return WriteFileSet(dir, {{"binary.csv", binary}, {"numbers.csv", numbers},
                            {"war_by_day.csv", war}, {"regions.csv", regions},

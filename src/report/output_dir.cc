@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "brink/output_file.h"
+#include "report/temp_name.h"
 
 namespace brink {
 namespace {
@@ -29,6 +30,9 @@ struct Place {
 
 Result<Place> Locate(const std::string& dir) {
   if (dir.empty()) return Status::Error("the output folder is empty");
+  // "-" means standard output elsewhere; a set of tables cannot go there, and a folder named
+  // "-" is never what was meant.
+  if (dir == "-") return Status::Error("-: a set of CSV tables cannot go to standard output; name a folder");
   Place p;
   std::string path = dir;
   struct stat st;
@@ -149,7 +153,7 @@ Status WriteFileSet(const std::string& dir, const FileSet& files) {
   // mkdirat fails on any existing name, a planted symlink included.
   std::string temp;
   for (int attempt = 0; temp.empty() && attempt < kTempNameAttempts; ++attempt) {
-    std::string name = fmt::format(".{}.tmp-{}-{}", p.name, getpid(), attempt);
+    std::string name = TempName(p.name, "tmp", attempt);
     if (mkdirat(parent_fd, name.c_str(), 0777) == 0) temp = name;
     else if (errno != EEXIST) break;
   }
@@ -186,7 +190,7 @@ Status WriteFileSet(const std::string& dir, const FileSet& files) {
     }
     // A file system without renameat2's flags: the old set is moved aside first, so the name
     // is briefly missing but never holds a mix of two sets.
-    old = fmt::format(".{}.old-{}", p.name, getpid());
+    old = TempName(p.name, "old", 0);
     if (p.exists && renameat(parent_fd, p.name.c_str(), parent_fd, old.c_str()) != 0) {
       return fail(Status::Error(fmt::format("{}: cannot move the old files aside: {}", dir, std::strerror(errno))));
     }

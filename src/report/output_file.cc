@@ -1,5 +1,6 @@
 // Output files: see include/brink/output_file.h for what is written where and why.
 #include "brink/output_file.h"
+#include "report/temp_name.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -171,7 +172,7 @@ Status OutputFile::Open(const std::string& path) {
       return Fail("cannot create a temporary file", errno);
     }
     for (int attempt = 0; fd_ < 0 && attempt < kTempNameAttempts; ++attempt) {
-      std::string name = fmt::format(".{}.tmp-{}-{}", base_, getpid(), attempt);
+      std::string name = TempName(base_, "tmp", attempt);
       fd_ = openat(dir_fd_, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
       if (fd_ >= 0) temp_name_ = name;
       else if (errno != EEXIST) return Fail("cannot create a temporary file", errno);
@@ -201,6 +202,11 @@ Status OutputFile::Commit() {
     Discard();
     return Status::Error(error);
   }
+  // Ctrl-C while the output was being made: the target stays as it was.
+  if (cancel_ && cancel_->load() && kind_ == Kind::kFile) {
+    Discard();
+    return Status::Error(fmt::format("{}: interrupted; the file was not written", path_));
+  }
   if (kind_ == Kind::kNone) return Status::Error(fmt::format("{}: not open", path_));
   if (kind_ != Kind::kFile) {
     if (kind_ == Kind::kStream && ::close(fd_) != 0) {
@@ -216,7 +222,7 @@ Status OutputFile::Commit() {
     // Give the unnamed file a fresh name: linkat never follows or replaces an existing name.
     const std::string proc = fmt::format("/proc/self/fd/{}", fd_);
     for (int attempt = 0; temp_name_.empty() && attempt < kTempNameAttempts; ++attempt) {
-      std::string name = fmt::format(".{}.tmp-{}-{}", base_, getpid(), attempt);
+      std::string name = TempName(base_, "tmp", attempt);
       if (linkat(AT_FDCWD, proc.c_str(), dir_fd_, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
         temp_name_ = name;
       } else if (errno != EEXIST) {
@@ -243,8 +249,10 @@ Status OutputFile::Commit() {
   return {};
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view content, OutputFile::Temp temp) {
+Status WriteFileAtomically(const std::string& path, std::string_view content, OutputFile::Temp temp,
+                           const std::atomic<bool>* cancel) {
   OutputFile out(temp);
+  out.CancelOn(cancel);
   if (Status st = out.Open(path); !st.ok()) return st;
   if (Status st = out.Write(content); !st.ok()) return st;
   return out.Commit();

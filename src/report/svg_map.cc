@@ -20,6 +20,7 @@ constexpr double kWidth = 1000, kHeight = 640, kMargin = 48;
 constexpr double kKmPerDegree = 111.32;  // of latitude
 // Corridor highlights, distinct from the blocs' colours.
 constexpr std::array<const char*, 4> kCorridorColours = {"#f2c230", "#8fd14f", "#ff8c69", "#b39ddb"};
+constexpr std::size_t kTooltipNameChars = 40;  // a bloc name in a region's tooltip
 
 struct Projection {
   double lon0 = 0, lat_top = 0, x_scale = 1, scale = 1, x_off = 0, y_off = 0;
@@ -155,6 +156,9 @@ std::string MapSvg(const json& doc, std::string_view id) {
 
   // Corridors: a broad band along every edge between two regions of the ground that decides
   // the corridor, and rings around its two ends.
+  // An edge is banded once, by the first corridor whose ground it joins, so that the page
+  // grows with the edges and the corridors' lists, not with their product.
+  std::vector<bool> banded(map["edges"].size(), false);
   svg += "<g class=\"corridors\">\n";
   for (std::size_t c = 0; c < map["corridors"].size(); ++c) {
     const json& corridor = map["corridors"][c];
@@ -164,9 +168,14 @@ std::string MapSvg(const json& doc, std::string_view id) {
     for (const json& r : corridor["from"]) deciding[r.get<std::string>()] = true;
     for (const json& r : corridor["to"]) deciding[r.get<std::string>()] = true;
     svg += fmt::format("<g><title>Corridor: {}</title>\n", Escape(corridor["name"].get<std::string>()));
-    for (const json& e : map["edges"]) {
+    for (std::size_t k = 0; k < map["edges"].size(); ++k) {
+      const json& e = map["edges"][k];
       const Point *a = find(e["from"]), *b = find(e["to"]);
-      if (!a || !b || !deciding[e["from"].get<std::string>()] || !deciding[e["to"].get<std::string>()]) continue;
+      if (banded[k] || !a || !b || !deciding.count(e["from"].get<std::string>()) ||
+          !deciding.count(e["to"].get<std::string>())) {
+        continue;
+      }
+      banded[k] = true;
       svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
                          "stroke-width=\"{}\" stroke-opacity=\"0.55\" stroke-linecap=\"round\"/>\n",
                          a->x, a->y, b->x, b->y, colour, 14 - 4 * static_cast<int>(c % 3));
@@ -200,6 +209,8 @@ std::string MapSvg(const json& doc, std::string_view id) {
   // get a dotted ring, and every edge that joins the two sides a bar across it where the line
   // cuts it (grey when the line is switched off).
   if (map.contains("lines")) {
+    // Each edge gets at most one bar, from the first line that cuts it (as for corridors).
+    std::vector<bool> barred(map["edges"].size(), false);
     svg += "<g class=\"lines\">\n";
     for (const json& line : map["lines"]) {
       const bool enabled = !line.contains("enabled") || !line["enabled"].is_boolean() || line["enabled"].get<bool>();
@@ -220,12 +231,14 @@ std::string MapSvg(const json& doc, std::string_view id) {
                              "stroke-width=\"1.6\" stroke-dasharray=\"2 2\"/>\n", p->x, p->y, colour);
         }
       }
-      for (const json& e : map["edges"]) {
+      for (std::size_t k = 0; k < map["edges"].size(); ++k) {
+        const json& e = map["edges"][k];
         const Point *a = find(e["from"]), *b = find(e["to"]);
-        if (!a || !b) continue;
+        if (barred[k] || !a || !b) continue;
         const int from = side.count(e["from"].get<std::string>()) ? side[e["from"].get<std::string>()] : 0;
         const int to = side.count(e["to"].get<std::string>()) ? side[e["to"].get<std::string>()] : 0;
         if (!((from & 1 && to & 2) || (from & 2 && to & 1))) continue;
+        barred[k] = true;
         // A bar 20 px long across the edge at its middle.
         const double dx = b->x - a->x, dy = b->y - a->y, length = std::max(std::hypot(dx, dy), 1e-9);
         const double mx = (a->x + b->x) / 2, my = (a->y + b->y) / 2, nx = -dy / length * 10, ny = dx / length * 10;
@@ -264,7 +277,9 @@ std::string MapSvg(const json& doc, std::string_view id) {
       std::stable_sort(held.begin(), held.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
       for (const auto& [prob, bloc] : held) {
         const json& cell = (*it->second)["held_by"][bloc];
-        const std::string name = bloc_name.count(bloc) ? bloc_name[bloc] : bloc;
+        // Names are cut here (the legend gives them whole, once), so the tooltips of many
+        // regions do not repeat long names: the page stays proportional to the forecast.
+        const std::string name = Clip(bloc_name.count(bloc) ? bloc_name[bloc] : bloc, kTooltipNameChars);
         odds += fmt::format("\n  {}: {} [{} – {}]", name, Percent(prob), Percent(cell["ci95"][0].get<double>()),
                             Percent(cell["ci95"][1].get<double>()));
       }

@@ -202,7 +202,8 @@ bool Move(Day& d) {
       // forces stays under MaxForces (Initial reserves that much: no reallocation; Dawn drops
       // spent forces).
       float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
-      if (kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
+      // No garrison of no troops: with capture_strength 0 a force marches whole.
+      if (!(kept > 0) || kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
       Force garrison = f;
       garrison.strength = kept;
       garrison.target = kNone;

@@ -411,8 +411,11 @@ class Loader {
     } else if (kind == "withdraw") {
       c.kind = ChangeKind::kWithdraw;
       c.actor = ActorRef(r, "actor", r.Str("actor", true));
-      c.regions = RegionList(r, "regions", false);  // none: every region (it leaves the theatre)
-      if (c.regions.empty()) {
+      // No 'regions' key: every region (it leaves the theatre). An empty list is a mistake,
+      // not "everywhere".
+      const bool listed = r.Has("regions");
+      c.regions = RegionList(r, "regions", listed);
+      if (!listed) {
         for (std::size_t i = 0; i < s_.regions.size(); ++i) c.regions.push_back(static_cast<RegionId>(i));
       }
       const std::string to = r.Str("hand_to", false, "");

@@ -8,6 +8,7 @@
 #include <queue>
 
 #include "brink/scenario.h"
+#include "scenario/structure.h"
 
 namespace brink {
 
@@ -148,6 +149,8 @@ void FireTables(const Scenario& s, ScenarioTables& t) {
 }  // namespace
 
 Status FinalizeScenario(Scenario& s) {
+  // A scenario built or edited in code is checked here, not only by the loader.
+  if (Status st = CheckStructure(s); !st.ok()) return st;
   ScenarioTables& t = s.tables_;
   t = ScenarioTables();
   const std::size_t actors = s.actors.size();

@@ -51,6 +51,8 @@ class TableReader {
   [[noreturn]] void Fail(std::string_view key, const std::string& message) const;
   [[noreturn]] void FailAt(const toml::node& node, const std::string& message) const;
   const std::string& what() const { return what_; }
+  // Whether the table has `key` at all (an empty list is there; a missing key is not).
+  bool Has(std::string_view key) const { return table_.contains(key); }
 
  private:
   const toml::node* Find(std::string_view key, bool required);

@@ -205,6 +205,8 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
                                         blocs[static_cast<std::size_t>(i)]));
         o.between[static_cast<std::size_t>(i)] = static_cast<BlocId>(b);
       }
+      // War is between two rival blocs; a bloc never fights one with itself.
+      if (blocs.size() == 2 && blocs[0] == blocs[1]) r.Fail("between", "a bloc cannot be at war with itself");
     }
     o.day = Date(r, "date");
     o.outcome = ObservedBool(r);

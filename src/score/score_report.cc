@@ -9,6 +9,7 @@
 
 #include "brink/report.h"
 #include "brink/score.h"
+#include "report/csv_text.h"
 
 namespace brink {
 namespace {
@@ -167,21 +168,22 @@ std::string ScoreJson(const Scenario& s, const ObservationSet& set, const ScoreR
   }
   const ScoreTotals& t = r.totals;
   auto number = [](double v) { return std::isnan(v) ? json(nullptr) : json(v); };
+  // A mean over no observation of its kind is null, not 0.
   j["totals"] = {{"binary", t.binary},
                  {"numbers", t.numbers},
-                 {"mean_brier", t.brier},
-                 {"mean_log_score", t.log_score},
-                 {"mean_brier_persistence", t.brier_persistence},
-                 {"mean_brier_uninformed", t.brier_uninformed},
-                 {"mean_log_score_persistence", t.log_persistence},
-                 {"mean_log_score_uninformed", t.log_uninformed},
+                 {"mean_brier", number(t.brier)},
+                 {"mean_log_score", number(t.log_score)},
+                 {"mean_brier_persistence", number(t.brier_persistence)},
+                 {"mean_brier_uninformed", number(t.brier_uninformed)},
+                 {"mean_log_score_persistence", number(t.log_persistence)},
+                 {"mean_log_score_uninformed", number(t.log_uninformed)},
                  {"brier_skill_persistence", number(t.bss_persistence)},
                  {"brier_skill_uninformed", number(t.bss_uninformed)},
-                 {"mean_crps", t.crps},
-                 {"mean_crps_persistence", t.crps_persistence},
+                 {"mean_crps", number(t.crps)},
+                 {"mean_crps_persistence", number(t.crps_persistence)},
                  {"crps_skill_persistence", number(t.crpss_persistence)},
-                 {"coverage50", t.coverage50},
-                 {"coverage90", t.coverage90}};
+                 {"coverage50", number(t.coverage50)},
+                 {"coverage90", number(t.coverage90)}};
   for (std::size_t b = 0; b < t.reliability.size(); ++b) {
     const ReliabilityBin& bin = t.reliability[b];
     j["reliability"].push_back(
@@ -195,15 +197,6 @@ std::string ScoreJson(const Scenario& s, const ObservationSet& set, const ScoreR
 
 Status WriteScoreCsv(const Scenario& s, const ObservationSet& set, const ScoreReport& r,
                      const ScoreOptions& options, const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return Status::Error(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
-  auto quote = [](const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string obs =
       "id,kind,label,date_or_from,to,observed,p,brier,log_score,p_persistence,p_uninformed,"
       "q05,q25,q50,q75,q95,crps,crps_bound,in50,in90,source\n";
@@ -212,15 +205,15 @@ Status WriteScoreCsv(const Scenario& s, const ObservationSet& set, const ScoreRe
     const ObservationScore& sc = r.scores[k];
     if (o.binary()) {
       obs += fmt::format("{},{},{},{},,{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},,,,,,,,,,{}\n", o.id,
-                         ObservationKindName(o.kind), quote(o.label), DateOf(s, o.day),
+                         ObservationKindName(o.kind), CsvText(o.label), DateOf(s, o.day),
                          int{o.outcome}, sc.p, sc.brier, sc.log_score, sc.p_persistence,
-                         sc.p_uninformed, quote(o.source));
+                         sc.p_uninformed, CsvText(o.source));
     } else {
       obs += fmt::format(
           "{},{},{},{},{},{:.6g},,,,,,{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6f},{:.6f},{},{},{}\n",
-          o.id, ObservationKindName(o.kind), quote(o.label), DateOf(s, o.from), DateOf(s, o.to),
+          o.id, ObservationKindName(o.kind), CsvText(o.label), DateOf(s, o.from), DateOf(s, o.to),
           o.value, sc.q05, sc.q25, sc.median, sc.q75, sc.q95, sc.crps, sc.crps_bound, int{sc.in50},
-          int{sc.in90}, quote(o.source));
+          int{sc.in90}, CsvText(o.source));
     }
   }
   const ScoreTotals& t = r.totals;
@@ -237,14 +230,15 @@ Status WriteScoreCsv(const Scenario& s, const ObservationSet& set, const ScoreRe
            {"crps_skill_persistence", t.crpss_persistence},
            {"coverage50", t.coverage50},
            {"coverage90", t.coverage90}}) {
-    totals += fmt::format("{},{:.6f}\n", name, value);
+    // No yes/no (or no number) observation: no mean, an empty cell rather than 0.
+    totals += std::isnan(value) ? fmt::format("{},\n", name) : fmt::format("{},{:.6f}\n", name, value);
   }
   // Provenance as rows of the same table, so the file stays plain CSV.
   totals += fmt::format(
       "brink_version,{}\nscenario_hash,{}\nobservations_hash,{}\nseed,{}\nruns,{}\n"
       "days,{}\nset,{}\n",
       BRINK_VERSION, s.content_hash, set.content_hash, options.seed, r.runs, r.days,
-      quote(fmt::format("{}", fmt::join(options.scenario.overrides, ";"))));
+      CsvText(fmt::format("{}", fmt::join(options.scenario.overrides, ";"))));
   std::string reliability = "bin_low,bin_high,count,mean_p,observed_frequency\n";
   for (std::size_t b = 0; b < t.reliability.size(); ++b) {
     const ReliabilityBin& bin = t.reliability[b];
@@ -252,12 +246,10 @@ Status WriteScoreCsv(const Scenario& s, const ObservationSet& set, const ScoreRe
                                bin.count, bin.count ? bin.sum_p / bin.count : 0.0,
                                bin.count ? 1.0 * bin.hits / bin.count : 0.0);
   }
-  for (auto [name, content] :
-       {std::pair{"observations.csv", &obs}, std::pair{"totals.csv", &totals},
-        std::pair{"reliability.csv", &reliability}}) {
-    if (Status st = WriteFileAtomically(dir + "/" + name, *content); !st.ok()) return st;
-  }
-  return {};
+  // The three tables belong together: replaced as one set, as forecast --csv's are.
+  return WriteFileSet(dir, {{"observations.csv", obs}, {"totals.csv", totals}, {"reliability.csv", reliability}});
 }
+
+std::vector<std::string> ScoreCsvNames() { return {"observations.csv", "totals.csv", "reliability.csv"}; }
 
 }  // namespace brink

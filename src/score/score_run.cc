@@ -159,6 +159,9 @@ void Totals(const ObservationSet& set, ScoreReport& r) {
     t.log_uninformed /= n;
     t.bss_persistence = t.brier_persistence > 0 ? 1 - t.brier / t.brier_persistence : NAN;
     t.bss_uninformed = t.brier_uninformed > 0 ? 1 - t.brier / t.brier_uninformed : NAN;
+  } else {  // no yes/no observation: no mean (n/a, null), not 0
+    t.brier = t.log_score = t.brier_persistence = t.brier_uninformed = NAN;
+    t.log_persistence = t.log_uninformed = t.bss_persistence = t.bss_uninformed = NAN;
   }
   if (t.numbers > 0) {
     const double n = t.numbers;
@@ -167,6 +170,8 @@ void Totals(const ObservationSet& set, ScoreReport& r) {
     t.crpss_persistence = t.crps_persistence > 0 ? 1 - t.crps / t.crps_persistence : NAN;
     t.coverage50 = in50 / n;
     t.coverage90 = in90 / n;
+  } else {
+    t.crps = t.crps_persistence = t.crpss_persistence = t.coverage50 = t.coverage90 = NAN;
   }
   t.reliability = ReliabilityTable(ps, outcomes);
 }
@@ -212,6 +217,8 @@ Result<ScoreReport> RunScore(const Scenario& s, const ObservationSet& set,
           observer.Start(out);
           observer.Observe(st, nullptr, out);
           while (st.day < r.days) {
+            // Ctrl-C stops within a simulated day; the block is then thrown away.
+            if (cancel && cancel->load(std::memory_order_relaxed)) return;
             if (log) log->clear();  // one day's events at a time: memory stays flat
             engine.Step(st, *workspace, options.seed, static_cast<uint64_t>(first + i), log);
             observer.Observe(st, log, out);
@@ -219,6 +226,7 @@ Result<ScoreReport> RunScore(const Scenario& s, const ObservationSet& set,
         }
       });
     });
+    if (cancel && cancel->load()) return Status::Error("interrupted before the end");
     // Fold in run order: the scores do not depend on which thread ran what.
     for (int64_t i = 0; i < count; ++i) {
       const double* x = &values[static_cast<std::size_t>(i) * n_obs];
