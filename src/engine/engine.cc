@@ -456,6 +456,7 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   // The timeline's changes due today come first (a force that arrives is indexed at dawn);
   // their events wait in the workspace for Apply's log.
   w.dawn_events.clear();
+  w.holders_changed = false;  // today's changes of hands, from the timeline on (ChangeHolder)
   d.log = &w.dawn_events;
   if (rules::ApplyTimeline(d)) index_current = false;
   d.log = nullptr;

@@ -20,6 +20,9 @@ void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
 void Insurgency(Day& d);             // insurgency.cc: attacks by fighters underground
 void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
+// control.cc: the one way a region changes hands (a capture, a withdrawal, a line's handover):
+// goals, shares and corridors are recomputed after any of them.
+void ChangeHolder(Day& d, RegionId region, ActorId to);
 void Factions(Day& d);               // factions.cc: influence shifts
 bool Withdrawals(Day& d);            // resolve.cc: backing down and its cost; true if forces moved
 void Ceasefire(Day& d);              // ladder.cc: a full-scale war may end in a ceasefire

@@ -74,7 +74,7 @@ bool ApplyTimeline(Day& d) {
             for (RegionId r : *regions) {
               const ActorId holder = st.holder[static_cast<std::size_t>(r)];
               if (holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == other) {
-                st.holder[static_cast<std::size_t>(r)] = kNone;
+                ChangeHolder(d, r, kNone);
                 d.Emit({.kind = EventKind::kDeparture, .actor = holder, .region = r, .index = -1});
               }
             }
@@ -111,10 +111,7 @@ bool ApplyTimeline(Day& d) {
             forces_changed = true;
           }
           const bool held = st.holder[static_cast<std::size_t>(r)] == c.actor;
-          if (held) {
-            st.holder[static_cast<std::size_t>(r)] = c.hand_to;
-            st.control_changed = true;
-          }
+          if (held) ChangeHolder(d, r, c.hand_to);
           if (left > 0 || held) {  // one event per region it leaves or hands over
             d.Emit({.kind = EventKind::kDeparture, .actor = c.actor, .target = c.hand_to, .region = r,
                     .index = static_cast<int16_t>(item.index), .casualties = left});

@@ -297,5 +297,106 @@ TEST(Lines, ForcesOnTheOtherSidesGroundFallBackWhenTheLineIsAgreed) {
   }
 }
 
+
+// A strip of three blue regions, west - middle - east, with a corridor from west to east through
+// blue ground. Blue leaves the middle to nobody on day 3; a line agreed on day 5 makes the east
+// red's side and, with a handover, takes it from blue.
+constexpr std::string_view kStrip = R"(
+[scenario]
+name = "Strip"
+start_date = "2020-01-01"
+horizon_days = 30
+[rules]
+incident_rate = 0
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "red_army"
+bloc = "red"
+[[relation]]
+a = "blue"
+b = "red"
+kind = "rivalry"
+[[region]]
+id = "west"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "middle"
+country = "AA"
+lat = 34.0
+lon = 38.2
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "east"
+country = "AA"
+lat = 34.0
+lon = 38.4
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[edge]]
+from = "west"
+to = "middle"
+length_km = 20
+[[edge]]
+from = "middle"
+to = "east"
+length_km = 20
+[[force]]
+actor = "blue_army"
+region = "west"
+strength = 1000
+[[corridor]]
+id = "road"
+from = ["west"]
+to = ["east"]
+open_through = ["blue"]
+[[line]]
+id = "strip"
+a = "blue"
+a_regions = ["west"]
+b = "red"
+b_regions = ["east"]
+agreed = "2020-01-06"
+handover = true
+[[timeline]]
+date = "2020-01-04"
+kind = "withdraw"
+actor = "blue_army"
+regions = ["middle"]
+)";
+
+TEST(Timeline, CorridorsAreRecomputedWhenAWithdrawalOrAHandoverChangesHands) {
+  // The withdrawal leaves the middle to nobody: the corridor is cut that day, not left open.
+  Holding run(kStrip, {"line.strip.enabled=false"});
+  run.StepTo(2);
+  EXPECT_TRUE(run.st.corridor_open[0]);
+  run.StepTo(3);
+  EXPECT_EQ(run.st.holder[static_cast<std::size_t>(run.engine.scenario().RegionIndex("middle"))], kNone);
+  EXPECT_FALSE(run.st.corridor_open[0]);
+  EXPECT_EQ(run.Count(EventKind::kCorridorCut), 1);
+  // The line's handover alone (no withdrawal) takes the east from blue: cut on day 5.
+  std::string toml(kStrip);
+  toml.erase(toml.find("[[timeline]]"));
+  Holding handed(toml);
+  handed.StepTo(4);
+  EXPECT_TRUE(handed.st.corridor_open[0]);
+  handed.StepTo(5);
+  EXPECT_FALSE(handed.st.corridor_open[0]);
+  EXPECT_EQ(handed.Count(EventKind::kCorridorCut), 1);
+}
+
 }  // namespace
 }  // namespace brink
