@@ -302,6 +302,11 @@ struct Rules {
   bool retaliation_by_harm = true;       // the urge to hit back grows with the harm received, not the count of strikes
   double harm_scale_troops = 8.0;        // harm (troops lost) at which a grievance weighs as one strike did
   double red_line_factor = 2.0;          // retaliation chance x this once the grievance includes killed troops
+  // The campaign on the ground (docs/model.md, "Sieges", issue 20). Each has a switch.
+  bool sieges = true;                    // a city's defenders hold under a defence that the battle wears down
+  double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
+  double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
+  int siege_days = 120;                  // days of battle after which a city's extra defence is gone
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal

@@ -433,6 +433,8 @@ State Engine::Initial() const {
                   .signalled = g.signalled, .harm = static_cast<float>(g.harm)};
   }
   st.contested_days.assign(s.blocs.size(), 0);
+  st.battle_start_day.assign(s.regions.size(), -1);
+  st.battle_last_day.assign(s.regions.size(), -1);
   st.restraint_days.assign(s.relations.size(), 0);
   Workspace w;
   st.corridor_open.resize(s.corridors.size());

@@ -42,6 +42,7 @@ void ChangeHolder(Day& d, RegionId region, ActorId to) {
   ActorId& holder = d.st.holder[static_cast<std::size_t>(region)];
   if (holder == to) return;
   holder = to;
+  d.st.battle_last_day[static_cast<std::size_t>(region)] = -1;  // a new holder: any siege starts over
   d.st.control_changed = true;  // goals and open shares at the next dawn
   d.w.holders_changed = true;   // corridors and the group's defeat in today's Control
 }

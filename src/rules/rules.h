@@ -13,6 +13,8 @@ bool Move(Day& d);                   // movement.cc; true if a force changed reg
 // movement.cc: the region an advancing force heads for, or kNone (docs/model.md, Movement).
 RegionId ChooseTarget(const Day& d, const Force& f);
 bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
+// combat.cc: the extra defence of a city's defenders on day `battle_days` of a battle (Sieges).
+double SiegeDefence(const Scenario& s, int battle_days);
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc

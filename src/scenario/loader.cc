@@ -214,6 +214,10 @@ class Loader {
     x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
     x.harm_scale_troops = r.Num("harm_scale_troops", 1e-3, 1e7, x.harm_scale_troops);
     x.red_line_factor = r.Num("red_line_factor", 1, 100, x.red_line_factor);
+    x.sieges = r.Bool("sieges", x.sieges);
+    x.siege_defence = r.Num("siege_defence", 1, 1000, x.siege_defence);
+    x.siege_exponent = r.Num("siege_exponent", 0, 100, x.siege_exponent);
+    x.siege_days = r.Int("siege_days", 1, Limits::kMaxDays, x.siege_days);
     r.RejectUnknownKeys();
   }
 
