@@ -82,6 +82,7 @@ struct Actor {
   double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
   double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
+  std::vector<std::string> operates_in; // where its forces may stand (two-letter codes); empty: anywhere
   std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
   // Full-scale war (docs/model.md, "War"). What it would fight to take from the bloc it is at
   // war with: region ids or two-letter country codes, as written; empty: anywhere it may take.
@@ -307,6 +308,9 @@ struct Rules {
   double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
   double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
   int siege_days = 120;                  // days of battle after which a city's extra defence is gone
+  bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
+  bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
+  bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -340,6 +344,7 @@ struct ScenarioTables {
   std::vector<uint8_t> must_hold;
   // Whether the actor may take the region (its country is among the actor's countries).
   std::vector<uint8_t> may_take;  // actors x regions
+  std::vector<uint8_t> may_stand; // actors x regions: in a country it operates in (rules.operating_countries)
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
   // Per actor: the regions it may take and could want (a positive priority, or any destroy
@@ -438,6 +443,11 @@ struct Scenario {
   const ScenarioTables& tables() const { return tables_; }
   ActorId patron(ActorId a) const { return tables_.patron[static_cast<std::size_t>(a)]; }
   double reliability(ActorId a) const { return tables_.reliability[static_cast<std::size_t>(a)]; }
+  // Whether the actor's forces may enter the region (its country is among the actor's
+  // operates_in, or it lists none, or rules.operating_countries is off).
+  bool MayStand(ActorId a, RegionId r) const {
+    return tables_.may_stand[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
   bool MayTake(ActorId a, RegionId r) const {
     return tables_.may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;
   }

@@ -246,6 +246,7 @@ RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
   for (auto [next, km] : d.s.tables().adjacency[f.region]) {
     ActorId h = d.st.holder[next];
     if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
+    if (!d.s.MayStand(f.actor, next)) continue;  // not into a country it does not operate in
     if (best == kNone || km < best_km) {
       best = next;
       best_km = km;

@@ -76,7 +76,16 @@ void Control(Day& d) {
     // Only the holder's forces, or none: nothing to take.
     const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
     if ((PresentIn(d, region) - holders).empty()) continue;
-    const int best = StrongestIn(d, region, kEveryActor);
+    // With only_takers_capture, a force whose actor may not take the region (another country,
+    // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
+    ActorSet takers = kEveryActor;
+    if (s.rules.only_takers_capture) {
+      takers = ActorSet();
+      for (ActorId a : PresentIn(d, region)) {
+        if (s.MayTake(a, region)) takers.insert(a);
+      }
+    }
+    const int best = StrongestIn(d, region, takers);
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
     if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;

@@ -218,6 +218,9 @@ class Loader {
     x.siege_defence = r.Num("siege_defence", 1, 1000, x.siege_defence);
     x.siege_exponent = r.Num("siege_exponent", 0, 100, x.siege_exponent);
     x.siege_days = r.Int("siege_days", 1, Limits::kMaxDays, x.siege_days);
+    x.handover_forces = r.Bool("handover_forces", x.handover_forces);
+    x.operating_countries = r.Bool("operating_countries", x.operating_countries);
+    x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
     r.RejectUnknownKeys();
   }
 
@@ -299,6 +302,10 @@ class Loader {
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
+    }
+    a.operates_in = r.StrList("operates_in", false);
+    for (const std::string& c : a.operates_in) {
+      if (Characters(c) != 2) r.Fail("operates_in", fmt::format("'operates_in' has \"{}\"; expected two-letter codes", c));
     }
     aim_names_.push_back(r.StrList("aims", false));
     // Full-scale war (docs/model.md, "War"). war_aims and bases name regions, which are
