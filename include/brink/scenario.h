@@ -81,6 +81,7 @@ struct Actor {
   double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
   double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
   double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
+  double killed_share = -1;             // 0..1, share of its casualties killed (-1: rules.killed_share)
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   std::vector<std::string> operates_in; // where its forces may stand (two-letter codes); empty: anywhere
   std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
@@ -311,6 +312,7 @@ struct Rules {
   bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
   bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
   bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
+  bool killed_share_by_actor = true;     // an actor's own killed_share, where it gives one, replaces rules.killed_share
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -447,6 +449,11 @@ struct Scenario {
   // operates_in, or it lists none, or rules.operating_countries is off).
   bool MayStand(ActorId a, RegionId r) const {
     return tables_.may_stand[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
+  // The share of the actor's casualties that are killed (Casualties by cause).
+  double KilledShare(ActorId a) const {
+    const double own = actors[static_cast<std::size_t>(a)].killed_share;
+    return rules.killed_share_by_actor && own >= 0 ? own : rules.killed_share;
   }
   bool MayTake(ActorId a, RegionId r) const {
     return tables_.may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;

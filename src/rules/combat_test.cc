@@ -250,5 +250,16 @@ TEST(Combat, ACitysDefendersHoldUnderASiegeThatWearsDown) {
   EXPECT_DOUBLE_EQ(rules::SiegeDefence(world.s, 200), 1.0);
 }
 
+
+// Casualties by cause: an actor's own killed_share replaces the rule's 25% for its losses
+// (outputs and the red line of retaliation), and the switch brings back the rule's for all.
+TEST(Casualties, AnActorsOwnKilledShareReplacesTheRules) {
+  World own(kBattlefield, {"actor.red_army.killed_share=0.5"});
+  EXPECT_DOUBLE_EQ(own.s.KilledShare(own.actor("red_army")), 0.5);
+  EXPECT_DOUBLE_EQ(own.s.KilledShare(own.actor("blue_army")), 0.25);  // none of its own: the rule's
+  World off(kBattlefield, {"actor.red_army.killed_share=0.5", "rules.killed_share_by_actor=false"});
+  EXPECT_DOUBLE_EQ(off.s.KilledShare(off.actor("red_army")), 0.25);
+}
+
 }  // namespace
 }  // namespace brink

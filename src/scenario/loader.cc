@@ -221,6 +221,7 @@ class Loader {
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
+    x.killed_share_by_actor = r.Bool("killed_share_by_actor", x.killed_share_by_actor);
     r.RejectUnknownKeys();
   }
 
@@ -298,6 +299,7 @@ class Loader {
     a.terrorist = r.Bool("terrorist", false);
     a.dispersal = r.Num("dispersal", 0, 1, a.dispersal);
     a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
+    a.killed_share = r.Num("killed_share", 0, 1, a.killed_share);
     a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
