@@ -35,7 +35,7 @@ inline constexpr std::size_t kComparedForceFields = 6;
 inline constexpr std::size_t kComparedGrievanceFields = 5;
 inline constexpr std::size_t kComparedActorStateFields = 7;
 inline constexpr std::size_t kComparedTallyFields = 5;
-inline constexpr std::size_t kComparedStateFields = 31;
+inline constexpr std::size_t kComparedStateFields = 33;
 static_assert(testing_internal::FieldCount<Force>() == kComparedForceFields,
               "Force has a field ExpectSameState does not compare");
 static_assert(testing_internal::FieldCount<Grievance>() == kComparedGrievanceFields,
@@ -107,6 +107,8 @@ inline void ExpectSameState(const State& a, const State& b) {
   EXPECT_EQ(a.tally.insurgent_attacks, b.tally.insurgent_attacks);
   EXPECT_EQ(a.tally.escalation_score, b.tally.escalation_score);
   EXPECT_EQ(a.contested_days, b.contested_days);
+  EXPECT_EQ(a.battle_start_day, b.battle_start_day);
+  EXPECT_EQ(a.battle_last_day, b.battle_last_day);
 }
 
 }  // namespace brink

@@ -34,6 +34,8 @@ TEST(ExpectSameState, NoticesEveryField) {
       [](State& s) { s.underground = {2}; },
       [](State& s) { s.cross_share = {0.5f}; },
       [](State& s) { s.tally.insurgent_attacks = 1; },
+      [](State& s) { s.battle_start_day = {5}; },
+      [](State& s) { s.battle_last_day = {6}; },
   };
   for (std::size_t k = 0; k < changes.size(); ++k) {
     State a = Sample(), b = Sample();

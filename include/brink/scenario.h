@@ -81,7 +81,9 @@ struct Actor {
   double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
   double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
   double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
+  double killed_share = -1;             // 0..1, share of its casualties killed (-1: rules.killed_share)
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
+  std::vector<std::string> operates_in; // where its forces may stand (two-letter codes); empty: anywhere
   std::vector<RegionId> aims;           // the only regions it may take; empty: any in its countries
   // Full-scale war (docs/model.md, "War"). What it would fight to take from the bloc it is at
   // war with: region ids or two-letter country codes, as written; empty: anywhere it may take.
@@ -310,6 +312,15 @@ struct Rules {
   bool retaliation_by_harm = true;       // the urge to hit back grows with the harm received, not the count of strikes
   double harm_scale_troops = 8.0;        // harm (troops lost) at which a grievance weighs as one strike did
   double red_line_factor = 2.0;          // retaliation chance x this once the grievance includes killed troops
+  // The campaign on the ground (docs/model.md, "Sieges", issue 20). Each has a switch.
+  bool sieges = true;                    // a city's defenders hold under a defence that the battle wears down
+  double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
+  double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
+  int siege_days = 120;                  // days of battle after which a city's extra defence is gone
+  bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
+  bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
+  bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
+  bool killed_share_by_actor = true;     // an actor's own killed_share, where it gives one, replaces rules.killed_share
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -343,6 +354,7 @@ struct ScenarioTables {
   std::vector<uint8_t> must_hold;
   // Whether the actor may take the region (its country is among the actor's countries).
   std::vector<uint8_t> may_take;  // actors x regions
+  std::vector<uint8_t> may_stand; // actors x regions: in a country it operates in (rules.operating_countries)
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
   // Per actor: the regions it may take and could want (a positive priority, or any destroy
@@ -448,6 +460,16 @@ struct Scenario {
   const ScenarioTables& tables() const { return tables_; }
   ActorId patron(ActorId a) const { return tables_.patron[static_cast<std::size_t>(a)]; }
   double reliability(ActorId a) const { return tables_.reliability[static_cast<std::size_t>(a)]; }
+  // Whether the actor's forces may enter the region (its country is among the actor's
+  // operates_in, or it lists none, or rules.operating_countries is off).
+  bool MayStand(ActorId a, RegionId r) const {
+    return tables_.may_stand[static_cast<std::size_t>(a) * regions.size() + r] != 0;
+  }
+  // The share of the actor's casualties that are killed (Casualties by cause).
+  double KilledShare(ActorId a) const {
+    const double own = actors[static_cast<std::size_t>(a)].killed_share;
+    return rules.killed_share_by_actor && own >= 0 ? own : rules.killed_share;
+  }
   bool MayTake(ActorId a, RegionId r) const {
     return tables_.may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;
   }

@@ -101,6 +101,10 @@ struct State {
   // Per bloc, region-days of holding ground the terrorist group held at the start (the
   // contested ground), summed over the run: who held it, and for how long.
   std::vector<int> contested_days;
+  // Per region, the battle there (Combat, "Sieges"): the day it began and the last day fought;
+  // a day without fighting or a change of hands ends it (-1: none).
+  std::vector<int> battle_start_day;
+  std::vector<int> battle_last_day;
 
   // Names these contents for the caches a Workspace keeps overnight (Engine::Step): the engine
   // sets it to a value no state has carried before at the end of every step; a copy carries it,

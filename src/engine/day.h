@@ -40,6 +40,7 @@ struct Workspace {
   std::vector<int> region_start;
   std::vector<int> force_index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
+  bool holders_changed = false;         // a region changed hands today, for any cause (ChangeHolder)
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<ActorSet> present;      // per region: the actors with a force there
   std::vector<RegionId> occupied;     // regions with a force, ascending (present != 0)

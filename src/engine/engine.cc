@@ -259,6 +259,7 @@ RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
   for (auto [next, km] : d.s.tables().adjacency[f.region]) {
     ActorId h = d.st.holder[next];
     if (h == kNone || d.s.actors[h].bloc != d.s.actors[f.actor].bloc) continue;
+    if (!d.s.MayStand(f.actor, next)) continue;  // not into a country it does not operate in
     if (best == kNone || km < best_km) {
       best = next;
       best_km = km;
@@ -470,6 +471,8 @@ State Engine::Initial() const {
                   .signalled = g.signalled, .harm = static_cast<float>(g.harm)};
   }
   st.contested_days.assign(s.blocs.size(), 0);
+  st.battle_start_day.assign(s.regions.size(), -1);
+  st.battle_last_day.assign(s.regions.size(), -1);
   st.restraint_days.assign(s.relations.size(), 0);
   Workspace w;
   st.corridor_open.resize(s.corridors.size());
@@ -493,6 +496,7 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   // The timeline's changes due today come first (a force that arrives is indexed at dawn);
   // their events wait in the workspace for Apply's log.
   w.dawn_events.clear();
+  w.holders_changed = false;  // today's changes of hands, from the timeline on (ChangeHolder)
   d.log = &w.dawn_events;
   if (rules::ApplyTimeline(d)) index_current = false;
   d.log = nullptr;

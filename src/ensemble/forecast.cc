@@ -79,7 +79,7 @@ void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int
     for (std::size_t x = 0; x < actors; ++x) {
       if (static_cast<std::size_t>(s.actors[x].bloc) == b) lost += end.inflicted[v * actors + x];
     }
-    *num++ = lost * s.rules.killed_share;
+    *num++ = lost * s.KilledShare(static_cast<ActorId>(v));
   }
   for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
   *num++ = end.tally.count(EventKind::kSignal);

@@ -53,7 +53,7 @@ std::string EndStateText(const Scenario& s, const State& end) {
     std::string changed = h != s.regions[r].holder ? "  *changed hands" : "";
     out += fmt::format("  {:<{}} {}{}\n", s.regions[r].name, width, holder, changed);
   }
-  out += fmt::format("\n  Casualties by actor ({:.0f}% killed, the rest wounded: rules.killed_share)\n",
+  out += fmt::format("\n  Casualties by actor (killed: the actor's killed_share, else {:.0f}% (rules.killed_share); the rest wounded)\n",
                      100 * s.rules.killed_share);
   out += fmt::format("  {:<40} {:>8} {:>8} {:>8}  by whom (casualties)\n", "", "all", "killed", "wounded");
   const std::size_t actors = s.actors.size();
@@ -68,7 +68,7 @@ std::string EndStateText(const Scenario& s, const State& end) {
       if (sum >= 0.5) by += fmt::format("{}{} {:.0f}", by.empty() ? "" : ", ", s.blocs[b].id, sum);
     }
     out += fmt::format("  {:<40} {:>8.0f} {:>8.0f} {:>8.0f}  {}\n", s.actors[a].name, all,
-                       all * s.rules.killed_share, all * (1 - s.rules.killed_share), by);
+                       all * s.KilledShare(static_cast<ActorId>(a)), all * (1 - s.KilledShare(static_cast<ActorId>(a))), by);
   }
   for (std::size_t a = 0; a < actors; ++a) {
     if (end.underground[a] >= 1) {
@@ -111,8 +111,8 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
   j["killed_share"] = s.rules.killed_share;
   for (std::size_t a = 0; a < actors; ++a) {
     j["casualties"][s.actors[a].id] = end.actors[a].casualties;
-    j["killed"][s.actors[a].id] = end.actors[a].casualties * s.rules.killed_share;
-    j["wounded"][s.actors[a].id] = end.actors[a].casualties * (1 - s.rules.killed_share);
+    j["killed"][s.actors[a].id] = end.actors[a].casualties * s.KilledShare(static_cast<ActorId>(a));
+    j["wounded"][s.actors[a].id] = end.actors[a].casualties * (1 - s.KilledShare(static_cast<ActorId>(a)));
     j["deliberate_strikes"][s.actors[a].id] = end.actors[a].deliberate_strikes;
     j["underground"][s.actors[a].id] = end.underground[a];
   }
@@ -120,12 +120,15 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
   // Who inflicted them: every (victim, by) pair with losses, and the same by bloc pair.
   j["casualties_by_cause"] = nlohmann::json::array();
   std::vector<double> blocs(s.blocs.size() * s.blocs.size(), 0.0);
+  std::vector<double> killed_blocs(blocs.size(), 0.0);
   for (std::size_t v = 0; v < actors; ++v) {
     for (std::size_t b = 0; b < actors; ++b) {
       const double lost = end.inflicted[v * actors + b];
       if (lost <= 0) continue;
       j["casualties_by_cause"].push_back({{"victim", s.actors[v].id}, {"by", s.actors[b].id}, {"casualties", lost},
-                                          {"killed", lost * s.rules.killed_share}});
+                                          {"killed", lost * s.KilledShare(static_cast<ActorId>(v))}});
+      killed_blocs[static_cast<std::size_t>(s.actors[v].bloc) * s.blocs.size() + static_cast<std::size_t>(s.actors[b].bloc)] +=
+          lost * s.KilledShare(static_cast<ActorId>(v));
       blocs[static_cast<std::size_t>(s.actors[v].bloc) * s.blocs.size() + static_cast<std::size_t>(s.actors[b].bloc)] += lost;
     }
   }
@@ -135,7 +138,7 @@ nlohmann::json EndStateJson(const Scenario& s, const State& end) {
       const double lost = blocs[v * s.blocs.size() + b];
       if (lost <= 0) continue;
       j["casualties_by_bloc"].push_back({{"victim", s.blocs[v].id}, {"by", s.blocs[b].id}, {"casualties", lost},
-                                         {"killed", lost * s.rules.killed_share}});
+                                         {"killed", killed_blocs[v * s.blocs.size() + b]}});
     }
   }
   for (int k = 0; k < static_cast<int>(EventKind::kCount); ++k) {

@@ -7,11 +7,24 @@
 // ground. Only the side holding the region has its losses divided by the terrain's defence.
 // During a full-scale war the forces of the two warring blocs fight at their supply factor,
 // 1 / (1 + km to the actor's nearest base / its supply_range_km) (docs/model.md, "War").
+// Sieges (docs/model.md, "Sieges"): in a city its side holds, a defender's losses are further
+// divided by 1 + (siege_defence - 1) x (1 - days / siege_days)^siege_exponent, days being the
+// length of the battle there so far, and it breaks only under that much more fire: street fighting holds for weeks and wears down (Raqqa,
+// 6 Jun - 17 Oct 2017; Mosul, Oct 2016 - Jul 2017).
 #include <algorithm>
+#include <cmath>
 
 #include "rules/rules.h"
 
 namespace brink::rules {
+
+double SiegeDefence(const Scenario& s, int battle_days) {
+  const Rules& x = s.rules;
+  if (!x.sieges || x.siege_defence <= 1.0 || battle_days >= x.siege_days) return 1.0;
+  const double left = 1.0 - static_cast<double>(std::max(0, battle_days)) / x.siege_days;
+  return 1.0 + (x.siege_defence - 1.0) * std::pow(left, x.siege_exponent);
+}
+
 bool Combat(Day& d) {
   const Scenario& s = d.s;
   bool fell_back = false;
@@ -30,6 +43,10 @@ bool Combat(Day& d) {
     if (!fighting) continue;
     w.battles.push_back({static_cast<RegionId>(r), 0.0f});
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
+    // The battle here: begun today unless fought yesterday too (a change of hands ends it).
+    if (st.battle_last_day[r] != st.day - 1) st.battle_start_day[r] = st.day;
+    st.battle_last_day[r] = st.day;
+    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r]) : 1.0;
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const std::size_t actors = s.actors.size();
@@ -70,7 +87,7 @@ bool Combat(Day& d) {
       if (incoming <= 0) continue;
       const Actor& actor = s.actors[static_cast<std::size_t>(target.actor)];
       const bool defending = holder != kNone && s.actors[holder].bloc == actor.bloc;
-      double mean = s.rules.attrition_rate * incoming / (defending ? defence : 1.0);
+      double mean = s.rules.attrition_rate * incoming / (defending ? defence * siege : 1.0);
       // Prepared ground: the actor's own start ground, held by its side, defended from works
       // built over the years it held it.
       if (defending && s.regions[r].holder == target.actor) mean /= 1.0 + actor.entrenchment;
@@ -78,7 +95,7 @@ bool Combat(Day& d) {
         mean += s.rules.proxy_fold_rate * (1.0 - s.reliability(target.actor)) * target.strength;
       }
       w.hits.push_back({i, main_enemy[target.actor], static_cast<float>(rng.Poisson(mean)), static_cast<int>(w.battles.size()) - 1,
-                        incoming > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});
+                        incoming / (defending ? siege : 1.0) > side_fire[target.actor] * s.rules.break_ratio * (0.5 + actor.resolve)});
     }
   }
   // Losses are taken, and broken forces fall back, after every force's fire is counted.

@@ -212,5 +212,54 @@ TEST(Combat, OutgunnedForceBreaksAndFallsBack) {
 // Blue holds "home", must hold it, and wants "goal" next door (20 km: one day's march at the
 // default 40 km a day). Red stands across a short edge from home, so home faces an enemy too.
 
+
+// Sieges: the town is a city; the same armies as above meet in it, blue holding it. With
+// siege_defence 10 the defenders' losses on the battle's first day are a tenth of the terrain's
+// alone (0.6 against 6); the extra defence wears down as (1 - days / siege_days)^2 (60 of 120
+// days: 1 + 9 / 4 = 3.25); after siege_days, or with rules.sieges off, it is gone. The attacker
+// gets nothing. 4000 runs of one day as above (Poisson means; margins of 5 standard errors).
+TEST(Combat, ACitysDefendersHoldUnderASiegeThatWearsDown) {
+  std::string toml(kBattlefield);
+  toml.replace(toml.find("terrain = \"city\"\nvalue = 1\n"), 26, "terrain = \"city\"\nvalue = 1\nflags = [\"city\"]\n");
+  auto mean_losses = [&](const std::vector<std::string>& overrides, int days_fought) {
+    World world(toml, overrides);
+    const RegionId town = world.region("town");
+    for (Force& f : world.initial.forces) {
+      if (f.actor != world.actor("blue_guard")) f.region = town;
+    }
+    if (days_fought > 0) {  // a battle under way since day 1 - days_fought, fought yesterday
+      world.initial.battle_start_day[static_cast<std::size_t>(town)] = 1 - days_fought;
+      world.initial.battle_last_day[static_cast<std::size_t>(town)] = 0;
+    }
+    std::vector<double> mean = MeanCombatLosses(world, kCombatRuns);
+    return std::pair{mean[world.actor("blue_army")], mean[world.actor("red_army")]};
+  };
+  const std::vector<std::string> siege = {"rules.siege_defence=10", "rules.siege_days=120", "rules.siege_exponent=2"};
+  auto [first_day, attacker] = mean_losses(siege, 0);
+  EXPECT_NEAR(first_day, 0.6, PoissonMargin(0.6, kCombatRuns));
+  EXPECT_NEAR(attacker, 20.0, PoissonMargin(20.0, kCombatRuns));  // no protection for the attacker
+  EXPECT_NEAR(mean_losses(siege, 60).first, 6.0 / 3.25, PoissonMargin(6.0 / 3.25, kCombatRuns));
+  EXPECT_NEAR(mean_losses(siege, 120).first, 6.0, PoissonMargin(6.0, kCombatRuns));
+  std::vector<std::string> off = siege;
+  off.push_back("rules.sieges=false");
+  EXPECT_NEAR(mean_losses(off, 0).first, 6.0, PoissonMargin(6.0, kCombatRuns));
+  // The function itself.
+  World world(toml, siege);
+  EXPECT_DOUBLE_EQ(rules::SiegeDefence(world.s, 0), 10.0);
+  EXPECT_DOUBLE_EQ(rules::SiegeDefence(world.s, 60), 3.25);
+  EXPECT_DOUBLE_EQ(rules::SiegeDefence(world.s, 200), 1.0);
+}
+
+
+// Casualties by cause: an actor's own killed_share replaces the rule's 25% for its losses
+// (outputs and the red line of retaliation), and the switch brings back the rule's for all.
+TEST(Casualties, AnActorsOwnKilledShareReplacesTheRules) {
+  World own(kBattlefield, {"actor.red_army.killed_share=0.5"});
+  EXPECT_DOUBLE_EQ(own.s.KilledShare(own.actor("red_army")), 0.5);
+  EXPECT_DOUBLE_EQ(own.s.KilledShare(own.actor("blue_army")), 0.25);  // none of its own: the rule's
+  World off(kBattlefield, {"actor.red_army.killed_share=0.5", "rules.killed_share_by_actor=false"});
+  EXPECT_DOUBLE_EQ(off.s.KilledShare(off.actor("red_army")), 0.25);
+}
+
 }  // namespace
 }  // namespace brink

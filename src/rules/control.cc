@@ -3,7 +3,8 @@
 // force hostile to it remains, and the current holder is hostile to it or nobody. Rival ground
 // cannot be taken short of war, nor ground closed to the taker (a line, a rival's zone) unless
 // its actor crosses that day. Corridors are searched exactly over held regions, on each day
-// ground changes hands (only then can they open or close).
+// ground changes hands for any cause (a capture, a dated withdrawal, a line's handover: every
+// change goes through ChangeHolder), since only then can they open or close.
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -37,6 +38,15 @@ bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w
   return false;
 }
 
+void ChangeHolder(Day& d, RegionId region, ActorId to) {
+  ActorId& holder = d.st.holder[static_cast<std::size_t>(region)];
+  if (holder == to) return;
+  holder = to;
+  d.st.battle_last_day[static_cast<std::size_t>(region)] = -1;  // a new holder: any siege starts over
+  d.st.control_changed = true;  // goals and open shares at the next dawn
+  d.w.holders_changed = true;   // corridors and the group's defeat in today's Control
+}
+
 void Control(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
@@ -61,13 +71,21 @@ void Control(Day& d) {
       }
     }
   }
-  bool captured = false;
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
     // Only the holder's forces, or none: nothing to take.
     const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
     if ((PresentIn(d, region) - holders).empty()) continue;
-    const int best = StrongestIn(d, region, kEveryActor);
+    // With only_takers_capture, a force whose actor may not take the region (another country,
+    // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
+    ActorSet takers = kEveryActor;
+    if (s.rules.only_takers_capture) {
+      takers = ActorSet();
+      for (ActorId a : PresentIn(d, region)) {
+        if (s.MayTake(a, region)) takers.insert(a);
+      }
+    }
+    const int best = StrongestIn(d, region, takers);
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
     if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;
@@ -80,9 +98,7 @@ void Control(Day& d) {
       if (other.strength > 0 && Hostile(s, st, taker, other.actor)) contested = true;
     }
     if (contested) continue;
-    st.holder[r] = taker;
-    st.control_changed = true;
-    captured = true;
+    ChangeHolder(d, static_cast<RegionId>(r), taker);
     d.w.hawk_pressure[taker] += static_cast<float>(0.1 * s.regions[r].value);  // success emboldens
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
@@ -91,8 +107,8 @@ void Control(Day& d) {
     if (st.holder[r] != kNone) ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
   }
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
-    // A corridor changes only when ground changes hands.
-    bool open = captured ? CorridorOpen(s, st, static_cast<int>(c), d.w) : st.corridor_open[c] != 0;
+    // A corridor changes only when ground changes hands (for any cause, today).
+    bool open = d.w.holders_changed ? CorridorOpen(s, st, static_cast<int>(c), d.w) : st.corridor_open[c] != 0;
     if (open != static_cast<bool>(st.corridor_open[c])) {
       st.corridor_open[c] = open;
       d.Emit({.kind = open ? EventKind::kCorridorOpened : EventKind::kCorridorCut,
@@ -100,7 +116,7 @@ void Control(Day& d) {
     }
     if (!open) ++st.corridor_cut_days[c];
   }
-  if (st.group_defeated_day < 0 && (captured || st.day <= 1)) {  // ground is lost only to a capture
+  if (st.group_defeated_day < 0 && (d.w.holders_changed || st.day <= 1)) {  // ground changed hands today
     // The terrorist group is defeated on the first day none of its actors holds ground
     // (docs/model.md, Control); the event names its first actor.
     ActorId group = kNone;

@@ -6,7 +6,8 @@
 // the actor's countries (Actor::countries). A
 // rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along shortest
 // paths at speed_km_per_day x the terrain's speed (river crossings count longer), detouring
-// (by fewest regions) around rival-held ground, which they may not cross short of war. Forces in
+// (by fewest regions) around rival-held ground, which they may not cross short of war, and
+// never into a country their actor does not operate in (Actor::operates_in). Forces in
 // combat are pinned; the first force of an actor leaving a region it holds and must hold, or
 // with an enemy next door or a rival in contact, leaves a garrison behind (a quarter of it,
 // at most 2 x capture_strength; a force too small to split stays whole); diverted forces go
@@ -52,6 +53,7 @@ bool Crossing(const Day& d, ActorId actor) {
 // Ground a force may cross: not a rival's (short of war), and not closed to it by a line or a
 // rival's zone unless its actor chose to cross today.
 bool Passable(const Day& d, ActorId actor, RegionId region) {
+  if (!d.s.MayStand(actor, region)) return false;  // a country it does not operate in
   ActorId holder = d.st.holder[region];
   if (holder != kNone && RivalsOf(d, actor).contains(holder)) return false;
   return Crossing(d, actor) || !ClosedTo(d, actor, region);

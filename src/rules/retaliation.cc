@@ -39,7 +39,7 @@ double RetaliationChance(const Scenario& s, const State& st, ActorId victim, con
   if (g.signalled) p *= 1.0 - x.signal_effect;
   if (x.retaliation_by_harm) {
     p *= (1.0 + g.harm) / (1.0 + x.harm_scale_troops);
-    if (g.harm * x.killed_share >= 1.0) p *= x.red_line_factor;
+    if (g.harm * s.KilledShare(victim) >= 1.0) p *= x.red_line_factor;
   } else {
     for (int i = 1; i < g.strikes; ++i) p *= x.repeat_strike_factor;
   }

@@ -13,6 +13,8 @@ bool Move(Day& d);                   // movement.cc; true if a force changed reg
 // movement.cc: the region an advancing force heads for, or kNone (docs/model.md, Movement).
 RegionId ChooseTarget(const Day& d, const Force& f);
 bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
+// combat.cc: the extra defence of a city's defenders on day `battle_days` of a battle (Sieges).
+double SiegeDefence(const Scenario& s, int battle_days);
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc
@@ -20,6 +22,9 @@ void Retaliation(Day& d);            // retaliation.cc: in theatre or horizontal
 void Feuds(Day& d);                  // proxies.cc: feud clashes and diversion
 void Insurgency(Day& d);             // insurgency.cc: attacks by fighters underground
 void Control(Day& d);                // control.cc: captures, corridors, the group's defeat
+// control.cc: the one way a region changes hands (a capture, a withdrawal, a line's handover):
+// goals, shares and corridors are recomputed after any of them.
+void ChangeHolder(Day& d, RegionId region, ActorId to);
 void Factions(Day& d);               // factions.cc: influence shifts
 bool Withdrawals(Day& d);            // resolve.cc: backing down and its cost; true if forces moved
 void Ceasefire(Day& d);              // ladder.cc: a full-scale war may end in a ceasefire

@@ -2,7 +2,8 @@
 // of the day, the dated changes due today take effect in order: forces arrive where the
 // scenario places them, relations change (a new relation phase starts), and actors withdraw
 // from regions (their forces there leave the theatre, not as casualties; the ground they held
-// there passes to the named actor or to nobody), and lines take effect (forces standing on
+// there passes to the named actor or to nobody; with rules.handover_forces the receiver's nearest
+// force sends a garrison in), and lines take effect (forces standing on
 // the other side's ground, not held by their own side, fall back to their side's ground).
 // Nothing here draws a random number.
 #include <algorithm>
@@ -12,15 +13,54 @@
 namespace brink::rules {
 namespace {
 
-// The region held by an actor of `bloc` nearest `from` by road (ties: the lowest index), or kNone.
-RegionId NearestHeldBy(const Day& d, BlocId bloc, RegionId from) {
+// The region held by an actor of `actor`'s bloc, in a country it operates in, nearest `from` by
+// road (ties: the lowest index), or kNone.
+RegionId NearestHeldBy(const Day& d, ActorId actor, RegionId from) {
+  const BlocId bloc = d.s.actors[static_cast<std::size_t>(actor)].bloc;
   RegionId best = kNone;
   for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
     const ActorId holder = d.st.holder[r];
     if (holder == kNone || d.s.actors[static_cast<std::size_t>(holder)].bloc != bloc) continue;
+    if (!d.s.MayStand(actor, static_cast<RegionId>(r))) continue;
     if (best == kNone || d.s.distance(from, static_cast<RegionId>(r)) < d.s.distance(from, best)) best = static_cast<RegionId>(r);
   }
   return best;
+}
+
+// Ground handed to `receiver` (rules.handover_forces): unless it already has troops there, its
+// force nearest by road sends a garrison in (a quarter of it, at least capture_strength and at
+// most twice that; a force too small to split goes whole). Returns whether forces changed.
+bool MoveInto(Day& d, ActorId receiver, RegionId region) {
+  const Scenario& s = d.s;
+  State& st = d.st;
+  int nearest = -1;
+  for (std::size_t i = 0; i < st.forces.size(); ++i) {
+    const Force& f = st.forces[i];
+    if (f.actor != receiver || f.strength <= 0) continue;
+    if (f.region == region) return false;  // already there
+    if (nearest < 0 || s.distance(f.region, region) < s.distance(st.forces[static_cast<std::size_t>(nearest)].region, region)) {
+      nearest = static_cast<int>(i);
+    }
+  }
+  if (nearest < 0 || !s.MayStand(receiver, region)) return false;
+  const float cap = static_cast<float>(s.rules.capture_strength);
+  Force& from = st.forces[static_cast<std::size_t>(nearest)];
+  const float sent = std::clamp(from.strength / 4, cap, 2 * cap);
+  if (from.strength >= 2 * sent && st.forces.size() < MaxForces(s)) {
+    Force garrison = from;
+    garrison.strength = sent;
+    garrison.region = region;
+    garrison.target = kNone;
+    garrison.progress_km = 0;
+    garrison.diverted_days = 0;
+    from.strength -= sent;
+    st.forces.push_back(garrison);
+  } else {
+    from.region = region;
+    from.target = kNone;
+    from.progress_km = 0;
+  }
+  return true;
 }
 
 }  // namespace
@@ -74,7 +114,7 @@ bool ApplyTimeline(Day& d) {
             for (RegionId r : *regions) {
               const ActorId holder = st.holder[static_cast<std::size_t>(r)];
               if (holder != kNone && s.actors[static_cast<std::size_t>(holder)].bloc == other) {
-                st.holder[static_cast<std::size_t>(r)] = kNone;
+                ChangeHolder(d, r, kNone);
                 d.Emit({.kind = EventKind::kDeparture, .actor = holder, .region = r, .index = -1});
               }
             }
@@ -91,7 +131,7 @@ bool ApplyTimeline(Day& d) {
           RegionId back = NearestFriendlyNeighbour(d, f);
           // Under a handover a force with no friendly neighbour goes back all the way: to the
           // nearest ground its side holds (by road), its side of the line included.
-          if (back == kNone && l.handover) back = NearestHeldBy(d, bloc, f.region);
+          if (back == kNone && l.handover) back = NearestHeldBy(d, f.actor, f.region);
           if (back == kNone) continue;
           f.region = back;
           f.target = kNone;
@@ -111,10 +151,9 @@ bool ApplyTimeline(Day& d) {
             forces_changed = true;
           }
           const bool held = st.holder[static_cast<std::size_t>(r)] == c.actor;
-          if (held) {
-            st.holder[static_cast<std::size_t>(r)] = c.hand_to;
-            st.control_changed = true;
-          }
+          if (held) ChangeHolder(d, r, c.hand_to);
+          // The receiver's forces move in (issue 20: "federal forces move in" at Sinjar).
+          if (held && c.hand_to != kNone && s.rules.handover_forces) forces_changed |= MoveInto(d, c.hand_to, r);
           if (left > 0 || held) {  // one event per region it leaves or hands over
             d.Emit({.kind = EventKind::kDeparture, .actor = c.actor, .target = c.hand_to, .region = r,
                     .index = static_cast<int16_t>(item.index), .casualties = left});

@@ -297,5 +297,176 @@ TEST(Lines, ForcesOnTheOtherSidesGroundFallBackWhenTheLineIsAgreed) {
   }
 }
 
+
+// A strip of three blue regions, west - middle - east, with a corridor from west to east through
+// blue ground. Blue leaves the middle to nobody on day 3; a line agreed on day 5 makes the east
+// red's side and, with a handover, takes it from blue.
+constexpr std::string_view kStrip = R"(
+[scenario]
+name = "Strip"
+start_date = "2020-01-01"
+horizon_days = 30
+[rules]
+incident_rate = 0
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "red_army"
+bloc = "red"
+[[relation]]
+a = "blue"
+b = "red"
+kind = "rivalry"
+[[region]]
+id = "west"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "middle"
+country = "AA"
+lat = 34.0
+lon = 38.2
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "east"
+country = "AA"
+lat = 34.0
+lon = 38.4
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[edge]]
+from = "west"
+to = "middle"
+length_km = 20
+[[edge]]
+from = "middle"
+to = "east"
+length_km = 20
+[[force]]
+actor = "blue_army"
+region = "west"
+strength = 1000
+[[corridor]]
+id = "road"
+from = ["west"]
+to = ["east"]
+open_through = ["blue"]
+[[line]]
+id = "strip"
+a = "blue"
+a_regions = ["west"]
+b = "red"
+b_regions = ["east"]
+agreed = "2020-01-06"
+handover = true
+[[timeline]]
+date = "2020-01-04"
+kind = "withdraw"
+actor = "blue_army"
+regions = ["middle"]
+)";
+
+TEST(Timeline, CorridorsAreRecomputedWhenAWithdrawalOrAHandoverChangesHands) {
+  // The withdrawal leaves the middle to nobody: the corridor is cut that day, not left open.
+  Holding run(kStrip, {"line.strip.enabled=false"});
+  run.StepTo(2);
+  EXPECT_TRUE(run.st.corridor_open[0]);
+  run.StepTo(3);
+  EXPECT_EQ(run.st.holder[static_cast<std::size_t>(run.engine.scenario().RegionIndex("middle"))], kNone);
+  EXPECT_FALSE(run.st.corridor_open[0]);
+  EXPECT_EQ(run.Count(EventKind::kCorridorCut), 1);
+  // The line's handover alone (no withdrawal) takes the east from blue: cut on day 5.
+  std::string toml(kStrip);
+  toml.erase(toml.find("[[timeline]]"));
+  Holding handed(toml);
+  handed.StepTo(4);
+  EXPECT_TRUE(handed.st.corridor_open[0]);
+  handed.StepTo(5);
+  EXPECT_FALSE(handed.st.corridor_open[0]);
+  EXPECT_EQ(handed.Count(EventKind::kCorridorCut), 1);
+}
+
+
+TEST(Timeline, GroundHandedOverGetsTheReceiversForcesMovingIn) {
+  // Blue hands the middle to red on day 7; red's nearest force (200 in the west) sends a
+  // garrison of a quarter, at least capture_strength (50): 50 troops now stand in the middle.
+  auto red_in_middle = [](const std::vector<std::string>& overrides) {
+    Holding run(kTimeline, overrides);
+    run.StepTo(7);
+    const Scenario& s = run.engine.scenario();
+    float troops = 0;
+    for (const Force& f : run.st.forces) {
+      if (f.actor == s.ActorIndex("red_army") && f.region == s.RegionIndex("middle")) troops += f.strength;
+    }
+    EXPECT_EQ(run.st.holder[static_cast<std::size_t>(s.RegionIndex("middle"))], s.ActorIndex("red_army"));
+    EXPECT_FLOAT_EQ(run.Troops("red_army"), 200.0f);  // moved, not made
+    return troops;
+  };
+  EXPECT_FLOAT_EQ(red_in_middle({"rules.attrition_rate=0"}), 50.0f);
+  EXPECT_FLOAT_EQ(red_in_middle({"rules.attrition_rate=0", "rules.handover_forces=false"}), 0.0f);
+}
+
+
+// kTimeline's strip with the middle in another country (BB), blue's army starting in the west and
+// operating only in AA: the road to the east crosses BB, so blue never gets there; with
+// rules.operating_countries off it marches through and takes the east.
+TEST(OperatingCountries, ForcesStayInTheCountriesTheirActorOperatesIn) {
+  auto replace = [](std::string& text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
+  std::string toml(kTimeline);
+  replace(toml, "lon = 38.2\n", "lon = 38.2\n");
+  replace(toml, "id = \"middle\"\ncountry = \"AA\"", "id = \"middle\"\ncountry = \"BB\"");
+  replace(toml, "offensive = 1.0", "offensive = 1.0\noperates_in = [\"AA\"]");
+  replace(toml, "region = \"middle\"\nstrength = 1000", "region = \"west\"\nstrength = 1000");
+  auto reached_east = [&](const std::vector<std::string>& overrides) {
+    Deciding run(toml, overrides);
+    const Scenario& s = run.engine.scenario();
+    EXPECT_EQ(s.MayStand(static_cast<ActorId>(s.ActorIndex("blue_army")), static_cast<RegionId>(s.RegionIndex("middle"))),
+              !s.rules.operating_countries);
+    bool stood_in_bb = false;
+    for (int day = 0; day < 10; ++day) {
+      run.Play(Action::kAdvance, 1);
+      for (const Force& f : run.st.forces) {
+        stood_in_bb = stood_in_bb || (f.actor == s.ActorIndex("blue_army") && f.strength > 0 && f.region == s.RegionIndex("middle"));
+      }
+    }
+    EXPECT_EQ(stood_in_bb, !s.rules.operating_countries);
+    return run.st.holder[static_cast<std::size_t>(s.RegionIndex("east"))] == s.ActorIndex("blue_army");
+  };
+  EXPECT_FALSE(reached_east({"line.strip.enabled=false", "rules.timeline=false"}));
+  EXPECT_TRUE(reached_east({"line.strip.enabled=false", "rules.timeline=false", "rules.operating_countries=false"}));
+}
+
+// A stronger force that may not take a region (green may take ground only in BB) stands beside
+// blue's in the east, which nobody holds: with rules.only_takers_capture blue takes it; off, the
+// strongest force decides and nobody does (the al-Omar case of issue 20).
+TEST(OperatingCountries, AForceThatCannotTakeGroundDoesNotBlockOneThatCan) {
+  std::string toml(kTimeline);
+  toml.replace(toml.find("[[actor]]"), 9, "[[bloc]]\nid = \"green\"\n[[actor]]\nid = \"green_army\"\nbloc = \"green\"\ncountries = [\"BB\"]\n[[actor]]");
+  toml += "[[force]]\nactor = \"green_army\"\nregion = \"east\"\nstrength = 2000\n"
+          "[[force]]\nactor = \"blue_army\"\nregion = \"east\"\nstrength = 500\n";
+  auto east_holder = [&](const std::vector<std::string>& overrides) {
+    Holding run(toml, overrides);
+    run.StepTo(1);
+    return run.st.holder[static_cast<std::size_t>(run.engine.scenario().RegionIndex("east"))];
+  };
+  Holding probe(toml);
+  EXPECT_EQ(east_holder({}), probe.engine.scenario().ActorIndex("blue_army"));
+  EXPECT_EQ(east_holder({"rules.only_takers_capture=false"}), kNone);
+}
+
 }  // namespace
 }  // namespace brink

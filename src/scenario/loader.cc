@@ -219,6 +219,14 @@ class Loader {
     x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
     x.harm_scale_troops = r.Num("harm_scale_troops", 1e-3, 1e7, x.harm_scale_troops);
     x.red_line_factor = r.Num("red_line_factor", 1, 100, x.red_line_factor);
+    x.sieges = r.Bool("sieges", x.sieges);
+    x.siege_defence = r.Num("siege_defence", 1, 1000, x.siege_defence);
+    x.siege_exponent = r.Num("siege_exponent", 0, 100, x.siege_exponent);
+    x.siege_days = r.Int("siege_days", 1, Limits::kMaxDays, x.siege_days);
+    x.handover_forces = r.Bool("handover_forces", x.handover_forces);
+    x.operating_countries = r.Bool("operating_countries", x.operating_countries);
+    x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
+    x.killed_share_by_actor = r.Bool("killed_share_by_actor", x.killed_share_by_actor);
     r.RejectUnknownKeys();
   }
 
@@ -296,10 +304,15 @@ class Loader {
     a.terrorist = r.Bool("terrorist", false);
     a.dispersal = r.Num("dispersal", 0, 1, a.dispersal);
     a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
+    a.killed_share = r.Num("killed_share", 0, 1, a.killed_share);
     a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
+    }
+    a.operates_in = r.StrList("operates_in", false);
+    for (const std::string& c : a.operates_in) {
+      if (Characters(c) != 2) r.Fail("operates_in", fmt::format("'operates_in' has \"{}\"; expected two-letter codes", c));
     }
     aim_names_.push_back(r.StrList("aims", false));
     // Full-scale war (docs/model.md, "War"). war_aims and bases name regions, which are

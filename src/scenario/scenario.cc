@@ -300,6 +300,14 @@ Status FinalizeScenario(Scenario& s) {
                                           morale * cohesion);
   }
   t.may_take.assign(actors * regions, 1);
+  t.may_stand.assign(actors * regions, 1);
+  for (std::size_t a = 0; a < actors && s.rules.operating_countries; ++a) {
+    const std::vector<std::string>& operates = s.actors[a].operates_in;
+    for (std::size_t r = 0; r < regions && !operates.empty(); ++r) {
+      t.may_stand[a * regions + r] =
+          std::find(operates.begin(), operates.end(), s.regions[r].country) != operates.end();
+    }
+  }
   for (std::size_t a = 0; a < actors; ++a) {
     const std::vector<std::string>& countries = s.actors[a].countries;
     static const std::vector<RegionId> kAnywhere;
@@ -308,7 +316,7 @@ Status FinalizeScenario(Scenario& s) {
       const bool in_country = countries.empty() ||
           std::find(countries.begin(), countries.end(), s.regions[r].country) != countries.end();
       const bool aimed = aims.empty() || std::find(aims.begin(), aims.end(), static_cast<RegionId>(r)) != aims.end();
-      t.may_take[a * regions + r] = in_country && aimed;
+      t.may_take[a * regions + r] = in_country && aimed && t.may_stand[a * regions + r];
     }
   }
   // Rivals in any phase: an actor whose rivalry starts later still needs its strike options.
