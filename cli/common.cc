@@ -95,12 +95,12 @@ Status CheckDistinctPaths(const std::vector<NamedPath>& paths) {
   for (const NamedPath& p : paths) {
     std::string key;
     struct stat st;
-    if (p.path.empty() || p.path == "-") {
-    } else if (::stat(p.path.c_str(), &st) == 0) {
+    const bool named = !p.path.empty() && p.path != "-";
+    if (named && ::stat(p.path.c_str(), &st) == 0) {
       if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) {
         key = fmt::format("inode {}:{}", st.st_dev, st.st_ino);
       }
-    } else {
+    } else if (named) {  // not there yet: its name, made absolute
       std::error_code ec;
       std::filesystem::path absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(p.path, ec), ec);
       if (!ec) key = absolute.lexically_normal().string();

@@ -21,7 +21,7 @@ set(BRINK_FUZZ_SANITIZERS -fsanitize=fuzzer,address,undefined -fno-sanitize=unre
 set(BRINK_FUZZ_COMPILE_OPTIONS ${BRINK_FUZZ_SANITIZERS} -fno-sanitize-recover=all
     -fno-omit-frame-pointer -g)
 
-# The library's sources, once, shared by both targets.
+# The library's sources, once, shared by every target.
 add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC} ${BRINK_EMBED_OBSERVATIONS_CC})
 target_include_directories(brink_fuzz_objects PUBLIC include PRIVATE src)
 target_include_directories(brink_fuzz_objects SYSTEM PUBLIC ${RANDOM123_INCLUDE})
@@ -46,7 +46,8 @@ add_custom_command(
 add_executable(scenario_fuzzer fuzz/scenario_fuzzer.cc)
 add_executable(set_fuzzer fuzz/set_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
 add_executable(observations_fuzzer fuzz/observations_fuzzer.cc ${BRINK_FUZZ_SMALL_CC})
-foreach(target scenario_fuzzer set_fuzzer observations_fuzzer)
+add_executable(forecast_fuzzer fuzz/forecast_fuzzer.cc)
+foreach(target scenario_fuzzer set_fuzzer observations_fuzzer forecast_fuzzer)
   target_link_libraries(${target} PRIVATE brink_fuzz_objects)
   set_target_properties(${target} PROPERTIES INTERPROCEDURAL_OPTIMIZATION OFF)
 endforeach()

@@ -5,7 +5,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS    seconds per target (default 60)
-#   FUZZ_TARGETS    targets to run, in order (default "scenario set observations")
+#   FUZZ_TARGETS    targets to run, in order (default "scenario set observations forecast")
 #   FUZZ_BUILD_DIR  build directory (default build-fuzz)
 #   JOBS            build jobs (default: cores)
 #   FUZZ_ARGS       more libFuzzer flags, after the defaults (e.g. "-seed=1 -timeout=30")
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-scenario set observations}
+targets=${FUZZ_TARGETS:-scenario set observations forecast}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${JOBS:-$(nproc)}
 
@@ -40,7 +40,7 @@ for t in $targets; do
   cp fuzz/corpus/"$t"/* "$corpus"/
   seeds=$(find "$corpus" -type f | wc -l)
   log="$build/logs/$t.log"
-  dict=()  # the target's TOML vocabulary, when it has one
+  dict=()  # the target's vocabulary (TOML, or JSON for forecast), when it has one
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
   echo "== fuzz: ${t}_fuzzer for ${seconds}s on $seeds seed inputs (log: $log)"
   set +e

@@ -10,6 +10,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -105,6 +106,28 @@ TEST_F(OutputFileTest, UncommittedOutputLeavesTheTargetAndNoTemporaryFile) {
     }  // abandoned, as on an interruption or an error
     EXPECT_EQ(Read(Path("out.json")), "previous\n");
     EXPECT_EQ(Entries(), 1u);
+  }
+}
+
+// Ctrl-C while a large page is drawn or written: the commit is refused and the target stays as
+// it was (issue 21 #14: the report was written seconds later and the exit status was 0).
+TEST_F(OutputFileTest, InterruptedBeforeTheCommitLeavesTheTargetUntouched) {
+  for (OutputFile::Temp temp : {OutputFile::Temp::kNamed, OutputFile::Temp::kUnnamed}) {
+    Write(Path("report.html"), "previous\n");
+    std::atomic<bool> interrupted{false};
+    OutputFile out(temp);
+    out.CancelOn(&interrupted);
+    ASSERT_TRUE(out.Open(Path("report.html")).ok());
+    ASSERT_TRUE(out.Write("<html>... a large page").ok());
+    interrupted.store(true);  // the signal arrives while the page is being written
+    Status st = out.Commit();
+    EXPECT_FALSE(st.ok());
+    EXPECT_NE(st.message().find("interrupted"), std::string::npos) << st.message();
+    EXPECT_EQ(Read(Path("report.html")), "previous\n");
+    EXPECT_EQ(Entries(), 1u);
+    std::atomic<bool> set{true};
+    EXPECT_FALSE(WriteFileAtomically(Path("report.html"), "new", temp, &set).ok());
+    EXPECT_EQ(Read(Path("report.html")), "previous\n");
   }
 }
 
