@@ -312,6 +312,8 @@ struct Rules {
   bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
   bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
   bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
+  bool feud_sized_diversion = true;      // a feud diversion sends only what the front needs and keeps home garrisons
+  double feud_diversion_ratio = 1.5;     // the firepower a proxy wants at a feud's front, times its partner's there
   bool killed_share_by_actor = true;     // an actor's own killed_share, where it gives one, replaces rules.killed_share
 };
 

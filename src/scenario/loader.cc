@@ -221,6 +221,8 @@ class Loader {
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
+    x.feud_sized_diversion = r.Bool("feud_sized_diversion", x.feud_sized_diversion);
+    x.feud_diversion_ratio = r.Num("feud_diversion_ratio", 0, 100, x.feud_diversion_ratio);
     x.killed_share_by_actor = r.Bool("killed_share_by_actor", x.killed_share_by_actor);
     r.RejectUnknownKeys();
   }
