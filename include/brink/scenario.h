@@ -205,6 +205,15 @@ struct Zone {
 // day agreed, each side's regions are closed to the other side short of war. Entering them is
 // a decision (Action::kCross) that raises tension with the side whose ground it is (and with
 // the guarantor's bloc).
+// A dated offensive (docs/model.md, "Campaigns"): an outside decision that opens an actor's
+// offensive on named regions on a date; before it, the actor neither targets nor takes them.
+struct Campaign {
+  ActorId actor = kNone;
+  std::vector<RegionId> regions;
+  int opens_day = 0;
+  std::string note;
+};
+
 struct DeconflictionLine {
   std::string id, name;
   int agreed_day = 0;
@@ -320,6 +329,9 @@ struct Rules {
   bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
   bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
   bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
+  bool feud_sized_diversion = true;      // a feud diversion sends only what the front needs and keeps home garrisons
+  double feud_diversion_ratio = 1.5;     // the firepower a proxy wants at a feud's front, times its partner's there
+  bool campaigns = true;                 // [[campaign]] dates hold an actor's offensive on named regions until they open
   bool killed_share_by_actor = true;     // an actor's own killed_share, where it gives one, replaces rules.killed_share
 };
 
@@ -355,6 +367,7 @@ struct ScenarioTables {
   // Whether the actor may take the region (its country is among the actor's countries).
   std::vector<uint8_t> may_take;  // actors x regions
   std::vector<uint8_t> may_stand; // actors x regions: in a country it operates in (rules.operating_countries)
+  std::vector<int> campaign_opens; // actors x regions: the day its campaign there opens (0: open; rules.campaigns)
   // Whether the actor has any rival (a rivalry relation): else it never strikes or signals.
   std::vector<uint8_t> has_rival;
   // Per actor: the regions it may take and could want (a positive priority, or any destroy
@@ -453,6 +466,7 @@ struct Scenario {
   std::vector<Rung> ladder;
   std::vector<Change> timeline;  // in input order
   std::vector<DeconflictionLine> lines;
+  std::vector<Campaign> campaigns;
   std::vector<StandingTension> tensions;      // at the start
   std::vector<StandingGrievance> grievances;  // at the start
 
@@ -469,6 +483,11 @@ struct Scenario {
   double KilledShare(ActorId a) const {
     const double own = actors[static_cast<std::size_t>(a)].killed_share;
     return rules.killed_share_by_actor && own >= 0 ? own : rules.killed_share;
+  }
+  // The day the actor's offensive on the region opens ([[campaign]]); 0 when it is open from the
+  // start or rules.campaigns is off.
+  int CampaignOpens(ActorId a, RegionId r) const {
+    return tables_.campaign_opens[static_cast<std::size_t>(a) * regions.size() + r];
   }
   bool MayTake(ActorId a, RegionId r) const {
     return tables_.may_take[static_cast<std::size_t>(a) * regions.size() + r] != 0;

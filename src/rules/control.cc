@@ -82,13 +82,14 @@ void Control(Day& d) {
     if (s.rules.only_takers_capture) {
       takers = ActorSet();
       for (ActorId a : PresentIn(d, region)) {
-        if (s.MayTake(a, region)) takers.insert(a);
+        if (s.MayTake(a, region) && st.day >= s.CampaignOpens(a, region)) takers.insert(a);
       }
     }
     const int best = StrongestIn(d, region, takers);
     if (best < 0 || st.forces[best].strength < s.rules.capture_strength) continue;
     ActorId taker = st.forces[best].actor, holder = st.holder[r];
     if (holder == taker || !s.MayTake(taker, static_cast<RegionId>(r))) continue;
+    if (st.day < s.CampaignOpens(taker, static_cast<RegionId>(r))) continue;  // not before its offensive opens
     if (holder != kNone && !Hostile(s, st, taker, holder)) continue;
     // Ground a line or a rival's zone closes to it is taken only on a day it crosses.
     if (st.actors[static_cast<std::size_t>(taker)].action != Action::kCross && ClosedTo(d, taker, region)) continue;

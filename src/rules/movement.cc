@@ -152,6 +152,7 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
     if (s.GoalBound(f.actor, f.region, r) < best_score) break;
     const std::size_t i = static_cast<std::size_t>(r);
     if (!WorthTaking(d, f.actor, r)) continue;
+    if (d.st.day < s.CampaignOpens(f.actor, r)) continue;  // its offensive there has not opened
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
     if (holder != kNone) priority += s.DestroyWeight(f.actor, holder);

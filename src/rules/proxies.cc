@@ -8,7 +8,12 @@
 // its intensity (cut by feud_restraint while the patron restrains the partner); after a clash
 // each force of a feuding proxy away from the front is sent to the front with chance
 // `diversion` and marches there, diverted for feud_hot_days from the clash (the march
-// included): the proxy is taken away from the main contest.
+// included): the proxy is taken away from the main contest. With rules.feud_sized_diversion the
+// diversion is sized to the threat: forces go (whole, in list order) only while the proxy has
+// less than feud_diversion_ratio times its partner's firepower at the front, and never a home
+// garrison (its only force in a region it holds).
+#include <algorithm>
+
 #include "rules/rules.h"
 
 namespace brink::rules {
@@ -80,11 +85,40 @@ RegionId NearestFront(const Scenario& s, const Relation& feud, RegionId from) {
   return best;
 }
 
+// Whether the force is its actor's only force (with troops) in a region its actor holds: a
+// home garrison, which a diversion does not strip.
+bool HomeGarrison(const State& st, const Force& f) {
+  if (st.holder[static_cast<std::size_t>(f.region)] != f.actor) return false;
+  int here = 0;
+  for (const Force& g : st.forces) here += g.actor == f.actor && g.region == f.region && g.strength > 0;
+  return here == 1;
+}
+
+// With rules.feud_sized_diversion, the troops the proxy needs at the front: enough for
+// feud_diversion_ratio times the firepower its feud partner has there, less what it has there
+// already (<= 0: none).
+double TroopsNeeded(const Day& d, const Relation& feud, ActorId proxy) {
+  const Scenario& s = d.s;
+  const ActorId partner = feud.a == proxy ? feud.b : feud.a;
+  double theirs = 0, ours = 0;
+  for (const Force& f : d.st.forces) {
+    if (f.strength <= 0 || std::find(feud.front.begin(), feud.front.end(), f.region) == feud.front.end()) continue;
+    if (f.actor == partner) theirs += Firepower(s, f);
+    if (f.actor == proxy) ours += Firepower(s, f);
+  }
+  const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(proxy)];
+  return per_troop > 0 ? (s.rules.feud_diversion_ratio * theirs - ours) / per_troop : 0.0;
+}
+
 void Divert(Day& d, Rng& rng, const Relation& feud, ActorId proxy) {
   const Scenario& s = d.s;
   float diverted = 0;
+  const bool sized = s.rules.feud_sized_diversion;
+  const double needed = sized ? TroopsNeeded(d, feud, proxy) : 0.0;
+  if (sized && needed <= 0) return;  // strong enough at the front already
   for (Force& f : d.st.forces) {
     if (f.actor != proxy || f.strength <= 0 || f.diverted_days > 0) continue;
+    if (sized && (diverted >= needed || HomeGarrison(d.st, f))) continue;
     bool at_front = false;
     for (RegionId r : feud.front) at_front = at_front || f.region == r;
     if (at_front || !rng.Bernoulli(feud.diversion)) continue;

@@ -188,7 +188,9 @@ strength = 200
 
 TEST(Proxies, FeudClashDivertsProxyForces) {
   // Losses by shares of the smaller force (bounded fire off), so that both sides lose some.
-  World world(kFeud, {"rules.bounded_fire=false"});
+  // The unsized diversion (issue 20 sized it: FeudDiversionIsSizedToTheFrontAndKeepsHomeGarrisons):
+  // every force away from the front goes with chance `diversion`.
+  World world(kFeud, {"rules.bounded_fire=false", "rules.feud_sized_diversion=false"});
   const int at_home = world.force("militia_a", "home"),
             at_front = world.force("militia_a", "front");
   const int b_far = world.force("militia_b", "far");
@@ -219,6 +221,29 @@ TEST(Proxies, FeudClashDivertsProxyForces) {
 
 
 // Rivals on a four-rung ladder; war at tension 4.
+
+
+// Sized (the default): militia_a's 400 at home are its only force on ground it holds, a home
+// garrison, and stay; a second force of 400 that marched out to the open field (nobody's) goes,
+// since militia_a has 3,000 at the front against militia_b's 3,000 and wants 1.5 times that.
+// With a ratio of 1 (already even at the front) nothing goes.
+TEST(Proxies, FeudDiversionIsSizedToTheFrontAndKeepsHomeGarrisons) {
+  std::string toml(kFeud);
+  toml += "[[region]]\nid = \"field\"\ncountry = \"AA\"\nlat = 34.5\nlon = 38.5\nterrain = \"open\"\nvalue = 1\n"
+          "[[edge]]\nfrom = \"field\"\nto = \"front\"\nlength_km = 50\n"
+          "[[force]]\nactor = \"militia_a\"\nregion = \"field\"\nstrength = 400\n";
+  auto diverted = [&](const std::vector<std::string>& overrides) {
+    World world(toml, overrides);
+    const int home = world.force("militia_a", "home"), field = world.force("militia_a", "field");
+    Day d = world.Fresh();
+    rules::Feuds(d);
+    return std::pair{world.st.forces[static_cast<std::size_t>(home)].diverted_days > 0,
+                     world.st.forces[static_cast<std::size_t>(field)].diverted_days > 0};
+  };
+  EXPECT_EQ(diverted({"rules.bounded_fire=false"}), std::pair(false, true));
+  EXPECT_EQ(diverted({"rules.bounded_fire=false", "rules.feud_diversion_ratio=1"}), std::pair(false, false));
+  EXPECT_EQ(diverted({"rules.bounded_fire=false", "rules.feud_sized_diversion=false"}), std::pair(true, true));
+}
 
 }  // namespace
 }  // namespace brink

@@ -163,6 +163,11 @@ bool ApplyTimeline(Day& d) {
       }
     }
   }
+  // A campaign opening today (docs/model.md, "Campaigns") makes ground worth taking: goals and
+  // open shares are recomputed at this dawn, as after a change of hands.
+  for (const Campaign& c : s.campaigns) {
+    if (s.rules.campaigns && c.opens_day == st.day) st.control_changed = true;
+  }
   return forces_changed;
 }
 

@@ -468,5 +468,29 @@ TEST(OperatingCountries, AForceThatCannotTakeGroundDoesNotBlockOneThatCan) {
   EXPECT_EQ(east_holder({"rules.only_takers_capture=false"}), kNone);
 }
 
+
+// A campaign: blue's offensive on the east opens on 6 Jan 2020 (day 5). Advancing every day,
+// blue takes the east (20 km away) on day 1 without it, and not before day 5 with it.
+TEST(Campaigns, AnOffensiveOpensOnItsDateAndNotBefore) {
+  std::string toml(kTimeline);
+  toml += "[[campaign]]\nactor = \"blue_army\"\nregions = [\"east\"]\nopens = \"2020-01-06\"\nnote = \"test\"\n";
+  auto day_taken = [&](const std::vector<std::string>& overrides) {
+    Deciding run(toml, overrides);
+    const Scenario& s = run.engine.scenario();
+    for (int day = 1; day <= 10; ++day) {
+      run.Play(Action::kAdvance, 1);
+      if (run.st.holder[static_cast<std::size_t>(s.RegionIndex("east"))] == s.ActorIndex("blue_army")) return day;
+    }
+    return -1;
+  };
+  const std::vector<std::string> base = {"line.strip.enabled=false", "rules.timeline=false"};
+  std::vector<std::string> off = base;
+  off.push_back("rules.campaigns=false");
+  const int with = day_taken(base);
+  EXPECT_GE(with, 5);
+  EXPECT_LE(with, 7);
+  EXPECT_EQ(day_taken(off), 1);
+}
+
 }  // namespace
 }  // namespace brink

@@ -61,7 +61,7 @@ class Loader {
     // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
     for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
-                            "ladder", "timeline", "line", "tension", "grievance"}) {
+                            "ladder", "timeline", "line", "tension", "grievance", "campaign"}) {
       top.Allow(key);
     }
     top.RejectUnknownKeys();  // a misspelt table is reported first, as what it is
@@ -85,6 +85,7 @@ class Loader {
     Each("ladder", Limits::kMaxLadderRungs, [&](TableReader& r) { LoadRung(r); });
     Each("timeline", Limits::kMaxEntries, [&](TableReader& r) { LoadChange(r); });
     Each("line", Limits::kMaxEntries, [&](TableReader& r) { LoadLine(r); });
+    Each("campaign", Limits::kMaxEntries, [&](TableReader& r) { LoadCampaign(r); });
     if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
     Each("tension", Limits::kMaxEntries, [&](TableReader& r) { LoadTension(r); });
     Each("grievance", Limits::kMaxEntries, [&](TableReader& r) { LoadGrievance(r); });
@@ -226,6 +227,9 @@ class Loader {
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
+    x.feud_sized_diversion = r.Bool("feud_sized_diversion", x.feud_sized_diversion);
+    x.feud_diversion_ratio = r.Num("feud_diversion_ratio", 0, 100, x.feud_diversion_ratio);
+    x.campaigns = r.Bool("campaigns", x.campaigns);
     x.killed_share_by_actor = r.Bool("killed_share_by_actor", x.killed_share_by_actor);
     r.RejectUnknownKeys();
   }
@@ -445,6 +449,15 @@ class Loader {
     const int bloc = s_.BlocIndex(id);
     if (bloc < 0) r.Fail(key, fmt::format("'{}' = \"{}\" names no bloc; expected one of: {}", key, id, Ids(s_.blocs)));
     return static_cast<BlocId>(bloc);
+  }
+
+  void LoadCampaign(TableReader& r) {
+    Campaign c;
+    c.actor = ActorRef(r, "actor", r.Str("actor", true));
+    c.regions = RegionList(r, "regions", true);
+    c.opens_day = DayOf(r, "opens", 0);
+    c.note = r.Str("note", false, "");
+    s_.campaigns.push_back(std::move(c));
   }
 
   void LoadLine(TableReader& r) {

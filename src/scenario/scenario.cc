@@ -301,6 +301,14 @@ Status FinalizeScenario(Scenario& s) {
   }
   t.may_take.assign(actors * regions, 1);
   t.may_stand.assign(actors * regions, 1);
+  t.campaign_opens.assign(actors * regions, 0);
+  for (const Campaign& c : s.campaigns) {
+    if (!s.rules.campaigns) break;
+    for (RegionId r : c.regions) {
+      int& opens = t.campaign_opens[static_cast<std::size_t>(c.actor) * regions + static_cast<std::size_t>(r)];
+      opens = std::max(opens, c.opens_day);
+    }
+  }
   for (std::size_t a = 0; a < actors && s.rules.operating_countries; ++a) {
     const std::vector<std::string>& operates = s.actors[a].operates_in;
     for (std::size_t r = 0; r < regions && !operates.empty(); ++r) {
