@@ -37,8 +37,9 @@ class Result {
   bool ok() const { return std::holds_alternative<T>(value_); }
   // The error's message; empty when there is a value.
   const std::string& message() const {
-    const Status* error = std::get_if<Status>(&value_);
-    return error ? error->message() : Status().message();
+    if (const Status* error = std::get_if<Status>(&value_)) return error->message();
+    static const std::string empty;
+    return empty;
   }
   // The value. Asking for the value of an error is a bug in the caller (check ok() first):
   // it stops the program with the error's message rather than an opaque bad_variant_access.
