@@ -37,9 +37,9 @@ class Result {
   bool ok() const { return std::holds_alternative<T>(value_); }
   // The error's message; empty when there is a value.
   const std::string& message() const {
-    if (const Status* error = std::get_if<Status>(&value_)) return error->message();
     static const std::string empty;
-    return empty;
+    if (ok()) return empty;
+    return std::get<Status>(value_).message();
   }
   // The value. Asking for the value of an error is a bug in the caller (check ok() first):
   // it stops the program with the error's message rather than an opaque bad_variant_access.
