@@ -17,15 +17,17 @@ namespace brink::test {
 // (claim, figure): the figure is "[low, high] vs [low, high]" of the comparison's two arms in
 // the table's order (means with 4 significant digits, proportions in percent with 3), or one
 // interval for a level pattern (C6).
-inline constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kClaimFigures = {{
-    {"C1", "[0.03809, 0.09357] vs [0.01158, 0.02875]"},
-    {"C2", "[1.503, 1.707] vs [3.915, 5.184]"},
-    {"C2", "[0.135%, 0.525%] vs [0.592%, 1.27%]"},
-    {"C3", "[-0.00048, 0.00148] vs [0.7164, 0.8056]"},
-    {"C4", "[1.15%, 2.04%] vs [34.4%, 37.8%]"},
-    {"C5", "[2676, 2693] vs [1875, 1914]"},
-    {"C6", "[0.235%, 0.463%]"},
-    {"C8", "[166.7, 170.8] vs [101.4, 104.1]"},
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kClaimFigures = {{
+    {"C1", "[7.07%, 8.42%] vs [2.78%, 3.68%]"},
+    {"C2", "[1.888, 2.11] vs [4.811, 5.463]"},
+    {"C2", "[0.135%, 0.525%] vs [0.647%, 1.35%]"},
+    {"C3", "[0, 0] vs [0.7583, 0.8517]"},
+    {"C4", "[1.07%, 1.93%] vs [23.2%, 26.3%]"},
+    {"C5", "[2039, 2051] vs [1589, 1621]"},
+    {"C6", "[0.227%, 0.451%]"},
+    {"C6", "[57.8%, 61.3%]"},
+    {"C7", "[0.229%, 0.38%] vs [0.438%, 0.641%]"},
+    {"C8", "[263.8, 268.5] vs [194.4, 199.6]"},
 }};
 
 inline std::string MeanFigure(double low, double high) {
