@@ -83,6 +83,7 @@ std::vector<WarCauseRow> WarCauseRows(const json& a, const json& b, uint64_t* wa
     }
   }
   std::vector<WarCauseRow> out;
+  out.reserve(rows.size());
   for (auto& [chain, row] : rows) out.push_back(row);
   std::stable_sort(out.begin(), out.end(), [](const WarCauseRow& x, const WarCauseRow& y) { return x.a + x.b > y.a + y.b; });
   return out;
