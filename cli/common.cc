@@ -35,6 +35,12 @@ const CLI::Validator& DecimalNumber() {
   return validator;
 }
 
+void AddThreadsOption(CLI::App& app, int& threads, const std::string& help) {
+  app.add_option("--threads,-j", threads, help)
+      ->check(DecimalNumber())
+      ->check(CLI::Range(0, CommandLimits::kMaxThreads));
+}
+
 void AddScenarioOptions(CLI::App& app, ScenarioOptions& options) {
   app.add_option("--scenario", options.scenario_path,
                  "Scenario file (TOML, see docs/scenario-format.md); default: the embedded "

@@ -16,6 +16,8 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitInterrupted = 130;
 
 void AddScenarioOptions(CLI::App& app, ScenarioOptions& options);
+// --threads/-j: worker threads, 0 (all cores) to CommandLimits::kMaxThreads, plain digits.
+void AddThreadsOption(CLI::App& app, int& threads, const std::string& help);
 // Validators of command-line values: plain decimal digits that fit in 64 bits (no sign, no
 // 0x, no exponent); a path that is not empty.
 const CLI::Validator& DecimalNumber();

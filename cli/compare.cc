@@ -191,10 +191,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", options->seed, "Random seed of both forecasts")
       ->capture_default_str()
       ->check(DecimalNumber());
-  cmd->add_option("--threads,-j", options->threads,
-                  "Worker threads of each forecast (default: all cores); results do not depend on it")
-      ->check(DecimalNumber())
-      ->check(CLI::Range(0, CommandLimits::kMaxThreads));
+  AddThreadsOption(*cmd, options->threads, "Worker threads of each forecast (default: all cores); results do not depend on it");
   cmd->add_option("--days", options->days, "Days per run (default: the scenario's horizon)")
       ->check(DecimalNumber())
       ->check(CLI::Range(1, Limits::kMaxDays));

@@ -166,10 +166,7 @@ void AddForecastCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", options->seed, "Random seed of the ensemble")
       ->capture_default_str()
       ->check(DecimalNumber());
-  cmd->add_option("--threads,-j", options->threads,
-                  "Worker threads (default: all cores); results do not depend on it")
-      ->check(DecimalNumber())
-      ->check(CLI::Range(0, CommandLimits::kMaxThreads));
+  AddThreadsOption(*cmd, options->threads, "Worker threads (default: all cores); results do not depend on it");
   cmd->add_option("--days", options->days, "Days per run (default: the scenario's horizon)")
       ->check(DecimalNumber())
       ->check(CLI::Range(1, Limits::kMaxDays));

@@ -162,10 +162,7 @@ void AddScoreCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", options->seed, "Random seed of the ensemble")
       ->capture_default_str()
       ->check(DecimalNumber());
-  cmd->add_option("--threads,-j", options->threads,
-                  "Worker threads (default: all cores); results do not depend on it")
-      ->check(DecimalNumber())
-      ->check(CLI::Range(0, CommandLimits::kMaxThreads));
+  AddThreadsOption(*cmd, options->threads, "Worker threads (default: all cores); results do not depend on it");
   cmd->add_option("--json", options->json_path,
                   "Write the scores and their provenance as JSON to this file ('-': standard "
                   "output, instead of the tables)")

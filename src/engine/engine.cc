@@ -391,10 +391,19 @@ std::atomic<uint64_t> next_state_token{1};
 
 namespace {
 
-// The scenario as the engine runs it: finalized here, so that edits made in code take effect
-// and a scenario built by hand is checked (FinalizeScenario) before anything indexes it.
+// The scenario as the engine runs it: finalized, so that edits made in code take effect and a
+// scenario built by hand is checked (FinalizeScenario) before anything indexes it, and every
+// actor's policy known.
+Status Prepare(Scenario& scenario) {
+  if (Status st = FinalizeScenario(scenario); !st.ok()) return st;
+  for (const Actor& a : scenario.actors) {
+    if (MakePolicy(a.policy) == nullptr) return Status::Error(fmt::format("actor '{}': no policy '{}'", a.id, a.policy));
+  }
+  return Status();
+}
+
 std::shared_ptr<const Scenario> Finalized(Scenario scenario) {
-  if (Status st = FinalizeScenario(scenario); !st.ok()) {
+  if (Status st = Prepare(scenario); !st.ok()) {
     std::fprintf(stderr, "brink: Engine: the scenario is not valid (use Engine::Create for the error as a value): %s\n",
                  st.message().c_str());
     std::abort();
@@ -405,12 +414,7 @@ std::shared_ptr<const Scenario> Finalized(Scenario scenario) {
 }  // namespace
 
 Result<Engine> Engine::Create(Scenario scenario) {
-  if (Status st = FinalizeScenario(scenario); !st.ok()) return st;
-  for (const Actor& a : scenario.actors) {
-    if (MakePolicy(a.policy) == nullptr) {
-      return Status::Error(fmt::format("actor '{}': no policy '{}'", a.id, a.policy));
-    }
-  }
+  if (Status st = Prepare(scenario); !st.ok()) return st;
   return Engine(std::make_shared<const Scenario>(std::move(scenario)));
 }
 
