@@ -9,7 +9,9 @@ namespace brink::cli {
 namespace {
 
 int Check(const std::string& path) {
-  Result<Scenario> loaded = path.empty() ? LoadDefaultScenario() : LoadScenarioFile(path);
+  Result<Scenario> loaded = path.empty()                ? LoadDefaultScenario()
+                            : FindEmbeddedScenario(path) ? LoadEmbeddedScenario(path)
+                                                         : LoadScenarioFile(path);
   if (!loaded.ok()) {
     Err("{}\n", loaded.message());
     return kExitBadInput;
@@ -37,9 +39,10 @@ int Check(const std::string& path) {
 void AddCheckCommand(CLI::App& app, int& exit_code) {
   auto path = std::make_shared<std::string>();
   CLI::App* check = app.add_subcommand(
-      "check", "Load and validate a scenario file; print a summary (exit 0) or the first "
+      "check", "Load and validate a scenario (a file or an embedded one); print a summary (exit 0) or the first "
                "error as file:line:column (exit 2)");
-  check->add_option("FILE", *path, "Scenario file (default: the embedded scenario)")
+  check->add_option("FILE", *path, "Scenario file, or the name of an embedded scenario (" + EmbeddedScenarioNames() +
+                                       "); default: " + std::string(EmbeddedScenarios().front().name))
       ->check(NonEmptyPath());
   check->callback([path, &exit_code] { exit_code = Check(*path); });
 }

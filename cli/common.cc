@@ -43,8 +43,9 @@ void AddThreadsOption(CLI::App& app, int& threads, const std::string& help) {
 
 void AddScenarioOptions(CLI::App& app, ScenarioOptions& options) {
   app.add_option("--scenario", options.scenario_path,
-                 "Scenario file (TOML, see docs/scenario-format.md); default: the embedded "
-                 "eastern-Syria-2017 scenario")
+                 "Scenario: a file (TOML, see docs/scenario-format.md) or the name of an embedded one (" +
+                     EmbeddedScenarioNames() + "; a file of such a name needs ./); default: " +
+                     std::string(EmbeddedScenarios().front().name))
       ->check(NonEmptyPath());
   app.add_option("--set", options.overrides,
                  "Override a scenario parameter, PATH=VALUE, e.g. "
@@ -64,9 +65,14 @@ const CLI::Validator& NonEmptyPath() {
   return validator;
 }
 
+std::string ScenarioFilePath(const std::string& scenario) {
+  return FindEmbeddedScenario(scenario) ? std::string() : scenario;
+}
+
 Result<Scenario> LoadFor(const ScenarioOptions& options) {
-  Result<Scenario> loaded = options.scenario_path.empty()
-                                ? LoadDefaultScenario(options.overrides)
+  Result<Scenario> loaded = options.scenario_path.empty() ? LoadDefaultScenario(options.overrides)
+                            : FindEmbeddedScenario(options.scenario_path)
+                                ? LoadEmbeddedScenario(options.scenario_path, options.overrides)
                                 : LoadScenarioFile(options.scenario_path, options.overrides);
   if (!loaded.ok()) return loaded;
   if (Status chosen = ApplyPolicyChoices(loaded.value(), options.policies); !chosen.ok()) return chosen;

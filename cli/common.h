@@ -22,8 +22,11 @@ void AddThreadsOption(CLI::App& app, int& threads, const std::string& help);
 // 0x, no exponent); a path that is not empty.
 const CLI::Validator& DecimalNumber();
 const CLI::Validator& NonEmptyPath();
-// Loads the scenario (file or default) and applies the overrides; prints the error on failure.
+// Loads the scenario (a file, an embedded one by name, or the default) and applies the
+// overrides and policy choices.
 Result<Scenario> LoadFor(const ScenarioOptions& options);
+// The file a --scenario value names: "" for an embedded scenario's name (it is no file).
+std::string ScenarioFilePath(const std::string& scenario);
 
 // Reads a whole input file named on the command line ("-": standard input), refusing one
 // larger than `max_bytes`; the error names the file.

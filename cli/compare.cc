@@ -158,7 +158,7 @@ int Compare(const CompareOptions& options) {
   }
   if (Status st = CheckDistinctPaths({{"A", options.a_path, false},
                                       {"B", options.b_path, false},
-                                      {"--scenario", options.variant.scenario_path, false},
+                                      {"--scenario", ScenarioFilePath(options.variant.scenario_path), false},
                                       {"--report", options.report_path, true},
                                       {"--runs-csv", options.runs_csv_path, true}});
       !st.ok()) {

@@ -62,7 +62,7 @@ int Forecast(const ForecastOptions& options) {
       return kExitBadInput;
     }
   }
-  if (Status st = CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
+  if (Status st = CheckDistinctPaths({{"--scenario", ScenarioFilePath(options.scenario.scenario_path), false},
                                       {"--json", options.json_path, true},
                                       {"--csv", options.csv_dir, true},
                                       {"--report", options.report_path, true},

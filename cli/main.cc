@@ -15,7 +15,9 @@ int Main(int argc, char** argv) {
       "brink " BRINK_VERSION " - simulates armed standoffs between rival coalitions: who fires\n"
       "first, how far a clash escalates, who ends up holding the ground that matters.\n"
       "With no scenario file, the embedded default is used: eastern Syria and western Iraq,\n"
-      "mid-June 2017 (see docs/model.md and scenarios/eastern-syria-2017.toml).",
+      "mid-June 2017 (see docs/model.md and scenarios/eastern-syria-2017.toml). Embedded\n"
+      "scenarios, by name with --scenario NAME: eastern-syria-2017 (the default), eastern-syria-2018\n"
+      "(the same theatre from the map of 1 January 2018, for a year) and idlib-2020.",
       "brink"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", BRINK_VERSION);

@@ -28,7 +28,8 @@ struct Inputs {
 Result<Inputs> LoadInputs(const ScoreOptions& options) {
   Inputs in;
   std::string scenario_text;
-  if (options.scenario.scenario_path.empty()) {
+  const EmbeddedScenario* embedded = FindEmbeddedScenario(options.scenario.scenario_path);
+  if (options.scenario.scenario_path.empty() || embedded) {
     Result<Scenario> loaded = LoadFor(options.scenario);
     if (!loaded.ok()) return Status::Error("brink score: " + loaded.message());
     in.scenario = std::move(loaded.value());
@@ -54,6 +55,13 @@ Result<Inputs> LoadInputs(const ScoreOptions& options) {
                                     in.scenario);
   } else if (options.scenario.scenario_path.empty()) {
     observations = LoadDefaultObservations(in.scenario);
+  } else if (embedded) {
+    if (embedded->observations.empty()) {
+      return Status::Error(fmt::format("brink score: the embedded scenario '{}' has no record to score against (a forecast "
+                                       "of what was still to come); give --observations FILE", embedded->name));
+    }
+    observations = LoadObservations(embedded->observations, fmt::format("<{}-observations.toml>", embedded->name),
+                                    in.scenario);
   } else {
     observations = LoadObservations(scenario_text, options.scenario.scenario_path, in.scenario);
     if (!observations.ok() && observations.message().find("no [[observation]] tables") != std::string::npos) {
@@ -76,7 +84,7 @@ Status CheckOutputs(const ScoreOptions& options) {
       return Status::Error("--csv " + st.message());
     }
   }
-  return CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
+  return CheckDistinctPaths({{"--scenario", ScenarioFilePath(options.scenario.scenario_path), false},
                              {"--observations", options.observations_path, false},
                              {"--json", options.json_path, true},
                              {"--csv", options.csv_dir, true}});

@@ -1,7 +1,7 @@
 # libFuzzer targets (fuzz/README.md), included from the top CMakeLists.txt when BRINK_FUZZ=ON.
 #
 # The targets are compiled from the library's sources (BRINK_LIB_SOURCES and the embedded
-# default scenario, BRINK_EMBED_CC), not linked against brink_engine, because:
+# embedded scenarios, BRINK_EMBED_SOURCES), not linked against brink_engine, because:
 #   - toml++ must be compiled header-only (TOML_HEADER_ONLY=1) so its parser is instrumented
 #     with the target; linking tomlplusplus::tomlplusplus would force TOML_HEADER_ONLY=0 and
 #     TOML_SHARED_LIB=1 and leave the parser, where most of the input is handled, uninstrumented;
@@ -22,7 +22,7 @@ set(BRINK_FUZZ_COMPILE_OPTIONS ${BRINK_FUZZ_SANITIZERS} -fno-sanitize-recover=al
     -fno-omit-frame-pointer -g)
 
 # The library's sources, once, shared by every target.
-add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_CC} ${BRINK_EMBED_OBSERVATIONS_CC})
+add_library(brink_fuzz_objects OBJECT ${BRINK_LIB_SOURCES} ${BRINK_EMBED_SOURCES})
 target_include_directories(brink_fuzz_objects PUBLIC include PRIVATE src)
 target_include_directories(brink_fuzz_objects SYSTEM PUBLIC ${RANDOM123_INCLUDE})
 target_compile_definitions(brink_fuzz_objects PUBLIC BRINK_VERSION="${PROJECT_VERSION}"

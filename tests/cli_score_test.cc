@@ -96,3 +96,34 @@ TEST(ScoreCommand, ScenarioFileCarryingItsObservations) {
 }
 
 }  // namespace
+
+namespace brink {
+namespace {
+
+// Embedded scenarios by name: eastern-syria-2018 runs and forecasts like a file would, but has
+// no record to score against (2018 is held out), and says so; idlib-2020 carries its record.
+TEST(ScoreCommand, EmbeddedScenariosByNameAndTheirRecords) {
+  Outcome run = RunBrink("run --scenario eastern-syria-2018 --days 30");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(Contains(run.out, "Eastern Syria standoff, January 2018")) << run.out.substr(0, 200);
+  EXPECT_TRUE(Contains(run.out, "from 2018-01-01")) << run.out.substr(0, 200);
+  Outcome score = RunBrink("score --scenario eastern-syria-2018 --runs 10");
+  EXPECT_EQ(score.status, 2);
+  EXPECT_TRUE(Contains(score.err, "the embedded scenario 'eastern-syria-2018' has no record to score against")) << score.err;
+  EXPECT_TRUE(Contains(score.err, "--observations FILE")) << score.err;
+  Outcome idlib = RunBrink("score --scenario idlib-2020 --runs 20");
+  EXPECT_EQ(idlib.status, 0) << idlib.err;
+  EXPECT_TRUE(Contains(idlib.out, "<idlib-2020-observations.toml>")) << idlib.out.substr(0, 300);
+  Outcome check = RunBrink("check eastern-syria-2018");
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_TRUE(Contains(check.out, "<eastern-syria-2018.toml>: OK")) << check.out;
+  // Not a name: a file, and a missing file is named as one.
+  Outcome missing = RunBrink("check eastern-syria-2019");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_TRUE(Contains(missing.err, "eastern-syria-2019: cannot open")) << missing.err;
+  Outcome help = RunBrink("forecast --help");
+  EXPECT_TRUE(Contains(help.out, "eastern-syria-2017, eastern-syria-2018, idlib-2020")) << help.out;
+}
+
+}  // namespace
+}  // namespace brink

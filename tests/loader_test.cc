@@ -792,3 +792,49 @@ TEST(Loader, AnEmptyWithdrawalListIsRefusedNotEverywhere) {
 
 }  // namespace
 }  // namespace brink
+
+// ----------------------------------------------------------------------------- map features
+
+namespace brink {
+namespace {
+
+constexpr std::string_view kRiver =
+    "[[feature]]\nid = \"river\"\nname = \"The river\"\nkind = \"river\"\nsource = \"assumption\"\n"
+    "points = [[35.0, 40.0], [35.5, 40.5], [36, 41]]\n";
+
+TEST(Loader, RiversAndBordersLoadAsPolylines) {
+  Result<Scenario> loaded = LoadScenario(SmallText() + "\n" + std::string(kRiver), kSource);
+  ASSERT_TRUE(loaded.ok()) << loaded.message();
+  ASSERT_EQ(loaded.value().features.size(), 1u);
+  const Feature& f = loaded.value().features[0];
+  EXPECT_EQ(f.name, "The river");
+  EXPECT_EQ(f.kind, FeatureKind::kRiver);
+  ASSERT_EQ(f.points.size(), 3u);
+  EXPECT_DOUBLE_EQ(f.points[2].first, 36.0);  // an integer is a number of degrees too
+  EXPECT_DOUBLE_EQ(f.points[2].second, 41.0);
+}
+
+TEST(Loader, AFeatureOfOnePointOrAnUnknownKindIsRefused) {
+  std::string one(kRiver);
+  one.replace(one.find("[[35.0"), std::string("[[35.0, 40.0], [35.5, 40.5], [36, 41]]").size(), "[[35.0, 40.0]]");
+  Broken b = Append(one, "[[35.0, 40.0]]");
+  EXPECT_TRUE(FailsAt(b, "'points' has 1 points; expected 2 to 512"));
+  std::string kind(kRiver);
+  kind.replace(kind.find("\"river\"\nsource"), 7, "\"road\"");
+  Broken c = Append(kind, "\"road\"");
+  EXPECT_TRUE(FailsAt(c, "'kind' = \"road\"; expected \"river\" or \"border\""));
+}
+
+TEST(Loader, AFeaturesPointOffTheGlobeIsNamed) {
+  std::string off(kRiver);
+  off.replace(off.find("[35.5, 40.5]"), 12, "[35.5, 190.5]");
+  Broken b = Append(off, "190.5");
+  EXPECT_TRUE(FailsAt(b, "longitude 190.5 in 'points' is out of range; expected [-180, 180]"));
+  std::string flat(kRiver);
+  flat.replace(flat.find("[35.5, 40.5]"), 12, "[35.5]");
+  Broken c = Append(flat, "[35.5]");
+  EXPECT_TRUE(FailsAt(c, "each point of 'points' must be [latitude, longitude]"));
+}
+
+}  // namespace
+}  // namespace brink

@@ -42,6 +42,7 @@ enum class EventKind : uint8_t {
   kCeasefire,          // the full-scale war ended in a ceasefire: the two blocs are rivals again
   kInterception,       // a protector engaged a rival that fired on an actor it protects (index: Cause)
   kChannelSuspended,   // the deconfliction channel was suspended after an interception (index: days)
+  kExposureChange,     // the troops an actor has exposed outside the theatre changed on their date (index: the timeline entry)
   kCount
 };
 

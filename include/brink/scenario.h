@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,7 @@ struct Limits {
   static constexpr int kMaxCorridors = 64;
   static constexpr int kMaxLadderRungs = 16;
   static constexpr int kMaxTerrains = 32;
+  static constexpr int kMaxFeatures = 64;
   static constexpr int kMaxDays = 20000;
   static constexpr int kMaxStringLength = 4096;
   static constexpr int kMaxListLength = 512;
@@ -81,6 +83,8 @@ struct Actor {
   double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
   double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
   double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
+  double underground = 0.0;             // >= 0, its fighters underground at the start (a start mid-campaign)
+  std::vector<RegionId> insurgent_ground; // where its fighters underground strike; empty: the ground it holds at the start
   double killed_share = -1;             // 0..1, share of its casualties killed (-1: rules.killed_share)
   std::vector<std::string> countries;   // where it may take ground (two-letter codes); empty: anywhere
   std::vector<std::string> operates_in; // where its forces may stand (two-letter codes); empty: anywhere
@@ -154,6 +158,15 @@ struct Region {
   ActorId holder = kNone;
 };
 
+// A geographic feature drawn on the report's map under the regions (a river, a border): a
+// polyline of [latitude, longitude] points. The rules do not read it.
+enum class FeatureKind : uint8_t { kRiver, kBorder };
+struct Feature {
+  std::string id, name, source;
+  FeatureKind kind = FeatureKind::kRiver;
+  std::vector<std::pair<double, double>> points;  // latitude, longitude in degrees
+};
+
 struct Edge {
   RegionId from = kNone, to = kNone;
   EdgeKind kind = EdgeKind::kRoad;
@@ -170,7 +183,7 @@ struct ForceSpec {
 // A dated change (docs/model.md, "Timeline"): at dawn of `day` some pairs of actors change
 // relation, or an actor pulls its forces out of some regions (they leave the theatre, their
 // ground passes to `hand_to` or to nobody). Force arrivals are the forces' own `arrives_day`.
-enum class ChangeKind : uint8_t { kRelation, kWithdraw };
+enum class ChangeKind : uint8_t { kRelation, kWithdraw, kExposure };
 struct Change {
   int day = 1;
   ChangeKind kind = ChangeKind::kRelation;
@@ -179,6 +192,8 @@ struct Change {
   ActorId actor = kNone;         // kWithdraw
   std::vector<RegionId> regions; // kWithdraw
   ActorId hand_to = kNone;       // kWithdraw
+  int exposure = -1;             // kExposure: index in Scenario::exposures
+  double troops = 0;             // kExposure: the troops exposed from that day
   std::string a_name, b_name;    // kRelation: the parties as written (actor or bloc names)
   std::string note;              // what happened, for the narrative
 };
@@ -231,6 +246,7 @@ struct DeconflictionLine {
 struct StandingTension {
   BlocId a = kNone, b = kNone;
   double value = 0;
+  int reached = -1;  // the highest rung reached before the start (ladder index), -1: the current one
 };
 struct StandingGrievance {
   ActorId actor = kNone, against = kNone;
@@ -326,6 +342,7 @@ struct Rules {
   double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
   double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
   int siege_days = 120;                  // days of battle after which a city's extra defence is gone
+  double siege_spread = 0.0;             // sigma of a lognormal factor on siege_days, drawn once per battle (0: every siege as long)
   bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
   bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
   bool only_takers_capture = true;       // a force whose actor may not take a region neither takes nor blocks it
@@ -411,8 +428,8 @@ struct ScenarioTables {
   // in input order): what Engine::Begin applies at dawn (rules/timeline.cc).
   struct Scheduled {
     int day;
-    enum Kind : uint8_t { kArrival, kRelations, kWithdrawal, kLineAgreed } kind;
-    int index;  // the force, the relation phase that starts, the change, or the line
+    enum Kind : uint8_t { kArrival, kRelations, kWithdrawal, kLineAgreed, kExposure } kind;
+    int index;  // the force, the relation phase that starts, the change (withdrawal, exposure), or the line
   };
   std::vector<Scheduled> schedule;
   // relation_matrix holds one actors x actors matrix per relation phase: phase 0 from the
@@ -438,6 +455,9 @@ struct ScenarioTables {
   // Per actor: the actors that defend it from the air (Actor::protects_actors, with air_defence
   // above 0 and rules.air_defence on).
   std::vector<ActorSet> defenders;
+  // Per region: the actors whose fighters underground strike there (Actor::insurgent_ground,
+  // else the ground each held at the start).
+  std::vector<ActorSet> insurgent_home;
   // Stand-off fire (Actor::fire_range_km, rules.weapons), actors x regions: the other regions
   // within the actor's range in a straight line of a force of its in the region (empty lists for
   // an actor without a range); and per region, the actors that reach it from their bases.
@@ -469,6 +489,7 @@ struct Scenario {
   std::vector<Campaign> campaigns;
   std::vector<StandingTension> tensions;      // at the start
   std::vector<StandingGrievance> grievances;  // at the start
+  std::vector<Feature> features;              // for the map only
 
   // What FinalizeScenario derived from the input above.
   const ScenarioTables& tables() const { return tables_; }
@@ -546,6 +567,22 @@ Result<Scenario> LoadScenario(std::string_view toml_text, std::string_view sourc
                               const std::vector<std::string>& overrides = {});
 Result<Scenario> LoadScenarioFile(const std::string& path,
                                   const std::vector<std::string>& overrides = {});
+// The scenarios embedded in the binary, selectable by name (`--scenario eastern-syria-2018`);
+// the first is the default. `observations` is the record `brink score` checks it against
+// (empty when it has none: a forecast of the future, such as eastern-syria-2018).
+struct EmbeddedScenario {
+  std::string_view name, text, observations;
+};
+std::span<const EmbeddedScenario> EmbeddedScenarios();
+// The embedded scenario of that name, or null.
+const EmbeddedScenario* FindEmbeddedScenario(std::string_view name);
+// The names, comma-separated, for help texts and messages.
+std::string EmbeddedScenarioNames();
+// Loads an embedded scenario by name (an error lists the names when there is none).
+Result<Scenario> LoadEmbeddedScenario(std::string_view name, const std::vector<std::string>& overrides = {});
+// The name an embedded scenario's messages give as its source, "<NAME.toml>".
+std::string EmbeddedSourceName(std::string_view name);
+
 // The embedded default scenario: eastern Syria and western Iraq, mid-June 2017.
 std::string_view DefaultScenarioText();
 Result<Scenario> LoadDefaultScenario(const std::vector<std::string>& overrides = {});

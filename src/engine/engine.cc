@@ -459,6 +459,7 @@ State Engine::Initial() const {
   st.actors.assign(s.actors.size(), ActorState{});
   st.inflicted.assign(s.actors.size() * s.actors.size(), 0.0f);
   st.underground.assign(s.actors.size(), 0.0f);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) st.underground[a] = static_cast<float>(s.actors[a].underground);
   for (const Faction& f : s.factions) st.influence.push_back(static_cast<float>(f.influence));
   for (const Exposure& e : s.exposures) st.exposure_troops.push_back(static_cast<float>(e.troops));
   st.tension.assign(s.blocs.size() * s.blocs.size(), 0.0f);
@@ -469,6 +470,7 @@ State Engine::Initial() const {
     st.level = std::max(st.level, std::min(rules::RungFor(s, t.value), s.war_rung() - 1));
   }
   st.max_level = st.level;
+  for (const StandingTension& t : s.tensions) st.max_level = std::max(st.max_level, t.reached);
   for (const StandingGrievance& g : s.grievances) {
     st.actors[static_cast<std::size_t>(g.actor)].grievance =
         Grievance{.against = g.against, .days_left = static_cast<int16_t>(std::min(g.days_left, 32767)), .strikes = 1,

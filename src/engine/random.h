@@ -13,7 +13,7 @@ namespace brink {
 // One stream per rule, so changing one rule's use of randomness leaves the others' draws alone.
 enum class Stream : uint64_t {
   kDecision = 1, kAir, kCombat, kIncident, kStrike, kRetaliation, kProxy, kFeud, kZone,
-  kInsurgency, kCeasefire, kProtection
+  kInsurgency, kCeasefire, kProtection, kSiege
 };
 
 class Rng {

@@ -266,6 +266,30 @@ void CheckMap(Checker& c, const json& doc) {
       }
     }
   }
+  // Rivers and borders (optional): a name, a kind and a polyline of [latitude, longitude].
+  if (map->contains("features")) {
+    if (const json* features = c.Array(*map, at, "features");
+        features && c.AtMost(*features, at + "/features", Limits::kMaxFeatures) && c.Objects(*features, at + "/features")) {
+      for (std::size_t i = 0; i < features->size() && c.ok(); ++i) {
+        const std::string where = fmt::format("{}/features/{}", at, i);
+        c.Field((*features)[i], where, "name", kString);
+        if (const json* kind = c.Field((*features)[i], where, "kind", kString);
+            kind && *kind != "river" && *kind != "border") {
+          c.Fail(where + "/kind", "should be \"river\" or \"border\"");
+        }
+        const json* points = c.Array((*features)[i], where, "points");
+        if (!points || !c.AtMost(*points, where + "/points", Limits::kMaxListLength)) continue;
+        for (std::size_t k = 0; k < points->size() && c.ok(); ++k) {
+          const json& point = (*points)[k];
+          const std::string p = fmt::format("{}/points/{}", where, k);
+          if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number() ||
+              !(std::fabs(point[0].get<double>()) <= 90) || !(std::fabs(point[1].get<double>()) <= 180)) {
+            c.Fail(p, "should be [latitude, longitude] in degrees");
+          }
+        }
+      }
+    }
+  }
 }
 
 // Before any parse: how deep objects and arrays nest, and how many values there are, so that

@@ -147,6 +147,13 @@ nlohmann::json MapJson(const Scenario& s) {
     for (RegionId r : line.b_regions) item["b_regions"].push_back(id_of(r));
     map["lines"].push_back(item);
   }
+  map["features"] = json::array();
+  for (const Feature& feature : s.features) {
+    json item = {{"id", feature.id}, {"name", feature.name}, {"kind", feature.kind == FeatureKind::kRiver ? "river" : "border"},
+                 {"source", feature.source}, {"points", json::array()}};
+    for (auto [lat, lon] : feature.points) item["points"].push_back({lat, lon});
+    map["features"].push_back(item);
+  }
   return map;
 }
 

@@ -37,6 +37,8 @@ std::string HostileForecastJson() {
   std::string toml = SmallText();
   Replace(toml, "name = \"Small valley\"", "name = \"Valley <script>alert(1)</script>\"");
   Replace(toml, "id = \"west\"\n", "id = \"west\"\nname = \"Tell <b> & \\\"Q\\\" 'x'\"\n");
+  toml += "\n[[feature]]\nid = \"river\"\nname = \"River <i>\"\nkind = \"river\"\nsource = \"assumption\"\n"
+          "points = [[35.0, 40.0], [35.5, 40.5], [36, 41]]\n";
   Result<Scenario> s = LoadScenario(toml, "hostile.toml");
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.message());
   if (!s.ok()) return "";
@@ -252,6 +254,38 @@ TEST(HtmlReport, WarCausesAreShownWithTheirShares) {
   Result<std::string> bad = ForecastReportHtml(doc.dump(), "bad.json");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.message().find("/war_causes/0/runs"), std::string::npos) << bad.message();
+}
+
+}  // namespace
+}  // namespace brink
+
+namespace brink {
+namespace {
+
+// Rivers and borders are drawn first, under everything else, each a polyline named in its
+// tooltip, and the legend says what a river looks like.
+TEST(HtmlReport, RiversAreDrawnUnderTheRegions) {
+  const std::string text = HostileForecastJson();
+  ASSERT_FALSE(text.empty());
+  Result<std::string> page = ForecastReportHtml(text, "rivers.json");
+  ASSERT_TRUE(page.ok()) << page.message();
+  const std::string& html = page.value();
+  const std::size_t features = html.find("<g class=\"features\"");
+  const std::size_t zones = html.find("<g class=\"zones\">");
+  ASSERT_NE(features, std::string::npos);
+  ASSERT_NE(zones, std::string::npos);
+  EXPECT_LT(features, zones) << "under the zones, the corridors and the regions";
+  const std::string group = html.substr(features, zones - features);
+  EXPECT_NE(group.find("<polyline points=\""), std::string::npos);
+  EXPECT_NE(group.find("<title>River &lt;i&gt;</title>"), std::string::npos) << "named, escaped";
+  EXPECT_NE(html.find("</span>river</span>"), std::string::npos) << "in the legend";
+  // A point that is not [latitude, longitude] is refused with its place in the document.
+  nlohmann::json doc = nlohmann::json::parse(text);
+  doc["map"]["features"][0]["points"][1] = {35.5, 400};
+  Result<std::string> bad = ForecastReportHtml(doc.dump(), "bad.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("/map/features/0/points/1 should be [latitude, longitude] in degrees"), std::string::npos)
+      << bad.message();
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ std::string_view EventKindName(EventKind kind) {
     case EventKind::kCeasefire: return "ceasefire";
     case EventKind::kInterception: return "interception";
     case EventKind::kChannelSuspended: return "channel_suspended";
+    case EventKind::kExposureChange: return "exposure_change";
     case EventKind::kCount: break;
   }
   return "unknown";

@@ -131,6 +131,11 @@ class Teller {
         return fmt::format("{} and {} are now in {}{}{}.", c.a_name, c.b_name,
                            kNames[static_cast<int>(c.relation)], c.note.empty() ? "" : ": ", c.note);
       }
+      case EventKind::kExposureChange: {
+        const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
+        return fmt::format("{} now has {} troops in {}{}{}.", Actor(e.actor), Troops(e.casualties),
+                           s_.exposures[static_cast<std::size_t>(c.exposure)].name, c.note.empty() ? "" : ": ", c.note);
+      }
       case EventKind::kLineAgreed:
         return fmt::format("Deconfliction line agreed: {}.", s_.lines[static_cast<std::size_t>(e.index)].name);
       case EventKind::kCrossing:

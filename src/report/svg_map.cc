@@ -1,6 +1,6 @@
 // The forecast's map as inline SVG: regions at their coordinates on an equirectangular
 // projection (longitude scaled by the cosine of the mean latitude, so distances look right at
-// the map's latitude), edges by kind, corridors, declared zones and lines, and each region
+// the map's latitude), the scenario's rivers and borders, edges by kind, corridors, declared zones and lines, and each region
 // coloured by its most likely holder at the end.
 #include <fmt/format.h>
 
@@ -133,7 +133,25 @@ std::string MapSvg(const json& doc, std::string_view id) {
       "<rect width=\"{1}\" height=\"{2}\" fill=\"#f7f5ef\"/>\n",
       Escape(id), kWidth, kHeight);
 
-  // Declared zones first, under everything: a circle of the zone's radius around each of its
+  // Rivers and borders first, under everything.
+  if (map.contains("features")) {
+    svg += "<g class=\"features\" fill=\"none\">\n";  // the svg's own frame clips what lies beyond
+    for (const json& feature : map["features"]) {
+      const bool river = feature["kind"] == "river";
+      std::string points;
+      for (const json& p : feature["points"]) {
+        points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", proj.X(p[1].get<double>()),
+                              proj.Y(std::clamp(p[0].get<double>(), -89.0, 89.0)));
+      }
+      svg += fmt::format("<polyline points=\"{}\" {}><title>{}</title></polyline>\n", points,
+                         river ? "stroke=\"#8fbbe3\" stroke-width=\"4\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
+                               : "stroke=\"#9c8f80\" stroke-width=\"1.3\" stroke-dasharray=\"8 3 2 3\"",
+                         Escape(feature["name"].get<std::string>()));
+    }
+    svg += "</g>\n";
+  }
+
+  // Declared zones next, under the rest: a circle of the zone's radius around each of its
   // regions, in the owner's bloc colour (grey and dotted when switched off).
   svg += "<g class=\"zones\">\n";
   for (const json& z : map["zones"]) {
@@ -320,6 +338,12 @@ std::string MapLegend(const json& doc) {
   out += fmt::format("<span><span class=\"key\" style=\"background:{}\"></span>nobody</span>\n", kNobodyColour);
   out += "<span><span class=\"line\" style=\"border-top:2px solid #7d7d7d\"></span>road</span>\n";
   out += "<span><span class=\"line\" style=\"border-top:2px dashed #1f6fd1\"></span>river crossing</span>\n";
+  bool rivers = false, borders = false;
+  if (map.contains("features")) {
+    for (const json& feature : map["features"]) (feature["kind"] == "river" ? rivers : borders) = true;
+  }
+  if (rivers) out += "<span><span class=\"line\" style=\"border-top:4px solid #8fbbe3\"></span>river</span>\n";
+  if (borders) out += "<span><span class=\"line\" style=\"border-top:2px dashed #9c8f80\"></span>border</span>\n";
   for (std::size_t c = 0; c < map["corridors"].size(); ++c) {
     out += fmt::format("<span><span class=\"line\" style=\"border-top:8px solid {}\"></span>corridor: {}</span>\n",
                        kCorridorColours[c % kCorridorColours.size()],

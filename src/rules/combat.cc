@@ -10,19 +10,32 @@
 // Sieges (docs/model.md, "Sieges"): in a city its side holds, a defender's losses are further
 // divided by 1 + (siege_defence - 1) x (1 - days / siege_days)^siege_exponent, days being the
 // length of the battle there so far, and it breaks only under that much more fire: street fighting holds for weeks and wears down (Raqqa,
-// 6 Jun - 17 Oct 2017; Mosul, Oct 2016 - Jul 2017).
+// 6 Jun - 17 Oct 2017; Mosul, Oct 2016 - Jul 2017). With rules.siege_spread each battle's
+// siege_days is drawn once, lognormal around it (SiegeDays).
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "rules/rules.h"
 
 namespace brink::rules {
 
-double SiegeDefence(const Scenario& s, int battle_days) {
+double SiegeDefence(const Scenario& s, int battle_days) { return SiegeDefence(s, battle_days, s.rules.siege_days); }
+
+double SiegeDefence(const Scenario& s, int battle_days, double siege_days) {
   const Rules& x = s.rules;
-  if (!x.sieges || x.siege_defence <= 1.0 || battle_days >= x.siege_days) return 1.0;
-  const double left = 1.0 - static_cast<double>(std::max(0, battle_days)) / x.siege_days;
+  if (!x.sieges || x.siege_defence <= 1.0 || battle_days >= siege_days) return 1.0;
+  const double left = 1.0 - static_cast<double>(std::max(0, battle_days)) / siege_days;
   return 1.0 + (x.siege_defence - 1.0) * std::pow(left, x.siege_exponent);
+}
+
+double SiegeDays(const Day& d, std::size_t r) {
+  const Rules& x = d.s.rules;
+  if (x.siege_spread <= 0) return x.siege_days;
+  Rng rng(d.seed, d.run, Stream::kSiege, d.st.battle_start_day[r] * Limits::kMaxRegions + static_cast<int>(r));
+  const double u1 = 1.0 - rng.Uniform(), u2 = rng.Uniform();  // Box-Muller: u1 in (0, 1]
+  const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  return x.siege_days * std::exp(x.siege_spread * z);
 }
 
 bool Combat(Day& d) {
@@ -46,7 +59,7 @@ bool Combat(Day& d) {
     // The battle here: begun today unless fought yesterday too (a change of hands ends it).
     if (st.battle_last_day[r] != st.day - 1) st.battle_start_day[r] = st.day;
     st.battle_last_day[r] = st.day;
-    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r]) : 1.0;
+    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], SiegeDays(d, r)) : 1.0;
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const std::size_t actors = s.actors.size();

@@ -251,6 +251,37 @@ TEST(Combat, ACitysDefendersHoldUnderASiegeThatWearsDown) {
 }
 
 
+// Sieges differ in length (rules.siege_spread): each battle's siege_days is siege_days x
+// exp(spread x Z), Z standard normal, drawn once per battle: the same on every day of one battle,
+// independent across runs and battles. 20,000 battles: the mean and standard deviation of
+// log(days / siege_days) within 5 standard errors of 0 and the spread (SE of the sd: s/sqrt(2n)).
+TEST(Combat, SiegesDifferInLengthByTheirSpread) {
+  std::string toml(kBattlefield);
+  toml.replace(toml.find("terrain = \"city\"\nvalue = 1\n"), 26, "terrain = \"city\"\nvalue = 1\nflags = [\"city\"]\n");
+  World world(toml, {"rules.siege_defence=10", "rules.siege_days=120", "rules.siege_spread=0.3"});
+  const std::size_t town = static_cast<std::size_t>(world.region("town"));
+  constexpr int kBattles = 20000;
+  double sum = 0, sum2 = 0;
+  for (int b = 0; b < kBattles; ++b) {
+    world.initial.battle_start_day[town] = 1 + b % 50;  // battles that began on other days, in other runs
+    Day d = world.Fresh(static_cast<uint64_t>(b / 50));
+    const double days = rules::SiegeDays(d, town);
+    world.st.day = 40;  // later in the same battle: the same length
+    EXPECT_EQ(rules::SiegeDays(d, town), days);
+    const double x = std::log(days / 120.0);
+    sum += x;
+    sum2 += x * x;
+  }
+  const double mean = sum / kBattles, sd = std::sqrt(sum2 / kBattles - mean * mean);
+  EXPECT_NEAR(mean, 0.0, 5 * 0.3 / std::sqrt(kBattles));
+  EXPECT_NEAR(sd, 0.3, 5 * 0.3 / std::sqrt(2.0 * kBattles));
+  // No spread: every siege as long; the defence at a day follows the battle's own length.
+  World plain(toml, {"rules.siege_defence=10", "rules.siege_days=120"});
+  Day d = plain.Fresh();
+  EXPECT_EQ(rules::SiegeDays(d, town), 120.0);
+  EXPECT_DOUBLE_EQ(rules::SiegeDefence(plain.s, 60, 240.0), rules::SiegeDefence(plain.s, 30, 120.0));
+}
+
 // Casualties by cause: an actor's own killed_share replaces the rule's 25% for its losses
 // (outputs and the red line of retaliation), and the switch brings back the rule's for all.
 TEST(Casualties, AnActorsOwnKilledShareReplacesTheRules) {

@@ -1,8 +1,9 @@
 // Insurgency (docs/model.md, Submodel "Insurgent resilience"). Fighters of an actor with
 // `dispersal` who go underground when their force breaks (combat.cc) live on: each day they
 // mount Poisson(insurgency x underground / 1000) attacks, each on a force hostile to them
-// standing on ground their actor held at the start (a random one of those regions with such a
-// force, then its strongest hostile force there). An attack is limited fire by the actor
+// standing on their ground (the actor's insurgent_ground, else the ground it held at the start:
+// a random one of those regions with such a force, then its strongest hostile force there).
+// A scenario that starts mid-campaign may give fighters already underground (`underground`). An attack is limited fire by the actor
 // (LimitedFire at incident_losses of the target, within the actor's means); it costs the
 // insurgents nothing in this model, so the pool only grows while forces keep breaking.
 #include "rules/rules.h"
@@ -24,7 +25,8 @@ void Insurgency(Day& d) {
     targets.clear();
     const ActorSet enemies = HostileTo(d, static_cast<ActorId>(a));
     for (RegionId r : d.w.occupied) {
-      if (s.regions[static_cast<std::size_t>(r)].holder == static_cast<ActorId>(a) && !(PresentIn(d, r) & enemies).empty()) {
+      if (s.tables().insurgent_home[static_cast<std::size_t>(r)].contains(static_cast<ActorId>(a)) &&
+          !(PresentIn(d, r) & enemies).empty()) {
         targets.push_back(r);
       }
     }

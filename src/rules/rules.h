@@ -15,6 +15,11 @@ RegionId ChooseTarget(const Day& d, const Force& f);
 bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attrition; true if a force fell back (the index follows)
 // combat.cc: the extra defence of a city's defenders on day `battle_days` of a battle (Sieges).
 double SiegeDefence(const Scenario& s, int battle_days);
+// The same for a battle whose siege lasts `siege_days` (SiegeDays).
+double SiegeDefence(const Scenario& s, int battle_days, double siege_days);
+// This battle's siege length in region `r`: rules.siege_days, times exp(siege_spread x Z) with
+// Z drawn once per battle (from the battle's region and first day, so no state is kept).
+double SiegeDays(const Day& d, std::size_t r);
 void DeliberateStrikes(Day& d);      // strikes.cc
 void AirCampaign(Day& d);            // strikes.cc: in full-scale war, air power strikes anywhere
 void Incidents(Day& d);              // incidents.cc

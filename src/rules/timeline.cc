@@ -4,7 +4,8 @@
 // from regions (their forces there leave the theatre, not as casualties; the ground they held
 // there passes to the named actor or to nobody; with rules.handover_forces the receiver's nearest
 // force sends a garrison in), and lines take effect (forces standing on
-// the other side's ground, not held by their own side, fall back to their side's ground).
+// the other side's ground, not held by their own side, fall back to their side's ground), and
+// troops exposed outside the theatre change in number.
 // Nothing here draws a random number.
 #include <algorithm>
 
@@ -159,6 +160,15 @@ bool ApplyTimeline(Day& d) {
                     .index = static_cast<int16_t>(item.index), .casualties = left});
           }
         }
+        break;
+      }
+      case ScenarioTables::Scheduled::kExposure: {
+        // Troops exposed outside the theatre change (a deployment grows or shrinks): horizontal
+        // retaliation weighs and hurts what is there from today.
+        const Change& c = s.timeline[static_cast<std::size_t>(item.index)];
+        st.exposure_troops[static_cast<std::size_t>(c.exposure)] = static_cast<float>(c.troops);
+        d.Emit({.kind = EventKind::kExposureChange, .actor = s.exposures[static_cast<std::size_t>(c.exposure)].actor,
+                .index = static_cast<int16_t>(item.index), .casualties = static_cast<float>(c.troops)});
         break;
       }
     }

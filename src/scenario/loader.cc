@@ -61,7 +61,7 @@ class Loader {
     // [[observation]] tables are for `brink score` (src/score/observations.cc), not the scenario.
     for (const char* key : {"scenario", "rules", "bloc", "actor", "faction", "relation", "corridor", "observation",
                             "objective", "terrain", "region", "edge", "force", "exposure", "zone",
-                            "ladder", "timeline", "line", "tension", "grievance", "campaign"}) {
+                            "ladder", "timeline", "line", "tension", "grievance", "campaign", "feature"}) {
       top.Allow(key);
     }
     top.RejectUnknownKeys();  // a misspelt table is reported first, as what it is
@@ -89,6 +89,7 @@ class Loader {
     if (s_.ladder.empty()) s_.ladder.assign(std::begin(kDefaultLadder), std::end(kDefaultLadder));
     Each("tension", Limits::kMaxEntries, [&](TableReader& r) { LoadTension(r); });
     Each("grievance", Limits::kMaxEntries, [&](TableReader& r) { LoadGrievance(r); });
+    Each("feature", Limits::kMaxFeatures, [&](TableReader& r) { LoadFeature(r); });
     CheckWhole(top);
     return std::move(s_);
   }
@@ -224,6 +225,7 @@ class Loader {
     x.siege_defence = r.Num("siege_defence", 1, 1000, x.siege_defence);
     x.siege_exponent = r.Num("siege_exponent", 0, 100, x.siege_exponent);
     x.siege_days = r.Int("siege_days", 1, Limits::kMaxDays, x.siege_days);
+    x.siege_spread = r.Num("siege_spread", 0, 2, x.siege_spread);
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
@@ -310,6 +312,8 @@ class Loader {
     a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
     a.killed_share = r.Num("killed_share", 0, 1, a.killed_share);
     a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
+    a.underground = r.Num("underground", 0, 1e7, a.underground);
+    r.Allow("insurgent_ground");  // region ids: read once the regions are known
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
       if (Characters(c) != 2) r.Fail("countries", fmt::format("'countries' has \"{}\"; expected two-letter codes", c));
@@ -438,8 +442,18 @@ class Loader {
       const std::string to = r.Str("hand_to", false, "");
       c.hand_to = to.empty() ? kNone : ActorRef(r, "hand_to", to);
       if (c.hand_to == c.actor) r.Fail("hand_to", "an actor cannot hand its ground to itself");
+    } else if (kind == "exposure") {
+      c.kind = ChangeKind::kExposure;
+      const std::string id = r.Str("exposure", true);
+      for (std::size_t i = 0; i < s_.exposures.size(); ++i) {
+        if (s_.exposures[i].id == id) c.exposure = static_cast<int>(i);
+      }
+      if (c.exposure < 0) {
+        r.Fail("exposure", fmt::format("'exposure' = \"{}\" names no [[exposure]]; expected one of: {}", id, Ids(s_.exposures)));
+      }
+      c.troops = r.Num("troops", 0, 1e7, 0, true);
     } else {
-      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected \"relation\" or \"withdraw\"", kind));
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected \"relation\", \"withdraw\" or \"exposure\"", kind));
     }
     s_.timeline.push_back(std::move(c));
   }
@@ -507,6 +521,7 @@ class Loader {
         }
       }
       for (const std::string& id : r.StrList("bases", false)) a.bases.push_back(RegionRef(r, "bases", id));
+      for (const std::string& id : r.StrList("insurgent_ground", false)) a.insurgent_ground.push_back(RegionRef(r, "insurgent_ground", id));
     }
   }
 
@@ -795,6 +810,16 @@ class Loader {
     const double war = s_.ladder.back().threshold;
     t.value = r.Num("value", 0, 1e6, 0, true);
     if (t.value >= war) r.Fail("value", fmt::format("'value' = {} reaches the war rung ({}); expected less", t.value, war));
+    // The highest rung reached before the start, by name (below war: a war at the start or
+    // one already over is not this format's standoff).
+    if (const std::string reached = r.Str("reached", false, ""); !reached.empty()) {
+      std::string names;
+      for (std::size_t i = 0; i + 1 < s_.ladder.size(); ++i) {
+        if (s_.ladder[i].name == reached) t.reached = static_cast<int>(i);
+        names += (names.empty() ? "" : ", ") + s_.ladder[i].name;
+      }
+      if (t.reached < 0) r.Fail("reached", fmt::format("'reached' = \"{}\" names no rung below war; expected one of: {}", reached, names));
+    }
     s_.tensions.push_back(t);
   }
 
@@ -811,6 +836,26 @@ class Loader {
     g.harm = r.Num("harm", 0, 1e7, 0);
     g.signalled = r.Bool("signalled", false);
     s_.grievances.push_back(g);
+  }
+
+  // A river or border for the map (the rules do not read it).
+  void LoadFeature(TableReader& r) {
+    Feature f;
+    f.id = r.Identifier("id");
+    Unique(r, s_.features, f.id, "feature");
+    f.name = r.Str("name", false, f.id);
+    const std::string kind = r.Str("kind", true);
+    if (kind == "river") {
+      f.kind = FeatureKind::kRiver;
+    } else if (kind == "border") {
+      f.kind = FeatureKind::kBorder;
+    } else {
+      r.Fail("kind", fmt::format("'kind' = \"{}\"; expected \"river\" or \"border\"", kind));
+    }
+    f.points = r.Points("points", true);
+    f.source = r.Str("source", true);
+    if (f.source.empty()) r.Fail("source", "'source' is empty; expected where the line comes from (or \"assumption\")");
+    s_.features.push_back(std::move(f));
   }
 
   void CheckWhole(TableReader& top) {
@@ -923,7 +968,7 @@ Result<Scenario> LoadScenarioFile(const std::string& path,
 }
 
 Result<Scenario> LoadDefaultScenario(const std::vector<std::string>& overrides) {
-  return LoadScenario(DefaultScenarioText(), "<default:eastern-syria-2017.toml>", overrides);
+  return LoadScenario(DefaultScenarioText(), fmt::format("<default:{}.toml>", EmbeddedScenarios().front().name), overrides);
 }
 
 }  // namespace brink

@@ -74,6 +74,15 @@ void WarTables(const Scenario& s, ScenarioTables& t) {
   t.air_base_reach.assign(actors * regions, 1);
   t.protectors.assign(s.blocs.size(), ActorSet());
   t.defenders.assign(s.actors.size(), ActorSet());
+  t.insurgent_home.assign(s.regions.size(), ActorSet());
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      const std::vector<RegionId>& ground = s.actors[a].insurgent_ground;
+      const bool home = ground.empty() ? s.regions[r].holder == static_cast<ActorId>(a)
+                                       : std::find(ground.begin(), ground.end(), static_cast<RegionId>(r)) != ground.end();
+      if (home) t.insurgent_home[r].insert(static_cast<ActorId>(a));
+    }
+  }
   for (std::size_t a = 0; a < actors; ++a) {
     const Actor& x = s.actors[a];
     uint8_t* aim = &t.war_aim[a * regions];
@@ -206,6 +215,8 @@ Status FinalizeScenario(Scenario& s) {
   for (std::size_t i = 0; i < s.timeline.size(); ++i) {
     if (s.timeline[i].kind == ChangeKind::kWithdraw) {
       t.schedule.push_back({s.timeline[i].day, ScenarioTables::Scheduled::kWithdrawal, static_cast<int>(i)});
+    } else if (s.timeline[i].kind == ChangeKind::kExposure) {
+      t.schedule.push_back({s.timeline[i].day, ScenarioTables::Scheduled::kExposure, static_cast<int>(i)});
     }
   }
   for (std::size_t i = 0; i < s.lines.size(); ++i) {

@@ -162,6 +162,40 @@ std::vector<std::string> TableReader::StrList(std::string_view key, bool require
   return out;
 }
 
+std::vector<std::pair<double, double>> TableReader::Points(std::string_view key, bool required) {
+  std::vector<std::pair<double, double>> out;
+  const toml::node* node = Find(key, required);
+  if (!node) return out;
+  const auto* array = node->as_array();
+  const std::string expected = "an array of [latitude, longitude] pairs, e.g. [[35.3, 40.1], [35.0, 40.4]]";
+  if (!array) FailAt(*node, fmt::format("'{}' must be {}", key, expected));
+  if (array->size() < 2 || array->size() > static_cast<std::size_t>(Limits::kMaxListLength)) {
+    FailAt(*node, fmt::format("'{}' has {} points; expected 2 to {}", key, array->size(), Limits::kMaxListLength));
+  }
+  for (const toml::node& item : *array) {
+    const auto* pair = item.as_array();
+    if (!pair || pair->size() != 2) FailAt(item, fmt::format("each point of '{}' must be [latitude, longitude]", key));
+    double value[2] = {0, 0};
+    for (std::size_t i = 0; i < 2; ++i) {
+      const toml::node& number = (*pair)[i];
+      if (const auto* f = number.as_floating_point()) {
+        value[i] = f->get();
+      } else if (const auto* n = number.as_integer()) {
+        value[i] = static_cast<double>(n->get());
+      } else {
+        FailAt(number, fmt::format("each point of '{}' must be two numbers, [latitude, longitude]", key));
+      }
+      const double bound = i == 0 ? 90 : 180;
+      if (!std::isfinite(value[i]) || value[i] < -bound || value[i] > bound) {
+        FailAt(number, fmt::format("{} {} in '{}' is out of range; expected [{}, {}]", i == 0 ? "latitude" : "longitude",
+                                   value[i], key, -bound, bound));
+      }
+    }
+    out.emplace_back(value[0], value[1]);
+  }
+  return out;
+}
+
 void TableReader::RejectUnknownKeys() const {
   for (const auto& [key, node] : table_) {
     if (!known_.contains(key.str())) {

@@ -42,6 +42,9 @@ class TableReader {
   int Int(std::string_view key, int lo, int hi, int fallback, bool required = false);
   bool Bool(std::string_view key, bool fallback);
   std::vector<std::string> StrList(std::string_view key, bool required);
+  // An array of [latitude, longitude] pairs (degrees), at least 2 and at most
+  // Limits::kMaxListLength of them.
+  std::vector<std::pair<double, double>> Points(std::string_view key, bool required);
   // Marks a key as known without reading it (its type is checked elsewhere).
   void Allow(std::string_view key) { known_.emplace(key); }
   // Reports every key that no accessor asked for.
