@@ -26,17 +26,18 @@ struct PyState {
 // after is an error, not a read of freed memory.
 struct PyTurn {
   std::shared_ptr<const Scenario> scenario;
-  const Turn* turn = nullptr;
+  const Turn* borrowed = nullptr;       // a policy's: the engine's Turn, during the call
   std::optional<Turn> owned;            // Game.begin's
+  bool over = false;
   std::shared_ptr<uint64_t> stamp;      // Game.begin's: the game's count of turns opened
   uint64_t opened = 0;
   py::object state_owner;               // keeps the State object a begun turn refers to
   const Turn& Get() const {
-    if (turn == nullptr || (stamp && *stamp != opened)) {
+    if (over || (stamp && *stamp != opened) || (!owned && borrowed == nullptr)) {
       Raise(g_error, "this Turn is over (a policy's turn lasts for its choose call; a Game's until "
                      "apply or the next begin on that game)");
     }
-    return *turn;
+    return owned ? *owned : *borrowed;
   }
 };
 
@@ -77,13 +78,16 @@ class PythonPolicy final : public Policy {
   Action Choose(const Turn& turn, ActorId actor) const override {
     if (failed_.load(std::memory_order_relaxed)) return Action::kHold;
     py::gil_scoped_acquire gil;
-    PyTurn view;
-    view.scenario = Shared(turn.scenario());
-    view.turn = &turn;
-    py::object handle = py::cast(&view, py::return_value_policy::reference);
+    // The Turn's Python object is Python's own: a policy may keep it, and it then says the
+    // turn is over instead of reading a Turn that is gone.
+    PyTurn fresh;
+    fresh.scenario = Shared(turn.scenario());
+    fresh.borrowed = &turn;
+    py::object handle = py::cast(std::move(fresh));
+    PyTurn& view = handle.cast<PyTurn&>();
     try {
       py::object chosen = fn_(handle, turn.scenario().actors[static_cast<std::size_t>(actor)].id);
-      view.turn = nullptr;  // a kept Turn is over
+      view.over = true;  // a kept Turn is over
       const std::optional<Action> parsed = ActionOf(chosen);
       if (!parsed) {
         return Fail(PyExc_TypeError, "returned " + py::repr(chosen).cast<std::string>() +
@@ -97,7 +101,7 @@ class PythonPolicy final : public Policy {
       }
       return action;
     } catch (py::error_already_set& error) {
-      view.turn = nullptr;
+      view.over = true;
       Keep(error.value());
       return Action::kHold;
     }
@@ -305,7 +309,6 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
         t.stamp = g.stamp;
         t.opened = ++*g.stamp;
         t.owned.emplace(g.engine.Begin(state.state, *g.workspace, seed, run));
-        t.turn = &*t.owned;
         t.state_owner = std::move(state_object);
         return t;
       }, py::arg("state"), py::arg("seed") = 1, py::arg("run") = 0,
@@ -332,7 +335,7 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
         EventLog log;
         Status st = g.engine.Apply(*t.owned, joint, &log);
         if (!st.ok()) Raise(g_error, st.message());
-        t.turn = nullptr;
+        t.over = true;
         ++*g.stamp;
         return EventsList(*g.scenario, log);
       }, py::arg("turn"), py::arg("joint") = py::none(),
