@@ -266,10 +266,12 @@ from Game.begin until Game.apply.)")
         for (const LegalAction& a : turn.Legal(ActorOf(turn.scenario(), actor))) out.push_back(a.kind);
         return out;
       }, py::arg("actor"), "The kinds of the actor's legal actions today.")
-      .def("is_legal", [](const PyTurn& t, const py::handle& actor, Action kind) {
+      .def("is_legal", [](const PyTurn& t, const py::handle& actor, const py::handle& kind) {
         const Turn& turn = t.Get();
-        return turn.IsLegal(ActorOf(turn.scenario(), actor), kind);
-      }, py::arg("actor"), py::arg("kind"))
+        const std::optional<Action> action = ActionOf(kind);
+        if (!action) Raise(PyExc_ValueError, "'" + py::str(kind).cast<std::string>() + "' is no action");
+        return turn.IsLegal(ActorOf(turn.scenario(), actor), *action);
+      }, py::arg("actor"), py::arg("kind"), "Whether the actor may take that action (an Action or its name) today.")
       .def("scores", [](const PyTurn& t, const py::handle& actor) {
         const Turn& turn = t.Get();
         return ScoresDict(turn, ActorOf(turn.scenario(), actor));

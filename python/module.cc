@@ -135,21 +135,24 @@ std::vector<std::string> Strings(const py::handle& items, const char* what) {
 }
 
 // set("a=1", b=2) and with_policies(us="hold") as the command line's PATH=VALUE, ACTOR=NAME.
+std::string ValueText(const py::handle& value) {
+  if (py::isinstance<py::bool_>(value)) return value.cast<bool>() ? "true" : "false";
+  return py::str(value).cast<std::string>();
+}
+
 std::vector<std::string> Assignments(const py::args& items, const py::kwargs& named, const char* what) {
   std::vector<std::string> out;
   for (const py::handle& item : items) {
     if (py::isinstance<py::dict>(item)) {
       for (const auto& [key, value] : item.cast<py::dict>()) {
-        out.push_back(py::str(key).cast<std::string>() + "=" + py::str(value).cast<std::string>());
+        out.push_back(py::str(key).cast<std::string>() + "=" + ValueText(value));
       }
     } else {
       for (std::string& s : Strings(item, what)) out.push_back(std::move(s));
     }
   }
   for (const auto& [key, value] : named) {
-    std::string text = py::isinstance<py::bool_>(value) ? (value.cast<bool>() ? "true" : "false")
-                                                        : py::str(value).cast<std::string>();
-    out.push_back(py::str(key).cast<std::string>() + "=" + text);
+    out.push_back(py::str(key).cast<std::string>() + "=" + ValueText(value));
   }
   return out;
 }
@@ -162,6 +165,7 @@ py::list ActorsList(const Scenario& s) {
     d["name"] = a.name;
     d["bloc"] = a.bloc >= 0 ? py::object(py::str(s.blocs[static_cast<std::size_t>(a.bloc)].id)) : py::object(py::none());
     d["policy"] = a.policy;
+    d["rationality"] = a.rationality;
     out.append(d);
   }
   return out;
