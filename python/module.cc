@@ -85,10 +85,16 @@ void RunInterruptible(const std::function<void(const std::atomic<bool>& cancel)>
   {
     py::gil_scoped_release release;
     std::thread worker([&] {
-      try {
-        work(cancel);
-      } catch (...) {
-        crashed = std::current_exception();
+      {
+        // A Python thread state for this thread, made once: a Python policy called here (all
+        // its calls when threads=1) then takes the GIL without making and freeing one per call.
+        py::gil_scoped_acquire state;
+        py::gil_scoped_release unlocked;
+        try {
+          work(cancel);
+        } catch (...) {
+          crashed = std::current_exception();
+        }
       }
       const std::lock_guard<std::mutex> lock(mutex);
       finished = true;

@@ -1,6 +1,6 @@
 """Runs per second of a forecast with policies written in Python against the C++ doctrine.
 
-    PYTHONPATH=build/python /usr/bin/python3 python/bench_policy.py [RUNS]
+    PYTHONPATH=build/python /usr/bin/python3 bench/python_policy.py [RUNS]
 
 One thread each (a Python policy runs under the GIL, so more threads do not help it). The
 Python doctrine is the C++ doctrine's softmax written in Python over the same scores and draws:
