@@ -18,7 +18,7 @@ def test_the_worked_example_runs(tmp_path, monkeypatch):
     exec(compile(example, "docs/python.md", "exec"), {})
     try:
         import matplotlib  # noqa: F401
-        assert (tmp_path / "us_strikes.png").stat().st_size > 1000
+        assert (tmp_path / "us_troops_in_iraq.png").stat().st_size > 1000
     except ImportError:
         pass
 
