@@ -34,7 +34,8 @@ struct PyScenario {
 
 // Loads (or reloads with other options) a scenario; a bad one raises brink.ScenarioError with
 // brink's message (file:line:column and what was expected).
-PyScenario LoadPy(PyScenario::Source source, std::string text, std::string source_name, ScenarioOptions options);
+PyScenario LoadPy(PyScenario::Source source, std::string text, std::string source_name,
+                  ScenarioOptions options);
 
 // The exception classes of the module (set up by the module's init).
 extern PyObject* g_error;           // brink.Error: base of them all (a RuntimeError)

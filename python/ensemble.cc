@@ -23,10 +23,12 @@ void CheckCounts(int64_t runs, int threads, int days) {
     Raise(PyExc_ValueError, "runs: expected 1 to " + std::to_string(CommandLimits::kMaxRuns));
   }
   if (threads < 0 || threads > CommandLimits::kMaxThreads) {
-    Raise(PyExc_ValueError, "threads: expected 0 (all cores) to " + std::to_string(CommandLimits::kMaxThreads));
+    Raise(PyExc_ValueError,
+          "threads: expected 0 (all cores) to " + std::to_string(CommandLimits::kMaxThreads));
   }
   if (days < 0 || days > Limits::kMaxDays) {
-    Raise(PyExc_ValueError, "days: expected 0 (the scenario's horizon) to " + std::to_string(Limits::kMaxDays));
+    Raise(PyExc_ValueError,
+          "days: expected 0 (the scenario's horizon) to " + std::to_string(Limits::kMaxDays));
   }
 }
 
@@ -75,7 +77,8 @@ py::dict Shape(const Scenario& s) {
   return out;
 }
 
-ForecastOptions OptionsFor(const PyScenario& sc, int64_t runs, uint64_t seed, int threads, int days) {
+ForecastOptions OptionsFor(const PyScenario& sc, int64_t runs, uint64_t seed, int threads,
+                           int days) {
   CheckCounts(runs, threads, days);
   ForecastOptions options;
   options.scenario = sc.options;
@@ -87,8 +90,8 @@ ForecastOptions OptionsFor(const PyScenario& sc, int64_t runs, uint64_t seed, in
   return options;
 }
 
-py::dict ForecastPy(const PyScenario& sc, int64_t runs, uint64_t seed, int threads, int days, bool per_run,
-                  const py::object& progress) {
+py::dict ForecastPy(const PyScenario& sc, int64_t runs, uint64_t seed, int threads, int days,
+                    bool per_run, const py::object& progress) {
   const Scenario& s = *sc.scenario;
   const ForecastOptions options = OptionsFor(sc, runs, seed, threads, days);
   PerRun each;
@@ -128,8 +131,8 @@ std::string ReadWhole(const std::string& path) {
 }
 
 py::dict ScorePy(const PyScenario& sc, const std::optional<std::string>& observations_path,
-               const std::optional<std::string>& observations_text, int64_t runs, uint64_t seed, int threads,
-               const py::object& progress) {
+                 const std::optional<std::string>& observations_text, int64_t runs, uint64_t seed,
+                 int threads, const py::object& progress) {
   const Scenario& s = *sc.scenario;
   CheckCounts(runs, threads, 0);
   ScoreOptions options;
@@ -151,7 +154,8 @@ py::dict ScorePy(const PyScenario& sc, const std::optional<std::string>& observa
   } else if (sc.source == PyScenario::Source::kDefault) {
     loaded = LoadDefaultObservations(s);
   } else {
-    const std::string text = sc.source == PyScenario::Source::kText ? sc.text : ReadWhole(sc.options.scenario_path);
+    const std::string text =
+        sc.source == PyScenario::Source::kText ? sc.text : ReadWhole(sc.options.scenario_path);
     loaded = LoadObservations(text, s.source_name, s);
   }
   if (!loaded.ok()) Raise(g_scenario_error, loaded.message());
@@ -162,7 +166,8 @@ py::dict ScorePy(const PyScenario& sc, const std::optional<std::string>& observa
   RunInterruptible(
       [&](const std::atomic<bool>& cancel) {
         result.emplace(RunScore(
-            s, observations, options, [&](int64_t finished, int64_t) { done.store(finished); }, &cancel));
+            s, observations, options, [&](int64_t finished, int64_t) { done.store(finished); },
+            &cancel));
       },
       &done, runs, progress, [&] { return PolicyFailed(s); });
   RaisePolicyError(s);
@@ -183,15 +188,18 @@ py::dict ComparisonDict(const Comparison& c) {
     row["kind"] = r.binary ? "binary" : "number";
     row["a"] = r.in_a ? py::object(py::float_(r.a)) : py::object(py::none());
     row["b"] = r.in_b ? py::object(py::float_(r.b)) : py::object(py::none());
-    row["difference"] = r.in_a && r.in_b ? py::object(py::float_(r.difference)) : py::object(py::none());
+    row["difference"] =
+        r.in_a && r.in_b ? py::object(py::float_(r.difference)) : py::object(py::none());
     row["a_low"] = r.a_ci.low;
     row["a_high"] = r.a_ci.high;
     row["b_low"] = r.b_ci.low;
     row["b_high"] = r.b_ci.high;
     row["low"] = r.ci.low;
     row["high"] = r.ci.high;
-    row["paired_low"] = r.paired_ci ? py::object(py::float_(r.paired_ci->low)) : py::object(py::none());
-    row["paired_high"] = r.paired_ci ? py::object(py::float_(r.paired_ci->high)) : py::object(py::none());
+    row["paired_low"] =
+        r.paired_ci ? py::object(py::float_(r.paired_ci->low)) : py::object(py::none());
+    row["paired_high"] =
+        r.paired_ci ? py::object(py::float_(r.paired_ci->high)) : py::object(py::none());
     row["a_runs"] = r.a_runs;
     row["b_runs"] = r.b_runs;
     row["differs"] = r.differs;
@@ -208,15 +216,15 @@ py::dict ComparisonDict(const Comparison& c) {
   return out;
 }
 
-py::dict CompareSaved(const std::string& a_json, const std::string& b_json, const std::string& a_name,
-                      const std::string& b_name) {
+py::dict CompareSaved(const std::string& a_json, const std::string& b_json,
+                      const std::string& a_name, const std::string& b_name) {
   Result<Comparison> c = CompareForecasts(a_json, a_name, b_json, b_name);
   if (!c.ok()) Raise(g_error, c.message());
   return ComparisonDict(c.value());
 }
 
-py::dict CompareRun(const PyScenario& a, const PyScenario& b, int64_t runs, uint64_t seed, int threads, int days,
-                    const py::object& progress) {
+py::dict CompareRun(const PyScenario& a, const PyScenario& b, int64_t runs, uint64_t seed,
+                    int threads, int days, const py::object& progress) {
   const ForecastOptions a_options = OptionsFor(a, runs, seed, threads, days);
   const ForecastOptions b_options = OptionsFor(b, runs, seed, threads, days);
   const Scenario& sa = *a.scenario;
@@ -229,15 +237,17 @@ py::dict CompareRun(const PyScenario& a, const PyScenario& b, int64_t runs, uint
   RunInterruptible(
       [&](const std::atomic<bool>& cancel) {
         pair.emplace(RunForecastPair(
-            sa, a_options, sb, b_options, [&](const RunOutcome& x, const RunOutcome& y) { paired.Add(x, y); },
+            sa, a_options, sb, b_options,
+            [&](const RunOutcome& x, const RunOutcome& y) { paired.Add(x, y); },
             [&](int64_t finished, int64_t) { done.store(finished); }, &cancel));
       },
       &done, runs, progress, [&] { return PolicyFailed(sa) || PolicyFailed(sb); });
   RaisePolicyError(sa);
   RaisePolicyError(sb);
   if (!pair->ok()) Raise(g_error, pair->message());
-  Result<Comparison> c = CompareForecasts(ForecastJson(sa, pair->value().a, a_options), "the baseline",
-                                          ForecastJson(sb, pair->value().b, b_options), "the variant", &paired);
+  Result<Comparison> c =
+      CompareForecasts(ForecastJson(sa, pair->value().a, a_options), "the baseline",
+                       ForecastJson(sb, pair->value().b, b_options), "the variant", &paired);
   if (!c.ok()) Raise(g_error, c.message());
   return ComparisonDict(c.value());
 }
@@ -246,22 +256,30 @@ py::dict CompareRun(const PyScenario& a, const PyScenario& b, int64_t runs, uint
 
 void BindEnsemble(py::module_& m) {
   m.def("forecast", &ForecastPy, py::arg("scenario"), py::arg("runs") = 10000, py::arg("seed") = 1,
-        py::arg("threads") = 0, py::arg("days") = 0, py::arg("per_run") = true, py::arg("progress") = py::none(),
+        py::arg("threads") = 0, py::arg("days") = 0, py::arg("per_run") = true,
+        py::arg("progress") = py::none(),
         "The ensemble of `brink forecast` (low level: brink.forecast wraps it).");
   m.def("score", &ScorePy, py::arg("scenario"), py::arg("observations") = std::nullopt,
         py::arg("observations_text") = std::nullopt, py::arg("runs") = 10000, py::arg("seed") = 1,
         py::arg("threads") = 0, py::arg("progress") = py::none(),
         "The scored ensemble of `brink score` (low level: brink.score wraps it).");
-  m.def("compare_saved", &CompareSaved, py::arg("a_json"), py::arg("b_json"), py::arg("a_name") = "baseline",
-        py::arg("b_name") = "variant", "Two forecasts' JSON compared (`brink compare A.json B.json`).");
-  m.def("compare_run", &CompareRun, py::arg("a"), py::arg("b"), py::arg("runs") = 10000, py::arg("seed") = 1,
-        py::arg("threads") = 0, py::arg("days") = 0, py::arg("progress") = py::none(),
-        "Two scenarios run with the same seeds and compared with paired intervals (`brink compare --set`).");
-  m.def("forecast_report_html", [](const std::string& json) {
-    Result<std::string> page = ForecastReportHtml(json, "the forecast");
-    if (!page.ok()) Raise(g_error, page.message());
-    return page.take();
-  }, py::arg("forecast_json"), "The self-contained HTML report of a forecast's JSON (`brink report`).");
+  m.def("compare_saved", &CompareSaved, py::arg("a_json"), py::arg("b_json"),
+        py::arg("a_name") = "baseline", py::arg("b_name") = "variant",
+        "Two forecasts' JSON compared (`brink compare A.json B.json`).");
+  m.def("compare_run", &CompareRun, py::arg("a"), py::arg("b"), py::arg("runs") = 10000,
+        py::arg("seed") = 1, py::arg("threads") = 0, py::arg("days") = 0,
+        py::arg("progress") = py::none(),
+        "Two scenarios run with the same seeds and compared with paired intervals (`brink compare "
+        "--set`).");
+  m.def(
+      "forecast_report_html",
+      [](const std::string& json) {
+        Result<std::string> page = ForecastReportHtml(json, "the forecast");
+        if (!page.ok()) Raise(g_error, page.message());
+        return page.take();
+      },
+      py::arg("forecast_json"),
+      "The self-contained HTML report of a forecast's JSON (`brink report`).");
 }
 
 }  // namespace brink::python

@@ -26,16 +26,17 @@ struct PyState {
 // after is an error, not a read of freed memory.
 struct PyTurn {
   std::shared_ptr<const Scenario> scenario;
-  const Turn* borrowed = nullptr;       // a policy's: the engine's Turn, during the call
-  std::optional<Turn> owned;            // Game.begin's
+  const Turn* borrowed = nullptr;  // a policy's: the engine's Turn, during the call
+  std::optional<Turn> owned;       // Game.begin's
   bool over = false;
-  std::shared_ptr<uint64_t> stamp;      // Game.begin's: the game's count of turns opened
+  std::shared_ptr<uint64_t> stamp;  // Game.begin's: the game's count of turns opened
   uint64_t opened = 0;
-  py::object state_owner;               // keeps the State object a begun turn refers to
+  py::object state_owner;  // keeps the State object a begun turn refers to
   const Turn& Get() const {
     if (over || (stamp && *stamp != opened) || (!owned && borrowed == nullptr)) {
-      Raise(g_error, "this Turn is over (a policy's turn lasts for its choose call; a Game's until "
-                     "apply or the next begin on that game)");
+      Raise(g_error,
+            "this Turn is over (a policy's turn lasts for its choose call; a Game's until "
+            "apply or the next begin on that game)");
     }
     return owned ? *owned : *borrowed;
   }
@@ -95,9 +96,10 @@ class PythonPolicy final : public Policy {
       }
       const Action action = *parsed;
       if (!turn.IsLegal(actor, action)) {
-        return Fail(PyExc_ValueError, "returned " + std::string(ActionName(action)) + ", not legal for '" +
-                                          turn.scenario().actors[static_cast<std::size_t>(actor)].id + "' on day " +
-                                          std::to_string(turn.day()) + " (ask turn.legal(actor))");
+        return Fail(PyExc_ValueError,
+                    "returned " + std::string(ActionName(action)) + ", not legal for '" +
+                        turn.scenario().actors[static_cast<std::size_t>(actor)].id + "' on day " +
+                        std::to_string(turn.day()) + " (ask turn.legal(actor))");
       }
       return action;
     } catch (py::error_already_set& error) {
@@ -164,7 +166,9 @@ std::vector<PythonPolicy*> PythonPolicies(const Scenario& s) {
 // A Game: an engine for one scenario, and the workspace its turns use.
 struct PyGame {
   explicit PyGame(const PyScenario& sc)
-      : scenario(sc.scenario), engine(sc.scenario), workspace(engine.NewWorkspace()),
+      : scenario(sc.scenario),
+        engine(sc.scenario),
+        workspace(engine.NewWorkspace()),
         stamp(std::make_shared<uint64_t>(0)) {}
   std::shared_ptr<const Scenario> scenario;
   Engine engine;
@@ -182,7 +186,8 @@ py::dict ScoresDict(const Turn& turn, ActorId actor) {
   const ActionScores scores = turn.Scores(actor);
   py::dict out;
   for (int k = 0; k < static_cast<int>(Action::kCount); ++k) {
-    if (scores.legal[static_cast<std::size_t>(k)]) out[py::cast(static_cast<Action>(k))] = scores.utility[static_cast<std::size_t>(k)];
+    if (scores.legal[static_cast<std::size_t>(k)])
+      out[py::cast(static_cast<Action>(k))] = scores.utility[static_cast<std::size_t>(k)];
   }
   return out;
 }
@@ -211,85 +216,146 @@ void BindGame(py::module_& m) {
 
   py::class_<LegalAction>(m, "LegalAction", "One thing an actor may do today: its kind and object.")
       .def_readonly("kind", &LegalAction::kind)
-      .def_readonly("target", &LegalAction::target,
-                    "strike: the force it would hit (index into the state's forces); restrain: the feud "
-                    "relation; otherwise -1.")
+      .def_readonly(
+          "target", &LegalAction::target,
+          "strike: the force it would hit (index into the state's forces); restrain: the feud "
+          "relation; otherwise -1.")
       .def("__repr__", [](const LegalAction& a) {
-        return "LegalAction(" + std::string(ActionName(a.kind)) + ", target=" + std::to_string(a.target) + ")";
+        return "LegalAction(" + std::string(ActionName(a.kind)) +
+               ", target=" + std::to_string(a.target) + ")";
       });
 
-  py::class_<PyState>(m, "State", R"(A position of a run: everything that changes (include/brink/state.h).
+  py::class_<PyState>(m, "State",
+                      R"(A position of a run: everything that changes (include/brink/state.h).
 
 Copies are independent (state.copy()); a Game steps it in place.)")
-      .def_property_readonly("day", [](const PyState& p) { return p.state.day; }, "Days simulated so far.")
-      .def_property_readonly("level", [](const PyState& p) { return p.state.level; }, "The ladder rung today.")
+      .def_property_readonly(
+          "day", [](const PyState& p) { return p.state.day; }, "Days simulated so far.")
+      .def_property_readonly(
+          "level", [](const PyState& p) { return p.state.level; }, "The ladder rung today.")
       .def_property_readonly("max_level", [](const PyState& p) { return p.state.max_level; })
-      .def_property_readonly("at_war", [](const PyState& p) { return p.state.at_war(); },
-                             "Full-scale war broke out (it may since have ended in a ceasefire).")
-      .def_property_readonly("war_day", [](const PyState& p) { return p.state.war_day; }, "-1 if none.")
-      .def_property_readonly("holders", [](const PyState& p) {
-        py::dict out;
-        const Scenario& s = *p.scenario;
-        for (std::size_t r = 0; r < s.regions.size(); ++r) {
-          const ActorId h = p.state.holder[r];
-          out[py::str(s.regions[r].id)] = h >= 0 ? py::object(py::str(s.actors[static_cast<std::size_t>(h)].id)) : py::object(py::none());
-        }
-        return out;
-      }, "Each region's holder: region id -> actor id (None: nobody).")
-      .def("utility", [](const PyState& p, const py::handle& actor) {
-        return ActorUtility(*p.scenario, p.state, ActorOf(*p.scenario, actor));
-      }, py::arg("actor"), "The actor's utility of this position by its own objectives (game.h ActorUtility).")
-      .def("to_dict", [](const PyState& p) { return JsonLoads(EndStateJsonLine(*p.scenario, p.state)); },
-           "The state as `brink run --json` writes the end state.")
-      .def("copy", [](const PyState& p) { return PyState{p.scenario, p.state}; }, "An independent copy.")
-      .def("__copy__", [](const PyState& p) { return PyState{p.scenario, p.state}; })
-      .def("__deepcopy__", [](const PyState& p, const py::dict&) { return PyState{p.scenario, p.state}; });
+      .def_property_readonly(
+          "at_war", [](const PyState& p) { return p.state.at_war(); },
+          "Full-scale war broke out (it may since have ended in a ceasefire).")
+      .def_property_readonly(
+          "war_day", [](const PyState& p) { return p.state.war_day; }, "-1 if none.")
+      .def_property_readonly(
+          "holders",
+          [](const PyState& p) {
+            py::dict out;
+            const Scenario& s = *p.scenario;
+            for (std::size_t r = 0; r < s.regions.size(); ++r) {
+              const ActorId h = p.state.holder[r];
+              out[py::str(s.regions[r].id)] =
+                  h >= 0 ? py::object(py::str(s.actors[static_cast<std::size_t>(h)].id))
+                         : py::object(py::none());
+            }
+            return out;
+          },
+          "Each region's holder: region id -> actor id (None: nobody).")
+      .def(
+          "utility",
+          [](const PyState& p, const py::handle& actor) {
+            return ActorUtility(*p.scenario, p.state, ActorOf(*p.scenario, actor));
+          },
+          py::arg("actor"),
+          "The actor's utility of this position by its own objectives (game.h ActorUtility).")
+      .def(
+          "to_dict",
+          [](const PyState& p) { return JsonLoads(EndStateJsonLine(*p.scenario, p.state)); },
+          "The state as `brink run --json` writes the end state.")
+      .def(
+          "copy",
+          [](const PyState& p) {
+            return PyState{p.scenario, p.state};
+          },
+          "An independent copy.")
+      .def("__copy__",
+           [](const PyState& p) {
+             return PyState{p.scenario, p.state};
+           })
+      .def("__deepcopy__", [](const PyState& p, const py::dict&) {
+        return PyState{p.scenario, p.state};
+      });
 
-  py::class_<PyTurn>(m, "Turn", R"(A day's decision point (include/brink/game.h): after dawn, before anyone acts.
+  py::class_<PyTurn>(
+      m, "Turn", R"(A day's decision point (include/brink/game.h): after dawn, before anyone acts.
 
 Actors are named by id ("us") or index. A Turn handed to a policy lasts for that call; one
 from Game.begin until Game.apply.)")
       .def_property_readonly("day", [](const PyTurn& t) { return t.Get().day(); })
-      .def_property_readonly("actors", [](const PyTurn& t) {
-        py::list out;
-        for (const Actor& a : t.Get().scenario().actors) out.append(a.id);
-        return out;
-      }, "Actor ids, in file order.")
-      .def("legal", [](const PyTurn& t, const py::handle& actor) {
-        const Turn& turn = t.Get();
-        std::span<const LegalAction> legal = turn.Legal(ActorOf(turn.scenario(), actor));
-        return std::vector<LegalAction>(legal.begin(), legal.end());
-      }, py::arg("actor"), "The actor's legal actions today, in Action order (hold is always one).")
-      .def("legal_kinds", [](const PyTurn& t, const py::handle& actor) {
-        const Turn& turn = t.Get();
-        std::vector<Action> out;
-        for (const LegalAction& a : turn.Legal(ActorOf(turn.scenario(), actor))) out.push_back(a.kind);
-        return out;
-      }, py::arg("actor"), "The kinds of the actor's legal actions today.")
-      .def("is_legal", [](const PyTurn& t, const py::handle& actor, const py::handle& kind) {
-        const Turn& turn = t.Get();
-        const std::optional<Action> action = ActionOf(kind);
-        if (!action) Raise(PyExc_ValueError, "'" + py::str(kind).cast<std::string>() + "' is no action");
-        return turn.IsLegal(ActorOf(turn.scenario(), actor), *action);
-      }, py::arg("actor"), py::arg("kind"), "Whether the actor may take that action (an Action or its name) today.")
-      .def("scores", [](const PyTurn& t, const py::handle& actor) {
-        const Turn& turn = t.Get();
-        return ScoresDict(turn, ActorOf(turn.scenario(), actor));
-      }, py::arg("actor"), "The doctrine's one-step-ahead utility of each legal action: {Action: utility}.")
-      .def("draw", [](const PyTurn& t, const py::handle& actor) {
-        const Turn& turn = t.Get();
-        return turn.Draw(ActorOf(turn.scenario(), actor));
-      }, py::arg("actor"), "The actor's uniform draw in [0, 1) for today: the only chance a policy may use.")
-      .def("utility", [](const PyTurn& t, const py::handle& actor) {
-        const Turn& turn = t.Get();
-        return ActorUtility(turn.scenario(), turn.state(), ActorOf(turn.scenario(), actor));
-      }, py::arg("actor"), "The actor's utility of the position now, by its own objectives.")
-      .def_property_readonly("state", [](const PyTurn& t) {
-        const Turn& turn = t.Get();
-        return PyState{t.scenario, turn.state()};
-      }, "A copy of the position after dawn.");
+      .def_property_readonly(
+          "actors",
+          [](const PyTurn& t) {
+            py::list out;
+            for (const Actor& a : t.Get().scenario().actors) out.append(a.id);
+            return out;
+          },
+          "Actor ids, in file order.")
+      .def(
+          "legal",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            std::span<const LegalAction> legal = turn.Legal(ActorOf(turn.scenario(), actor));
+            return std::vector<LegalAction>(legal.begin(), legal.end());
+          },
+          py::arg("actor"),
+          "The actor's legal actions today, in Action order (hold is always one).")
+      .def(
+          "legal_kinds",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            std::vector<Action> out;
+            for (const LegalAction& a : turn.Legal(ActorOf(turn.scenario(), actor)))
+              out.push_back(a.kind);
+            return out;
+          },
+          py::arg("actor"), "The kinds of the actor's legal actions today.")
+      .def(
+          "is_legal",
+          [](const PyTurn& t, const py::handle& actor, const py::handle& kind) {
+            const Turn& turn = t.Get();
+            const std::optional<Action> action = ActionOf(kind);
+            if (!action)
+              Raise(PyExc_ValueError, "'" + py::str(kind).cast<std::string>() + "' is no action");
+            return turn.IsLegal(ActorOf(turn.scenario(), actor), *action);
+          },
+          py::arg("actor"), py::arg("kind"),
+          "Whether the actor may take that action (an Action or its name) today.")
+      .def(
+          "scores",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            return ScoresDict(turn, ActorOf(turn.scenario(), actor));
+          },
+          py::arg("actor"),
+          "The doctrine's one-step-ahead utility of each legal action: {Action: utility}.")
+      .def(
+          "draw",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            return turn.Draw(ActorOf(turn.scenario(), actor));
+          },
+          py::arg("actor"),
+          "The actor's uniform draw in [0, 1) for today: the only chance a policy may use.")
+      .def(
+          "utility",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            return ActorUtility(turn.scenario(), turn.state(), ActorOf(turn.scenario(), actor));
+          },
+          py::arg("actor"), "The actor's utility of the position now, by its own objectives.")
+      .def_property_readonly(
+          "state",
+          [](const PyTurn& t) {
+            const Turn& turn = t.Get();
+            return PyState{t.scenario, turn.state()};
+          },
+          "A copy of the position after dawn.");
 
-  py::class_<PyGame>(m, "Game", R"(The scenario as a game (include/brink/game.h): the Scenario is the game, a State a
+  py::class_<PyGame>(
+      m, "Game",
+      R"(The scenario as a game (include/brink/game.h): the Scenario is the game, a State a
 position, each day one simultaneous move. An OpenSpiel-style loop:
 
     game = brink.Game(sc)
@@ -300,68 +366,100 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
         events = game.apply(turn, joint)
 )")
       .def(py::init<const PyScenario&>(), py::arg("scenario"))
-      .def("initial_state", [](const PyGame& g) { return PyState{g.scenario, g.engine.Initial()}; })
-      .def("is_terminal", [](const PyGame& g, const PyState& s) { return s.state.day >= g.scenario->horizon_days; },
-           py::arg("state"), "The state has reached the scenario's horizon.")
-      .def("begin", [](PyGame& g, py::object state_object, uint64_t seed, uint64_t run) {
-        auto& state = state_object.cast<PyState&>();
-        if (state.scenario != g.scenario) Raise(g_error, "the state belongs to another scenario's game");
-        PyTurn t;
-        t.scenario = g.scenario;
-        t.stamp = g.stamp;
-        t.opened = ++*g.stamp;
-        t.owned.emplace(g.engine.Begin(state.state, *g.workspace, seed, run));
-        t.state_owner = std::move(state_object);
-        return t;
-      }, py::arg("state"), py::arg("seed") = 1, py::arg("run") = 0,
-      "Opens the state's next day (dawn) and returns its Turn; randomness from (seed, run, day).")
-      .def("decide", [](const PyGame& g, const PyTurn& t) {
-        const Turn& turn = t.Get();
-        JointAction joint = g.engine.Decide(turn);
-        py::dict out;
-        for (std::size_t a = 0; a < joint.size(); ++a) out[py::str(g.scenario->actors[a].id)] = joint[a];
-        return out;
-      }, py::arg("turn"), "Every actor's choice by its own policy: {actor id: Action}.")
-      .def("apply", [](PyGame& g, PyTurn& t, const py::object& choices) {
-        const Turn& turn = t.Get();
-        if (!t.owned) Raise(g_error, "apply takes a Turn from this game's begin");
-        JointAction joint = g.engine.Decide(turn);
-        if (!choices.is_none()) {
-          for (const auto& [actor, action] : choices.cast<py::dict>()) {
-            const ActorId a = ActorOf(*g.scenario, actor);
-            std::optional<Action> chosen = ActionOf(action);
-            if (!chosen) Raise(PyExc_ValueError, "joint: '" + py::str(action).cast<std::string>() + "' is no action");
-            joint[static_cast<std::size_t>(a)] = *chosen;
-          }
-        }
-        EventLog log;
-        Status st = g.engine.Apply(*t.owned, joint, &log);
-        if (!st.ok()) Raise(g_error, st.message());
-        t.over = true;
-        ++*g.stamp;
-        return EventsList(*g.scenario, log);
-      }, py::arg("turn"), py::arg("joint") = py::none(),
-      "Plays the day: `joint` maps actor ids to Actions (names work too); actors left out act by their "
-      "policies. Returns the day's events (dicts as `brink run --json` writes them).")
-      .def("step", [](PyGame& g, PyState& state, uint64_t seed, uint64_t run) {
-        if (state.scenario != g.scenario) Raise(g_error, "the state belongs to another scenario's game");
-        EventLog log;
-        ++*g.stamp;
-        g.engine.Step(state.state, *g.workspace, seed, run, &log);
-        if (PolicyFailed(*g.scenario)) RaisePolicyError(*g.scenario);
-        return EventsList(*g.scenario, log);
-      }, py::arg("state"), py::arg("seed") = 1, py::arg("run") = 0,
-      "One day by every actor's policy (begin, decide, apply); returns its events.")
-      .def("utility", [](const PyGame& g, const PyState& s, const py::handle& actor) {
-        return ActorUtility(*g.scenario, s.state, ActorOf(*g.scenario, actor));
-      }, py::arg("state"), py::arg("actor"));
+      .def("initial_state",
+           [](const PyGame& g) {
+             return PyState{g.scenario, g.engine.Initial()};
+           })
+      .def(
+          "is_terminal",
+          [](const PyGame& g, const PyState& s) { return s.state.day >= g.scenario->horizon_days; },
+          py::arg("state"), "The state has reached the scenario's horizon.")
+      .def(
+          "begin",
+          [](PyGame& g, py::object state_object, uint64_t seed, uint64_t run) {
+            auto& state = state_object.cast<PyState&>();
+            if (state.scenario != g.scenario)
+              Raise(g_error, "the state belongs to another scenario's game");
+            PyTurn t;
+            t.scenario = g.scenario;
+            t.stamp = g.stamp;
+            t.opened = ++*g.stamp;
+            t.owned.emplace(g.engine.Begin(state.state, *g.workspace, seed, run));
+            t.state_owner = std::move(state_object);
+            return t;
+          },
+          py::arg("state"), py::arg("seed") = 1, py::arg("run") = 0,
+          "Opens the state's next day (dawn) and returns its Turn; randomness from (seed, run, "
+          "day).")
+      .def(
+          "decide",
+          [](const PyGame& g, const PyTurn& t) {
+            const Turn& turn = t.Get();
+            JointAction joint = g.engine.Decide(turn);
+            py::dict out;
+            for (std::size_t a = 0; a < joint.size(); ++a)
+              out[py::str(g.scenario->actors[a].id)] = joint[a];
+            return out;
+          },
+          py::arg("turn"), "Every actor's choice by its own policy: {actor id: Action}.")
+      .def(
+          "apply",
+          [](PyGame& g, PyTurn& t, const py::object& choices) {
+            const Turn& turn = t.Get();
+            if (!t.owned) Raise(g_error, "apply takes a Turn from this game's begin");
+            JointAction joint = g.engine.Decide(turn);
+            if (!choices.is_none()) {
+              for (const auto& [actor, action] : choices.cast<py::dict>()) {
+                const ActorId a = ActorOf(*g.scenario, actor);
+                std::optional<Action> chosen = ActionOf(action);
+                if (!chosen)
+                  Raise(PyExc_ValueError,
+                        "joint: '" + py::str(action).cast<std::string>() + "' is no action");
+                joint[static_cast<std::size_t>(a)] = *chosen;
+              }
+            }
+            EventLog log;
+            Status st = g.engine.Apply(*t.owned, joint, &log);
+            if (!st.ok()) Raise(g_error, st.message());
+            t.over = true;
+            ++*g.stamp;
+            return EventsList(*g.scenario, log);
+          },
+          py::arg("turn"), py::arg("joint") = py::none(),
+          "Plays the day: `joint` maps actor ids to Actions (names work too); actors left out act "
+          "by their "
+          "policies. Returns the day's events (dicts as `brink run --json` writes them).")
+      .def(
+          "step",
+          [](PyGame& g, PyState& state, uint64_t seed, uint64_t run) {
+            if (state.scenario != g.scenario)
+              Raise(g_error, "the state belongs to another scenario's game");
+            EventLog log;
+            ++*g.stamp;
+            g.engine.Step(state.state, *g.workspace, seed, run, &log);
+            if (PolicyFailed(*g.scenario)) RaisePolicyError(*g.scenario);
+            return EventsList(*g.scenario, log);
+          },
+          py::arg("state"), py::arg("seed") = 1, py::arg("run") = 0,
+          "One day by every actor's policy (begin, decide, apply); returns its events.")
+      .def(
+          "utility",
+          [](const PyGame& g, const PyState& s, const py::handle& actor) {
+            return ActorUtility(*g.scenario, s.state, ActorOf(*g.scenario, actor));
+          },
+          py::arg("state"), py::arg("actor"));
 
-  m.def("register_policy", [](const std::string& name, py::object fn) {
-        if (!PyCallable_Check(fn.ptr())) Raise(PyExc_TypeError, "register_policy: the policy must be callable");
-        if (Status st = RegisterPolicy(std::make_shared<const PythonPolicy>(name, std::move(fn))); !st.ok()) {
+  m.def(
+      "register_policy",
+      [](const std::string& name, py::object fn) {
+        if (!PyCallable_Check(fn.ptr()))
+          Raise(PyExc_TypeError, "register_policy: the policy must be callable");
+        if (Status st = RegisterPolicy(std::make_shared<const PythonPolicy>(name, std::move(fn)));
+            !st.ok()) {
           Raise(PyExc_ValueError, st.message());
         }
-      }, py::arg("name"), py::arg("choose"),
+      },
+      py::arg("name"), py::arg("choose"),
       R"(Registers a policy written in Python under `name`, for scenarios loaded afterwards
 (Scenario.with_policies(actor=name), or a scenario's `policy` key).
 
@@ -370,12 +468,17 @@ and must depend on the turn alone (use turn.draw(actor_id) for chance) so runs s
 reproducible. It is called with the GIL held, from the ensemble's threads: a forecast with a
 Python policy runs at Python's speed (threads=1 is as fast). An exception it raises stops the
 forecast and is raised again by it; an illegal action raises ValueError.)");
-  m.def("unregister_policy", [](const std::string& name) { return UnregisterPolicy(name); }, py::arg("name"));
-  m.def("policy_names", [] {
+  m.def(
+      "unregister_policy", [](const std::string& name) { return UnregisterPolicy(name); },
+      py::arg("name"));
+  m.def(
+      "policy_names",
+      [] {
         std::vector<std::string> out(PolicyNames().begin(), PolicyNames().end());
         for (std::string& name : RegisteredPolicyNames()) out.push_back(std::move(name));
         return out;
-      }, "The policies shipped, then those registered.");
+      },
+      "The policies shipped, then those registered.");
   // Policies hold Python callables: drop them while the interpreter still runs.
   py::module_::import("atexit").attr("register")(py::cpp_function([] {
     for (const std::string& name : RegisteredPolicyNames()) UnregisterPolicy(name);

@@ -62,7 +62,8 @@ Status RegisterPolicy(std::shared_ptr<const Policy> policy) {
   if (policy == nullptr) return Status::Error("a policy to register is missing");
   const std::string name(policy->name());
   if (!ValidName(name)) {
-    return Status::Error(fmt::format("policy name '{}': expected 1 to 64 letters, digits, '_', '-' or '.'", name));
+    return Status::Error(
+        fmt::format("policy name '{}': expected 1 to 64 letters, digits, '_', '-' or '.'", name));
   }
   if (std::find(kNames.begin(), kNames.end(), name) != kNames.end()) {
     return Status::Error(fmt::format("policy name '{}' is one brink ships; choose another", name));
