@@ -32,10 +32,22 @@ class Policy {
   virtual Action Choose(const Turn& turn, ActorId actor) const = 0;
 };
 
-// The policy of that name, or null when there is none.
+// The policy of that name (shipped or registered), or null when there is none.
 std::shared_ptr<const Policy> MakePolicy(std::string_view name);
 // The names of the policies brink ships, in order.
 std::span<const std::string_view> PolicyNames();
+
+// Policies a front end adds (the Python module registers policies written in Python): the game
+// does not know its players, so they register from outside. A policy registered under its
+// name() is found by MakePolicy, the scenario's `policy` key and --policy for every scenario
+// loaded and engine made afterwards; registering a name again replaces it for those (engines
+// made before keep the policy they hold). A shipped name, or a name that is empty or not made
+// of letters, digits, '_', '-' and '.', is refused.
+Status RegisterPolicy(std::shared_ptr<const Policy> policy);
+// Removes a registered policy; false if none had that name.
+bool UnregisterPolicy(std::string_view name);
+// The names registered, in the order they were first registered.
+std::vector<std::string> RegisteredPolicyNames();
 
 // The doctrine's softmax choice with rationality lambda from a uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
+#include <utility>
 
 #include "brink/policy.h"
 #include "policy/doctrine.h"
@@ -19,6 +21,25 @@ std::string Quoted(std::span<const std::string_view> names) {
   return out;
 }
 
+// Policies registered from outside (RegisterPolicy), in the order first registered. Looked up
+// when a scenario is loaded and an engine made, never per day, so one lock is cheap enough.
+struct Registered {
+  std::mutex mutex;
+  std::vector<std::pair<std::string, std::shared_ptr<const Policy>>> policies;
+};
+Registered& Registry() {
+  static Registered* registry = new Registered;  // never destroyed: engines may outlive main
+  return *registry;
+}
+
+bool ValidName(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+  });
+}
+
 }  // namespace
 
 std::span<const std::string_view> PolicyNames() { return kNames; }
@@ -29,7 +50,53 @@ std::shared_ptr<const Policy> MakePolicy(std::string_view name) {
   static const std::shared_ptr<const Policy> hold = HoldPolicy();
   if (name == "doctrine") return doctrine;
   if (name == "hold") return hold;
+  Registered& registry = Registry();
+  const std::lock_guard<std::mutex> lock(registry.mutex);
+  for (const auto& [registered, policy] : registry.policies) {
+    if (registered == name) return policy;
+  }
   return nullptr;
+}
+
+Status RegisterPolicy(std::shared_ptr<const Policy> policy) {
+  if (policy == nullptr) return Status::Error("a policy to register is missing");
+  const std::string name(policy->name());
+  if (!ValidName(name)) {
+    return Status::Error(
+        fmt::format("policy name '{}': expected 1 to 64 letters, digits, '_', '-' or '.'", name));
+  }
+  if (std::find(kNames.begin(), kNames.end(), name) != kNames.end()) {
+    return Status::Error(fmt::format("policy name '{}' is one brink ships; choose another", name));
+  }
+  Registered& registry = Registry();
+  const std::lock_guard<std::mutex> lock(registry.mutex);
+  for (auto& [registered, held] : registry.policies) {
+    if (registered == name) {
+      held = std::move(policy);
+      return Status();
+    }
+  }
+  registry.policies.emplace_back(name, std::move(policy));
+  return Status();
+}
+
+bool UnregisterPolicy(std::string_view name) {
+  Registered& registry = Registry();
+  const std::lock_guard<std::mutex> lock(registry.mutex);
+  auto it = std::find_if(registry.policies.begin(), registry.policies.end(),
+                         [&](const auto& entry) { return entry.first == name; });
+  if (it == registry.policies.end()) return false;
+  registry.policies.erase(it);
+  return true;
+}
+
+std::vector<std::string> RegisteredPolicyNames() {
+  Registered& registry = Registry();
+  const std::lock_guard<std::mutex> lock(registry.mutex);
+  std::vector<std::string> names;
+  names.reserve(registry.policies.size());
+  for (const auto& entry : registry.policies) names.push_back(entry.first);
+  return names;
 }
 
 Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& choices) {
@@ -51,8 +118,11 @@ Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& ch
     }
     chosen.push_back(actor);
     if (MakePolicy(name) == nullptr) {
+      std::vector<std::string_view> known(PolicyNames().begin(), PolicyNames().end());
+      const std::vector<std::string> registered = RegisteredPolicyNames();
+      known.insert(known.end(), registered.begin(), registered.end());
       return Status::Error(fmt::format("--policy '{}': no policy '{}'; expected one of {}", choice,
-                                       name, Quoted(PolicyNames())));
+                                       name, Quoted(known)));
     }
     scenario.actors[static_cast<std::size_t>(index)].policy = name;
   }

@@ -1,0 +1,106 @@
+"""The game interface and policies written in Python."""
+import pytest
+
+import brink
+from conftest import cli
+
+
+def test_a_game_loop_plays_days_and_values_positions(default):
+    game = brink.Game(default)
+    state = game.initial_state()
+    start = state.copy()
+    while state.day < 10:
+        turn = game.begin(state, seed=1, run=0)
+        assert brink.Action.hold in turn.legal_kinds("us")
+        assert set(turn.scores("us")) == set(turn.legal_kinds("us"))
+        assert 0 <= turn.draw("us") < 1
+        game.apply(turn, {"us": "hold"})
+    assert state.day == 10 and start.day == 0
+    assert isinstance(state.utility("us"), float)
+    assert state.to_dict()["type"] == "end_state"
+    assert set(state.holders) == {r["id"] for r in default.regions}
+
+
+def test_game_steps_are_the_runs_of_the_engine(default):
+    game = brink.Game(default)
+    state = game.initial_state()
+    events = []
+    while state.day < 40:
+        turn = game.begin(state, seed=5, run=0)
+        events += game.apply(turn, game.decide(turn))
+    assert events == brink.run(default, seed=5, days=40).events
+
+
+def test_a_turn_cannot_be_used_after_apply(default):
+    game = brink.Game(default)
+    state = game.initial_state()
+    turn = game.begin(state)
+    game.apply(turn)
+    with pytest.raises(brink.Error, match="Turn is over"):
+        turn.legal("us")
+    with pytest.raises(brink.Error, match="Turn is over"):
+        game.apply(turn)
+
+
+def test_an_illegal_joint_action_is_refused(default):
+    game = brink.Game(default)
+    turn = game.begin(game.initial_state())
+    illegal = next(k for k in brink.Action.__members__.values() if not turn.is_legal("isis", k))
+    with pytest.raises(brink.Error):
+        game.apply(turn, {"isis": illegal})
+    with pytest.raises(KeyError, match="no actor 'zz'"):
+        turn.legal("zz")
+
+
+def test_a_python_policy_that_holds_is_the_hold_policy(default):
+    brink.register_policy("py_hold", lambda turn, actor: brink.Action.hold)
+    py = brink.forecast(default.with_policies(us="py_hold"), runs=60, seed=2, days=150)
+    assert py.json.replace('"us=py_hold"', '"us=hold"').encode() == cli(
+        "forecast", "--json", "-", "-n", "60", "--seed", "2", "--days", "150", "--policy", "us=hold",
+        "--no-progress")
+
+
+def test_the_doctrine_written_in_python_decides_as_the_cpp_doctrine(default):
+    # conftest.python_doctrine: the same softmax over the same scores and draws.
+    everyone = [f"{a['id']}=py_doctrine" for a in default.actors]
+    py = brink.forecast(default.with_policies(*everyone), runs=40, seed=3, days=120, threads=2)
+    cpp = brink.forecast(default, runs=40, seed=3, days=120)
+    assert py.data["binary"] == cpp.data["binary"]
+    assert py.data["numbers"] == cpp.data["numbers"]
+
+
+def test_a_python_policys_exception_stops_the_forecast_and_is_raised(default):
+    def broken(turn, actor):
+        raise ZeroDivisionError("the policy's own bug")
+    brink.register_policy("py_broken", broken)
+    with pytest.raises(ZeroDivisionError, match="the policy's own bug"):
+        brink.forecast(default.with_policies(us="py_broken"), runs=1000)
+    brink.register_policy("py_illegal", lambda turn, actor: "withdraw" if not turn.is_legal(actor, "withdraw") else "cross")
+    with pytest.raises(ValueError, match="not legal for 'us'"):
+        brink.run(default.with_policies(us="py_illegal"), days=5)
+    brink.register_policy("py_nonsense", lambda turn, actor: 3.5)
+    with pytest.raises(TypeError, match="neither a brink.Action"):
+        brink.forecast(default.with_policies(us="py_nonsense"), runs=10)
+
+
+def test_a_kept_turn_is_over(default):
+    kept = []
+
+    def keeper(turn, actor):
+        kept.append(turn)
+        return "hold"
+    brink.register_policy("py_keeper", keeper)
+    brink.run(default.with_policies(us="py_keeper"), days=2)
+    with pytest.raises(brink.Error, match="Turn is over"):
+        kept[0].scores("us")
+
+
+def test_registering_refuses_shipped_names_and_bad_names():
+    with pytest.raises(ValueError, match="one brink ships"):
+        brink.register_policy("doctrine", lambda t, a: "hold")
+    with pytest.raises(ValueError, match="expected 1 to 64"):
+        brink.register_policy("no spaces", lambda t, a: "hold")
+    with pytest.raises(TypeError):
+        brink.register_policy("not_callable", 3)
+    brink.register_policy("py_temporary", lambda t, a: "hold")
+    assert brink.unregister_policy("py_temporary") and "py_temporary" not in brink.policy_names()
