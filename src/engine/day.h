@@ -181,10 +181,18 @@ inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 3
 // starts).
 void RefreshRelations(Day& d);
 // Per region, the actors with a force there or across a short edge (contact), as of the
-// index; computed on first use.
-const std::vector<ActorSet>& NearMasks(const Day& d);
+// index; computed on first use (inline: the rules' innermost loops ask it, mostly valid).
+void ComputeNearMasks(const Day& d);
+inline const std::vector<ActorSet>& NearMasks(const Day& d) {
+  if (!d.w.near_valid) ComputeNearMasks(d);
+  return d.w.near;
+}
 // Per region, the actors with a force there or in a neighbouring region, likewise.
-const std::vector<ActorSet>& ReachMasks(const Day& d);
+void ComputeReachMasks(const Day& d);
+inline const std::vector<ActorSet>& ReachMasks(const Day& d) {
+  if (!d.w.reach_valid) ComputeReachMasks(d);
+  return d.w.reach;
+}
 // The first force of `actor` in `region` that still has troops, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

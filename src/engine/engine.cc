@@ -108,6 +108,9 @@ void UpdateIndex(Day& d) {
   // order, as IndexForces sums it, and the actor's presence there follows.
   const std::size_t actors = d.s.actors.size();
   bool presence_changed = false;
+  // A cell is touched once per loss: each is summed once (the cells are independent).
+  std::sort(w.touched.begin(), w.touched.end());
+  w.touched.erase(std::unique(w.touched.begin(), w.touched.end()), w.touched.end());
   for (int cell : w.touched) {
     const std::size_t r = static_cast<std::size_t>(cell) / actors;
     const ActorId actor = static_cast<ActorId>(static_cast<std::size_t>(cell) % actors);
@@ -204,16 +207,13 @@ void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<Act
 
 }  // namespace
 
-const std::vector<ActorSet>& NearMasks(const Day& d) {
-  if (!d.w.near_valid) {
-    SpreadPresence(d.w, d.s.tables().contact_neighbours, d.w.near);
-    d.w.near_valid = true;
-  }
-  return d.w.near;
+void ComputeNearMasks(const Day& d) {
+  SpreadPresence(d.w, d.s.tables().contact_neighbours, d.w.near);
+  d.w.near_valid = true;
 }
 
-const std::vector<ActorSet>& ReachMasks(const Day& d) {
-  if (!d.w.reach_valid) {
+void ComputeReachMasks(const Day& d) {
+  {
     SpreadPresence(d.w, d.s.tables().adjacency, d.w.reach);
     // Stand-off fire: from its bases, and in a straight line from each region it stands in.
     const ScenarioTables& t = d.s.tables();
@@ -230,7 +230,6 @@ const std::vector<ActorSet>& ReachMasks(const Day& d) {
     }
     d.w.reach_valid = true;
   }
-  return d.w.reach;
 }
 
 void RefreshRelations(Day& d) {

@@ -141,8 +141,15 @@ void PrepareTurn(Day& d) {
     rules::StrikeTargets(d, strikers, w.strike_target.data(), w.strike_cause.data());
     w.contact_version = w.index_version;
   }
+  // RivalTension is the bloc's: worked out once per bloc.
+  float bloc_tension[Limits::kMaxBlocs];
+  for (std::size_t b = 0; b < d.s.blocs.size(); ++b) bloc_tension[b] = -1;
   w.rival_tension.resize(actors);
-  for (std::size_t a = 0; a < actors; ++a) w.rival_tension[a] = RivalTension(d, static_cast<ActorId>(a));
+  for (std::size_t a = 0; a < actors; ++a) {
+    float& t = bloc_tension[static_cast<std::size_t>(d.s.actors[a].bloc)];
+    if (t < 0) t = static_cast<float>(RivalTension(d, static_cast<ActorId>(a)));
+    w.rival_tension[a] = t;
+  }
   w.legal.clear();
   w.legal_start.assign(1, 0);
   for (std::size_t a = 0; a < actors; ++a) {

@@ -76,6 +76,12 @@ void Control(Day& d) {
     // Only the holder's forces, or none: nothing to take.
     const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
     if ((PresentIn(d, region) - holders).empty()) continue;
+    // A held region is taken only by an actor hostile to its holder: none here, none takes it.
+    if (st.holder[r] != kNone) {
+      bool hostile_here = false;
+      for (ActorId a : PresentIn(d, region) - holders) hostile_here = hostile_here || Hostile(s, st, a, st.holder[r]);
+      if (!hostile_here) continue;
+    }
     // With only_takers_capture, a force whose actor may not take the region (another country,
     // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
     ActorSet takers = kEveryActor;

@@ -26,16 +26,6 @@
 namespace brink::rules {
 namespace {
 
-// Whether `culprit` is `rival` or a proxy of it: fire by a proxy is laid at its patron's door too.
-bool ActsFor(const Scenario& s, ActorId culprit, ActorId rival) {
-  return culprit == rival || (culprit != kNone && s.patron(culprit) == rival);
-}
-
-bool HoldsGrievance(const State& st, ActorId actor, const Scenario& s, ActorId rival) {
-  const Grievance& g = st.actors[static_cast<std::size_t>(actor)].grievance;
-  return g.days_left > 0 && ActsFor(s, g.against, rival);
-}
-
 // The weight of a cause when choosing among targets: an intruder in its zone first, then fire
 // on itself, fire on a partner or an intrusion, then a contested objective.
 int Rank(Cause cause) {
@@ -49,23 +39,40 @@ int Rank(Cause cause) {
   }
 }
 
-}  // namespace
+// The rivals against whom the actor holds a grievance: the culprit, and its patron (fire by a
+// proxy is laid at its patron's door too).
+ActorSet GrievedAgainst(const Scenario& s, const State& st, ActorId actor) {
+  const Grievance& g = st.actors[static_cast<std::size_t>(actor)].grievance;
+  if (g.days_left <= 0 || g.against == kNone) return ActorSet();
+  ActorSet out = ActorSet::Of(g.against);
+  if (s.patron(g.against) != kNone) out.insert(s.patron(g.against));
+  return out;
+}
 
-Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
+// What a striker's causes need beyond the region: the rivals it holds a grievance against, and
+// those a partner of it does (an actor of its bloc, or one it defends from the air).
+struct Grievances {
+  ActorSet own, partners;
+};
+
+Grievances GrievancesOf(const Day& d, ActorId striker) {
+  const Scenario& s = d.s;
+  Grievances out{GrievedAgainst(s, d.st, striker), ActorSet()};
+  for (ActorId p : s.tables().bloc_mask[static_cast<std::size_t>(striker)] - ActorSet::Of(striker)) {
+    out.partners |= GrievedAgainst(s, d.st, p);
+  }
+  for (std::size_t p = 0; p < s.actors.size(); ++p) {
+    if (s.tables().defenders[p].contains(striker)) out.partners |= GrievedAgainst(s, d.st, static_cast<ActorId>(p));
+  }
+  return out;
+}
+
+Cause CauseGiven(const Day& d, ActorId striker, ActorId rival, RegionId region, const Grievances& grievances) {
   const Scenario& s = d.s;
   const State& st = d.st;
   if (InOwnZone(d, striker, region)) return Cause::kZone;
-  if (HoldsGrievance(st, striker, s, rival)) return Cause::kFireReceived;
-  // A partner: an actor of its bloc, or one it defends from the air.
-  const ActorSet partners = (s.tables().bloc_mask[static_cast<std::size_t>(striker)] - ActorSet::Of(striker));
-  for (ActorId p : partners) {
-    if (HoldsGrievance(st, p, s, rival)) return Cause::kPartnerAttacked;
-  }
-  for (std::size_t p = 0; p < s.actors.size(); ++p) {
-    if (s.tables().defenders[p].contains(striker) && HoldsGrievance(st, static_cast<ActorId>(p), s, rival)) {
-      return Cause::kPartnerAttacked;
-    }
-  }
+  if (grievances.own.contains(rival)) return Cause::kFireReceived;
+  if (grievances.partners.contains(rival)) return Cause::kPartnerAttacked;
   const ActorId holder = st.holder[static_cast<std::size_t>(region)];
   if ((holder != kNone && s.actors[holder].bloc == s.actors[striker].bloc) || ClosedTo(d, rival, region)) {
     return Cause::kIntrusion;
@@ -77,14 +84,22 @@ Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region)
   return Cause::kNone;
 }
 
+}  // namespace
+
+Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
+  return CauseGiven(d, striker, rival, region, GrievancesOf(d, striker));
+}
+
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   const State& st = d.st;
   const std::size_t actors = d.s.actors.size();
   const bool need_cause = d.s.rules.strike_causes;
   int rank[Limits::kMaxActors] = {};
+  Grievances grievances[Limits::kMaxActors];
   for (ActorId striker : strikers) {
     best[striker] = -1;
     cause[striker] = Cause::kNone;
+    grievances[striker] = GrievancesOf(d, striker);
   }
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
@@ -93,7 +108,7 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
       int& chosen = best[striker];
       // Each rival actor's strongest force here (the index keeps it).
       for (ActorId rival : here & RivalsOf(d, striker)) {
-        const Cause why = StrikeCause(d, striker, rival, region);
+        const Cause why = CauseGiven(d, striker, rival, region, grievances[striker]);
         if (need_cause && why == Cause::kNone) continue;
         // Without causes only a zone intruder comes first (the rule before causes).
         const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
