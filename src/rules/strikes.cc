@@ -55,16 +55,20 @@ struct Grievances {
   ActorSet own, partners;
 };
 
-Grievances GrievancesOf(const Day& d, ActorId striker) {
+// Every striker's at once (one pass over the actors, whose grievances each count once).
+void GrievancesOfAll(const Day& d, ActorSet strikers, Grievances* out) {
   const Scenario& s = d.s;
-  Grievances out{GrievedAgainst(s, d.st, striker), ActorSet()};
-  for (ActorId p : s.tables().bloc_mask[static_cast<std::size_t>(striker)] - ActorSet::Of(striker)) {
-    out.partners |= GrievedAgainst(s, d.st, p);
+  ActorSet grieved[Limits::kMaxActors];
+  for (std::size_t a = 0; a < s.actors.size(); ++a) grieved[a] = GrievedAgainst(s, d.st, static_cast<ActorId>(a));
+  for (ActorId striker : strikers) {
+    const std::size_t x = static_cast<std::size_t>(striker);
+    out[x] = Grievances{grieved[x], ActorSet()};
+    for (ActorId p : s.tables().bloc_mask[x] - ActorSet::Of(striker)) out[x].partners |= grieved[static_cast<std::size_t>(p)];
   }
   for (std::size_t p = 0; p < s.actors.size(); ++p) {
-    if (s.tables().defenders[p].contains(striker)) out.partners |= GrievedAgainst(s, d.st, static_cast<ActorId>(p));
+    if (grieved[p].empty()) continue;
+    for (ActorId striker : s.tables().defenders[p] & strikers) out[static_cast<std::size_t>(striker)].partners |= grieved[p];
   }
-  return out;
 }
 
 Cause CauseGiven(const Day& d, ActorId striker, ActorId rival, RegionId region, const Grievances& grievances) {
@@ -87,7 +91,9 @@ Cause CauseGiven(const Day& d, ActorId striker, ActorId rival, RegionId region, 
 }  // namespace
 
 Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
-  return CauseGiven(d, striker, rival, region, GrievancesOf(d, striker));
+  Grievances grievances[Limits::kMaxActors];
+  GrievancesOfAll(d, ActorSet::Of(striker), grievances);
+  return CauseGiven(d, striker, rival, region, grievances[static_cast<std::size_t>(striker)]);
 }
 
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
@@ -99,8 +105,8 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   for (ActorId striker : strikers) {
     best[striker] = -1;
     cause[striker] = Cause::kNone;
-    grievances[striker] = GrievancesOf(d, striker);
   }
+  GrievancesOfAll(d, strikers, grievances);
   for (RegionId region : d.w.occupied) {
     const std::size_t r = static_cast<std::size_t>(region);
     const ActorSet here = PresentIn(d, region);
