@@ -44,7 +44,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   const State& st = d.st;
   const std::size_t a = static_cast<std::size_t>(actor);
   out.push_back({Action::kHold});
-  if (d.w.actor_firepower[a] > 0) out.push_back({Action::kAdvance});
+  if (d.w.index.firepower(actor) > 0) out.push_back({Action::kAdvance});
   // Bound by its own de-escalation offer (rules.binding_offers), it fires only in defence and
   // makes no new offer.
   const bool bound = s.rules.binding_offers && st.actors[a].offer_days > 0;
@@ -72,7 +72,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
       }
     }
   }
-  if (d.w.actor_firepower[a] > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
+  if (d.w.index.firepower(actor) > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
 }  // namespace
@@ -121,7 +121,7 @@ void PrepareTurn(Day& d) {
   if (w.contact_version != w.index_version || causes) {
     if (w.contact_version != w.index_version) {
       w.in_contact.assign(actors, 0);
-      for (RegionId region : w.occupied) {
+      for (RegionId region : Occupied(d)) {
         for (ActorId a : PresentIn(d, region)) {
           if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
         }

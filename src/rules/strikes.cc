@@ -98,7 +98,6 @@ Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region)
 
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   const State& st = d.st;
-  const std::size_t actors = d.s.actors.size();
   const bool need_cause = d.s.rules.strike_causes;
   int rank[Limits::kMaxActors] = {};
   Grievances grievances[Limits::kMaxActors];
@@ -107,8 +106,7 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
     cause[striker] = Cause::kNone;
   }
   GrievancesOfAll(d, strikers, grievances);
-  for (RegionId region : d.w.occupied) {
-    const std::size_t r = static_cast<std::size_t>(region);
+  for (RegionId region : Occupied(d)) {
     const ActorSet here = PresentIn(d, region);
     for (ActorId striker : InReachOf(d, region) & strikers) {
       int& chosen = best[striker];
@@ -118,7 +116,7 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
         if (need_cause && why == Cause::kNone) continue;
         // Without causes only a zone intruder comes first (the rule before causes).
         const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
-        const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(rival)];
+        const int f = d.w.index.strongest(region, rival);
         const float strength = st.forces[static_cast<std::size_t>(f)].strength;
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
         if (chosen < 0 || weight > rank[striker] ||
@@ -193,7 +191,7 @@ bool InAirReach(const Day& d, ActorId actor, RegionId region) {
   const std::size_t a = static_cast<std::size_t>(actor);
   const double reach_km = s.rules.air_reach ? s.actors[a].air_reach_km : 0;
   if (reach_km <= 0 || s.tables().air_base_reach[a * s.regions.size() + static_cast<std::size_t>(region)]) return true;
-  for (RegionId here : d.w.occupied) {
+  for (RegionId here : Occupied(d)) {
     for (ActorId own : PresentIn(d, here)) {
       if ((own == actor || s.patron(own) == actor) && s.distance(here, region) <= reach_km) return true;
     }
