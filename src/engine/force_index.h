@@ -31,8 +31,8 @@ class ForceIndex {
   // (with no troops) until dawn: readers skip them.
   std::span<const int> forces_in(RegionId region) const {
     const std::size_t r = static_cast<std::size_t>(region);
-    return std::span<const int>(force_index_).subspan(static_cast<std::size_t>(region_start_[r]),
-                                                      static_cast<std::size_t>(region_start_[r + 1] - region_start_[r]));
+    const int begin = region_start_[r];
+    return std::span<const int>(force_index_.data() + begin, static_cast<std::size_t>(region_start_[r + 1] - begin));
   }
   // The actor's troops in the region (summed in force order), and its firepower there.
   float strength(RegionId region, ActorId actor) const { return actor_strength_[Cell(region, actor)]; }

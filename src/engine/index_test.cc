@@ -46,6 +46,28 @@ TEST(ForceIndex, KeptInPlaceMatchesARebuild) {
   EXPECT_GT(moved_days, 500);
 }
 
+// A change to forces made behind the index's back (not through a verb) is caught: the kept
+// index names how it differs from a rebuild, and CheckIndex (run every dawn in Debug and
+// sanitizer builds) stops the program with that difference.
+TEST(ForceIndex, ChangeBehindItsBackIsCaughtByTheCheck) {
+  const Scenario s = LoadDefaultScenario().take();
+  const Engine engine(s);
+  Workspace w;
+  State st = engine.Initial();
+  for (int day = 0; day < 5; ++day) engine.Step(st, w, 7, 0, nullptr);
+  Day d{s, st, w, 7, 0, nullptr};
+  IndexForces(d);
+  Workspace rebuilt = w;
+  IndexForces(d);
+  EXPECT_EQ(w.index.Difference(rebuilt.index), "");
+  st.forces[0].strength += 100;  // troops from nowhere: no verb told the index
+  Workspace fresh;
+  Day fresh_day{s, st, fresh, 7, 0, nullptr};
+  IndexForces(fresh_day);
+  EXPECT_NE(w.index.Difference(fresh.index), "");
+  EXPECT_DEATH(CheckIndex(d), "differs from a rebuild");
+}
+
 // capture_strength 0 is in the documented range (0 - 1e6). A garrison is at most twice it, so
 // none is split off: the force marches whole. (A garrison of 0 troops was split off, which left
 // the kept index unlike a rebuild: debug builds aborted, Release went on with it.)
