@@ -12,6 +12,7 @@
 #include "brink/game.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
+#include "engine/force_index.h"
 #include "engine/random.h"
 
 namespace brink {
@@ -36,25 +37,13 @@ struct Hit {
 };
 
 struct Workspace {
-  // Forces grouped by region: force_index[region_start[r] .. region_start[r + 1]).
-  std::vector<int> region_start;
-  std::vector<int> force_index;
+  // Who is where (engine/force_index.h): rules read it, and change forces only by its verbs.
+  ForceIndex index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   bool holders_changed = false;         // a region changed hands today, for any cause (ChangeHolder)
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
-  std::vector<ActorSet> present;      // per region: the actors with a force there
-  std::vector<RegionId> occupied;     // regions with a force, ascending (present != 0)
-  std::vector<ActorSet> near;         // per region: actors there or across a short edge (NearMasks)
-  bool near_valid = false;            // `near` matches `present`
-  std::vector<ActorSet> reach;        // per region: actors there or next door (ReachMasks)
-  bool reach_valid = false;           // `reach` matches `present`
   std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
-  std::vector<float> actor_strength;  // regions x actors, as of the index
-  std::vector<float> actor_fire;      // regions x actors, as of the index
-  std::vector<float> actor_firepower; // per actor, as of the index
-  std::vector<int> actor_best;        // regions x actors: its strongest force there (ties: the
-                                      // first), where present, as of the index
   std::vector<Battle> battles;        // today's, by region
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours
@@ -73,13 +62,7 @@ struct Workspace {
   };
   std::vector<Fire> fire_on_defended;
   int level_at_dawn = 0;
-  // The index above is current unless a force moved, split, merged or was spent since
-  // (index_stale: rebuild it), or lost troops (touched: its cells to recompute). Movement and
-  // fall-backs move forces between lists in place (Relocate, Appended); UpdateIndex finishes.
   // Engine::Step keeps the index overnight for the state it stepped.
-  bool index_stale = true;
-  std::vector<int> touched;           // cells (region x actors + actor) whose troops changed
-  ActorSet troops_changed;            // actors whose troops changed (their firepower is redone)
   // Bumped whenever the index or the relations change; what is derived from them alone
   // (in_contact, strike_target) is kept while it stands.
   uint64_t index_version = 0;
@@ -143,11 +126,18 @@ inline bool IsProxy(const Scenario& s, ActorId a) { return s.patron(a) != kNone;
 inline float Firepower(const Scenario& s, const Force& force) {
   return force.strength * s.tables().fire_factor[static_cast<std::size_t>(force.actor)];
 }
+// The force index's verbs (engine/force_index.cc): the only ways a rule changes forces.
 // Removes troops from a force and counts them as the actor's casualties, inflicted by `by`.
 // Returns troops lost.
 float Inflict(Day& d, int force, double troops, ActorId by);
 // Removes troops from a force alive, underground (not casualties: Insurgency). Returns them.
 float Disperse(Day& d, int force, double troops);
+// Splits `troops` (> 0, fewer than it has) off force `force` as a new force in its region with
+// no goal, appended to the state's forces (the caller tells the index with Appended once the
+// day's marches are done). Returns the new force's index.
+int SplitGarrison(Day& d, int force, float troops);
+// Force `other` joins force `keep` (same actor, same region): its troops move over, it is spent.
+void MergeForces(Day& d, int keep, int other);
 // Prepares a day before its rules: no hawk pressure yet, the ladder as it stood at dawn, today's
 // relations and stances, the forces indexed by region.
 // `reindex` false keeps the index, bringing touched cells up to date (Engine::Step, when no
@@ -181,10 +171,18 @@ inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 3
 // starts).
 void RefreshRelations(Day& d);
 // Per region, the actors with a force there or across a short edge (contact), as of the
-// index; computed on first use.
-const std::vector<ActorSet>& NearMasks(const Day& d);
+// index; computed on first use (inline: the rules' innermost loops ask it, mostly valid).
+void ComputeNearMasks(const Day& d);
+inline const std::vector<ActorSet>& NearMasks(const Day& d) {
+  if (!d.w.index.near_valid()) ComputeNearMasks(d);
+  return d.w.index.near();
+}
 // Per region, the actors with a force there or in a neighbouring region, likewise.
-const std::vector<ActorSet>& ReachMasks(const Day& d);
+void ComputeReachMasks(const Day& d);
+inline const std::vector<ActorSet>& ReachMasks(const Day& d) {
+  if (!d.w.index.reach_valid()) ComputeReachMasks(d);
+  return d.w.index.reach();
+}
 // The first force of `actor` in `region` that still has troops, or -1.
 int ForceOf(const Day& d, ActorId actor, RegionId region);
 

@@ -16,223 +16,6 @@
 
 namespace brink {
 
-float Inflict(Day& d, int force, double troops, ActorId by) {
-  Force& f = d.st.forces[force];
-  float lost = static_cast<float>(std::min<double>(troops, f.strength));
-  f.strength -= lost;
-  if (f.strength <= 0) {
-    d.w.index_stale = true;  // spent: it leaves the lists
-  } else if (lost > 0) {
-    d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
-    d.w.troops_changed.insert(f.actor);
-  }
-  d.st.actors[f.actor].casualties += lost;
-  d.st.inflicted[static_cast<std::size_t>(f.actor) * d.s.actors.size() + static_cast<std::size_t>(by)] += lost;
-  return lost;
-}
-
-void IndexForces(Day& d) {
-  const std::size_t regions = d.s.regions.size();
-  const std::size_t actors = d.s.actors.size();
-  Workspace& w = d.w;
-  if (w.present.size() != regions || w.actor_strength.size() != regions * actors) {
-    w.present.assign(regions, ActorSet());
-    w.actor_strength.assign(regions * actors, 0.0f);
-    w.actor_fire.assign(regions * actors, 0.0f);
-    w.actor_best.assign(regions * actors, -1);
-  } else {
-    // Clear only the cells the last index filled (an actor's cell is set only where present).
-    for (RegionId region : w.occupied) {
-      const std::size_t r = static_cast<std::size_t>(region);
-      for (ActorId a : w.present[r]) {
-        const std::size_t cell = r * actors + static_cast<std::size_t>(a);
-        w.actor_strength[cell] = 0.0f;
-        w.actor_fire[cell] = 0.0f;
-      }
-      w.present[r] = ActorSet();
-    }
-  }
-  w.region_start.assign(regions + 1, 0);
-  bool spent = false;  // a force without troops is still listed: Dawn drops it
-  for (const Force& f : d.st.forces) {
-    if (f.strength > 0) {
-      ++w.region_start[f.region + 1];
-    } else {
-      spent = true;
-    }
-  }
-  w.occupied.clear();
-  for (std::size_t r = 0; r < regions; ++r) {
-    if (w.region_start[r + 1] > 0) w.occupied.push_back(static_cast<RegionId>(r));
-    w.region_start[r + 1] += w.region_start[r];
-  }
-  w.force_index.resize(static_cast<std::size_t>(w.region_start[regions]));
-  w.actor_firepower.assign(actors, 0.0f);
-  // Fill in force order, so each region's list is sorted by force index (deterministic).
-  std::vector<int>& cursor = w.region_start;  // reuse: shift back afterwards
-  for (std::size_t i = 0; i < d.st.forces.size(); ++i) {
-    const Force& f = d.st.forces[i];
-    if (f.strength <= 0) continue;
-    w.force_index[static_cast<std::size_t>(cursor[f.region]++)] = static_cast<int>(i);
-    const float firepower = Firepower(d.s, f);
-    w.actor_firepower[static_cast<std::size_t>(f.actor)] += firepower;
-    const std::size_t here = static_cast<std::size_t>(f.region) * actors + static_cast<std::size_t>(f.actor);
-    w.actor_strength[here] += f.strength;
-    w.actor_fire[here] += firepower;
-    ActorSet& present = w.present[static_cast<std::size_t>(f.region)];
-    int& strongest = w.actor_best[here];  // the first of equals: forces come in index order
-    if (!present.contains(f.actor) || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) {
-      strongest = static_cast<int>(i);
-    }
-    present.insert(f.actor);
-  }
-  for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
-  cursor[0] = 0;
-  w.near_valid = false;
-  w.reach_valid = false;
-  w.index_stale = spent;
-  ++w.index_version;
-  w.touched.clear();
-  w.troops_changed = ActorSet();
-}
-
-void UpdateIndex(Day& d) {
-  Workspace& w = d.w;
-  if (w.index_stale) {
-    IndexForces(d);
-    return;
-  }
-  if (w.touched.empty()) return;
-  ++w.index_version;
-  // The lists are current: each touched cell is summed again over its region's list, in force
-  // order, as IndexForces sums it, and the actor's presence there follows.
-  const std::size_t actors = d.s.actors.size();
-  bool presence_changed = false;
-  for (int cell : w.touched) {
-    const std::size_t r = static_cast<std::size_t>(cell) / actors;
-    const ActorId actor = static_cast<ActorId>(static_cast<std::size_t>(cell) % actors);
-    float strength = 0.0f, fire = 0.0f;
-    int strongest = -1;
-    for (int k = w.region_start[r]; k < w.region_start[r + 1]; ++k) {
-      const int i = w.force_index[static_cast<std::size_t>(k)];
-      const Force& f = d.st.forces[static_cast<std::size_t>(i)];
-      if (f.actor != actor) continue;
-      strength += f.strength;
-      fire += Firepower(d.s, f);
-      if (strongest < 0 || f.strength > d.st.forces[static_cast<std::size_t>(strongest)].strength) strongest = i;
-    }
-    w.actor_strength[static_cast<std::size_t>(cell)] = strength;
-    w.actor_fire[static_cast<std::size_t>(cell)] = fire;
-    w.actor_best[static_cast<std::size_t>(cell)] = strongest;
-    const ActorSet was = w.present[r];
-    w.present[r] = strongest >= 0 ? was | ActorSet::Of(actor) : was - ActorSet::Of(actor);
-    presence_changed = presence_changed || w.present[r] != was;
-  }
-  // An actor's firepower changes with its troops, not with where they stand.
-  const ActorSet weaker = w.troops_changed;
-  for (ActorId a : weaker) w.actor_firepower[static_cast<std::size_t>(a)] = 0.0f;
-  if (weaker) {
-    for (const Force& f : d.st.forces) {
-      if (f.strength > 0 && weaker.contains(f.actor)) w.actor_firepower[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
-    }
-  }
-  w.touched.clear();
-  w.troops_changed = ActorSet();
-  if (presence_changed) {
-    w.occupied.clear();
-    for (std::size_t r = 0; r < w.present.size(); ++r) {
-      if (!w.present[r].empty()) w.occupied.push_back(static_cast<RegionId>(r));
-    }
-    w.near_valid = false;
-    w.reach_valid = false;
-  }
-}
-
-void Relocate(Day& d, int force, RegionId from) {
-  Workspace& w = d.w;
-  const Force& f = d.st.forces[static_cast<std::size_t>(force)];
-  const RegionId to = f.region;
-  if (w.index_stale || from == to) return;  // a rebuild is due anyway
-  ++w.index_version;
-  int* list = w.force_index.data();
-  int* start = w.region_start.data();
-  // Out of `from`'s list and into `to`'s at its place by force index; the lists in between
-  // shift by one.
-  const int at = static_cast<int>(std::find(list + start[from], list + start[from + 1], force) - list);
-  const int into = static_cast<int>(std::upper_bound(list + start[to], list + start[to + 1], force) - list);
-  if (from < to) {
-    std::copy(list + at + 1, list + into, list + at);
-    list[into - 1] = force;
-    for (int r = from + 1; r <= to; ++r) --start[r];
-  } else {
-    std::copy_backward(list + into, list + at, list + at + 1);
-    list[into] = force;
-    for (int r = to + 1; r <= from; ++r) ++start[r];
-  }
-  const int actors = static_cast<int>(d.s.actors.size());
-  w.touched.push_back(from * actors + f.actor);
-  w.touched.push_back(to * actors + f.actor);
-}
-
-void Appended(Day& d, int force) {
-  Workspace& w = d.w;
-  if (w.index_stale) return;
-  ++w.index_version;
-  const Force& f = d.st.forces[static_cast<std::size_t>(force)];
-  // The newest force comes last in its region's list.
-  const int end = w.region_start[static_cast<std::size_t>(f.region) + 1];
-  w.force_index.insert(w.force_index.begin() + end, force);
-  for (std::size_t r = static_cast<std::size_t>(f.region) + 1; r < w.region_start.size(); ++r) ++w.region_start[r];
-  w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
-}
-
-namespace {
-
-RegionId Neighbour(RegionId n) { return n; }
-RegionId Neighbour(std::pair<RegionId, float> edge) { return edge.first; }
-
-// Per region, the actors present there or in one of its listed neighbours.
-template <typename Lists>
-void SpreadPresence(const Workspace& w, const Lists& neighbours, std::vector<ActorSet>& out) {
-  out.resize(w.present.size());
-  for (std::size_t r = 0; r < w.present.size(); ++r) {
-    ActorSet mask = w.present[r];
-    for (const auto& n : neighbours[r]) mask |= w.present[static_cast<std::size_t>(Neighbour(n))];
-    out[r] = mask;
-  }
-}
-
-}  // namespace
-
-const std::vector<ActorSet>& NearMasks(const Day& d) {
-  if (!d.w.near_valid) {
-    SpreadPresence(d.w, d.s.tables().contact_neighbours, d.w.near);
-    d.w.near_valid = true;
-  }
-  return d.w.near;
-}
-
-const std::vector<ActorSet>& ReachMasks(const Day& d) {
-  if (!d.w.reach_valid) {
-    SpreadPresence(d.w, d.s.tables().adjacency, d.w.reach);
-    // Stand-off fire: from its bases, and in a straight line from each region it stands in.
-    const ScenarioTables& t = d.s.tables();
-    if (!t.fire_rangers.empty()) {
-      const std::size_t regions = d.s.regions.size();
-      for (std::size_t r = 0; r < regions; ++r) d.w.reach[r] |= t.fire_from_bases[r];
-      for (RegionId here : d.w.occupied) {
-        for (ActorId a : d.w.present[static_cast<std::size_t>(here)] & t.fire_rangers) {
-          for (RegionId to : t.fire_reach[static_cast<std::size_t>(a) * regions + static_cast<std::size_t>(here)]) {
-            d.w.reach[static_cast<std::size_t>(to)].insert(a);
-          }
-        }
-      }
-    }
-    d.w.reach_valid = true;
-  }
-  return d.w.reach;
-}
-
 void RefreshRelations(Day& d) {
   const std::size_t actors = d.s.actors.size();
   Workspace& w = d.w;
@@ -269,8 +52,7 @@ RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
 }
 
 int ForceOf(const Day& d, ActorId actor, RegionId region) {
-  for (int i = d.w.region_start[region]; i < d.w.region_start[region + 1]; ++i) {
-    int f = d.w.force_index[static_cast<std::size_t>(i)];
+  for (int f : d.w.index.forces_in(region)) {
     if (d.st.forces[f].actor == actor && d.st.forces[f].strength > 0) return f;
   }
   return -1;
@@ -316,20 +98,6 @@ void Day::Emit(Event event) {
   if (log) log->push_back(event);
 }
 
-float Disperse(Day& d, int force, double troops) {
-  Force& f = d.st.forces[static_cast<std::size_t>(force)];
-  const float gone = static_cast<float>(std::min<double>(std::floor(troops), f.strength));
-  f.strength -= gone;
-  if (f.strength <= 0) {
-    d.w.index_stale = true;
-  } else if (gone > 0) {
-    d.w.touched.push_back(f.region * static_cast<int>(d.s.actors.size()) + f.actor);
-    d.w.troops_changed.insert(f.actor);
-  }
-  d.st.underground[static_cast<std::size_t>(f.actor)] += gone;
-  return gone;
-}
-
 void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
@@ -353,31 +121,6 @@ void Dawn(Day& d, bool reindex) {
 #ifdef BRINK_CHECK_INVARIANTS
   CheckIndex(d);
 #endif
-}
-
-void CheckIndex(const Day& d) {
-  // The index kept in place must be the one a rebuild from the forces gives, field by field.
-  // The rebuild goes into a scratch workspace kept by the thread (no copy a day); it only
-  // reads the state.
-  thread_local Workspace rebuilt;
-  Day fresh{d.s, const_cast<State&>(d.st), rebuilt, d.seed, d.run, nullptr};
-  IndexForces(fresh);
-  const Workspace& w = d.w;
-  bool same = w.region_start == rebuilt.region_start && w.force_index == rebuilt.force_index &&
-              w.present == rebuilt.present && w.occupied == rebuilt.occupied &&
-              w.actor_firepower == rebuilt.actor_firepower;
-  const std::size_t actors = d.s.actors.size();
-  for (std::size_t r = 0; same && r < w.present.size(); ++r) {
-    for (ActorId a : w.present[r]) {
-      const std::size_t cell = r * actors + static_cast<std::size_t>(a);
-      same = same && w.actor_strength[cell] == rebuilt.actor_strength[cell] &&
-             w.actor_fire[cell] == rebuilt.actor_fire[cell] && w.actor_best[cell] == rebuilt.actor_best[cell];
-    }
-  }
-  if (!same) {
-    std::fprintf(stderr, "brink: internal error: the force index kept on day %d differs from a rebuild\n", d.st.day);
-    std::abort();
-  }
 }
 
 namespace {
@@ -494,7 +237,7 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
-  bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index_stale;
+  bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index.stale();
   st.cache_token = 0;  // from here on the state is changing
   w.state_token = 0;
   ++st.day;

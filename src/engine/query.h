@@ -9,8 +9,12 @@
 
 namespace brink {
 
+// The regions with a force, ascending, as of the index.
+inline const std::vector<RegionId>& Occupied(const Day& d) { return d.w.index.occupied(); }
 // The actors with a force in the region, as of the index.
-inline ActorSet PresentIn(const Day& d, RegionId region) { return d.w.present[static_cast<std::size_t>(region)]; }
+inline ActorSet PresentIn(const Day& d, RegionId region) { return d.w.index.present(region); }
+// The forces listed in the region, by force index (those killed today still listed: skip them).
+inline std::span<const int> ForcesIn(const Day& d, RegionId region) { return d.w.index.forces_in(region); }
 // The actors hostile to the actor today (they fight on contact), and its rivals in a standoff.
 inline ActorSet HostileTo(const Day& d, ActorId actor) { return d.w.hostile[static_cast<std::size_t>(actor)]; }
 inline ActorSet RivalsOf(const Day& d, ActorId actor) { return d.w.rivals[static_cast<std::size_t>(actor)]; }
@@ -73,10 +77,8 @@ inline bool WorthTaking(const Day& d, ActorId actor, RegionId region) {
 // The strongest force with troops in the region whose actor is among `actors` (of equals, the
 // first by index), or -1. It reads the region's list force by force, so it sees today's losses.
 inline int StrongestIn(const Day& d, RegionId region, ActorSet actors) {
-  const std::size_t r = static_cast<std::size_t>(region);
   int best = -1;
-  for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-    const int f = d.w.force_index[static_cast<std::size_t>(i)];
+  for (int f : ForcesIn(d, region)) {
     const Force& force = d.st.forces[static_cast<std::size_t>(f)];
     if (force.strength <= 0 || !actors.contains(force.actor)) continue;  // killed today, still listed
     if (best < 0 || force.strength > d.st.forces[static_cast<std::size_t>(best)].strength) best = f;

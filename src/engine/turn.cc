@@ -44,7 +44,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   const State& st = d.st;
   const std::size_t a = static_cast<std::size_t>(actor);
   out.push_back({Action::kHold});
-  if (d.w.actor_firepower[a] > 0) out.push_back({Action::kAdvance});
+  if (d.w.index.firepower(actor) > 0) out.push_back({Action::kAdvance});
   // Bound by its own de-escalation offer (rules.binding_offers), it fires only in defence and
   // makes no new offer.
   const bool bound = s.rules.binding_offers && st.actors[a].offer_days > 0;
@@ -72,7 +72,7 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
       }
     }
   }
-  if (d.w.actor_firepower[a] > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
+  if (d.w.index.firepower(actor) > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
 }  // namespace
@@ -121,7 +121,7 @@ void PrepareTurn(Day& d) {
   if (w.contact_version != w.index_version || causes) {
     if (w.contact_version != w.index_version) {
       w.in_contact.assign(actors, 0);
-      for (RegionId region : w.occupied) {
+      for (RegionId region : Occupied(d)) {
         for (ActorId a : PresentIn(d, region)) {
           if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
         }
@@ -141,8 +141,15 @@ void PrepareTurn(Day& d) {
     rules::StrikeTargets(d, strikers, w.strike_target.data(), w.strike_cause.data());
     w.contact_version = w.index_version;
   }
+  // RivalTension is the bloc's: worked out once per bloc.
+  float bloc_tension[Limits::kMaxBlocs];
+  for (std::size_t b = 0; b < d.s.blocs.size(); ++b) bloc_tension[b] = -1;
   w.rival_tension.resize(actors);
-  for (std::size_t a = 0; a < actors; ++a) w.rival_tension[a] = RivalTension(d, static_cast<ActorId>(a));
+  for (std::size_t a = 0; a < actors; ++a) {
+    float& t = bloc_tension[static_cast<std::size_t>(d.s.actors[a].bloc)];
+    if (t < 0) t = static_cast<float>(RivalTension(d, static_cast<ActorId>(a)));
+    w.rival_tension[a] = t;
+  }
   w.legal.clear();
   w.legal_start.assign(1, 0);
   for (std::size_t a = 0; a < actors; ++a) {

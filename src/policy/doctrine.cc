@@ -50,8 +50,8 @@ double WarRisk(double tension, double war_threshold) {
 
 // The actor's share of the firepower in the theatre between it and its enemies.
 double PowerShare(const Day& d, ActorId actor) {
-  double own = d.w.actor_firepower[static_cast<std::size_t>(actor)], enemy = 0;
-  for (ActorId other : HostileTo(d, actor)) enemy += d.w.actor_firepower[static_cast<std::size_t>(other)];
+  double own = d.w.index.firepower(actor), enemy = 0;
+  for (ActorId other : HostileTo(d, actor)) enemy += d.w.index.firepower(other);
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 

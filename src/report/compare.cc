@@ -16,11 +16,17 @@ namespace {
 
 constexpr double kZ95 = 1.959963984540054;
 
+// Boost computes in double, not promoted to long double: its long double inverse-erf tables are
+// built by a static initialiser that overflows under valgrind's emulation of x87 arithmetic
+// (the binary aborted before main under callgrind). Double is ample for a 95% quantile.
+using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+
 // The two-sided 95% quantile of Student's t with `df` degrees of freedom.
 double T95(double df) {
   if (!(df > 0)) return std::numeric_limits<double>::infinity();
   if (df > 1e7) return kZ95;
-  return boost::math::quantile(boost::math::complement(boost::math::students_t(df), 0.025));
+  return boost::math::quantile(
+      boost::math::complement(boost::math::students_t_distribution<double, DoublePolicy>(df), 0.025));
 }
 
 }  // namespace

@@ -46,10 +46,10 @@ bool Combat(Day& d) {
   Rng rng = d.rng(Stream::kCombat);
   w.hits.clear();
   w.battles.clear();
-  for (RegionId region : w.occupied) {
+  for (RegionId region : Occupied(d)) {
     const std::size_t r = static_cast<std::size_t>(region);
-    const int begin = w.region_start[r], end = w.region_start[r + 1];
-    if (end - begin < 2) continue;
+    const std::span<const int> listed = ForcesIn(d, region);
+    if (listed.size() < 2) continue;
     const ActorSet here = PresentIn(d, region);
     bool fighting = false;
     for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
@@ -62,13 +62,12 @@ bool Combat(Day& d) {
     const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], SiegeDays(d, r)) : 1.0;
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
-    const std::size_t actors = s.actors.size();
-    const float* strength = &w.actor_strength[r * actors];
+    const float* strength = w.index.strengths_in(region);
     double fire[Limits::kMaxActors];  // each actor's firepower here today, supply included
     for (ActorId a : here) {
       const BlocId bloc = s.actors[static_cast<std::size_t>(a)].bloc;
       const bool warring = st.war_ongoing() && (bloc == st.war_a || bloc == st.war_b);
-      fire[a] = w.actor_fire[r * actors + static_cast<std::size_t>(a)] * (warring ? s.Supply(a, region) : 1.0f);
+      fire[a] = w.index.fire(region, a) * (warring ? s.Supply(a, region) : 1.0f);
     }
     double fire_per_troop[Limits::kMaxActors];  // set for the actors present
     double side_fire[Limits::kMaxActors];
@@ -93,8 +92,7 @@ bool Combat(Day& d) {
       }
     }
     const ActorId holder = st.holder[r];
-    for (int k = begin; k < end; ++k) {
-      const int i = w.force_index[static_cast<std::size_t>(k)];
+    for (const int i : listed) {
       const Force& target = st.forces[static_cast<std::size_t>(i)];
       const double incoming = fire_per_troop[target.actor] * target.strength;
       if (incoming <= 0) continue;

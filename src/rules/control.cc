@@ -53,29 +53,33 @@ void Control(Day& d) {
   // Positions have not changed since the index after combat; strengths are read directly.
   // Forces of one actor resting in one region (no goal, not diverted) join up, so garrisons
   // and arrivals do not multiply the forces the rules must look at.
-  for (RegionId region : d.w.occupied) {
-    const std::size_t r = static_cast<std::size_t>(region);
-    if (d.w.region_start[r + 1] - d.w.region_start[r] < 2) continue;
-    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      Force& keep = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(i)])];
+  for (RegionId region : Occupied(d)) {
+    const std::span<const int> listed = ForcesIn(d, region);
+    if (listed.size() < 2) continue;
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      const Force& keep = st.forces[static_cast<std::size_t>(listed[i])];
       if (keep.strength <= 0 || keep.target != kNone || keep.diverted_days > 0) continue;
-      for (int j = i + 1; j < d.w.region_start[r + 1]; ++j) {
-        Force& other = st.forces[static_cast<std::size_t>(d.w.force_index[static_cast<std::size_t>(j)])];
+      for (std::size_t j = i + 1; j < listed.size(); ++j) {
+        const Force& other = st.forces[static_cast<std::size_t>(listed[j])];
         if (other.actor != keep.actor || other.strength <= 0 || other.target != kNone ||
             other.diverted_days > 0) {
           continue;
         }
-        keep.strength += other.strength;
-        other.strength = 0;
-        d.w.index_stale = true;
+        MergeForces(d, listed[i], listed[j]);
       }
     }
   }
-  for (RegionId region : d.w.occupied) {
+  for (RegionId region : Occupied(d)) {
     const std::size_t r = static_cast<std::size_t>(region);
     // Only the holder's forces, or none: nothing to take.
     const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
     if ((PresentIn(d, region) - holders).empty()) continue;
+    // A held region is taken only by an actor hostile to its holder: none here, none takes it.
+    if (st.holder[r] != kNone) {
+      bool hostile_here = false;
+      for (ActorId a : PresentIn(d, region) - holders) hostile_here = hostile_here || Hostile(s, st, a, st.holder[r]);
+      if (!hostile_here) continue;
+    }
     // With only_takers_capture, a force whose actor may not take the region (another country,
     // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
     ActorSet takers = kEveryActor;
@@ -94,8 +98,8 @@ void Control(Day& d) {
     // Ground a line or a rival's zone closes to it is taken only on a day it crosses.
     if (st.actors[static_cast<std::size_t>(taker)].action != Action::kCross && ClosedTo(d, taker, region)) continue;
     bool contested = false;
-    for (int i = d.w.region_start[r]; i < d.w.region_start[r + 1]; ++i) {
-      const Force& other = st.forces[d.w.force_index[static_cast<std::size_t>(i)]];
+    for (int i : ForcesIn(d, region)) {
+      const Force& other = st.forces[static_cast<std::size_t>(i)];
       if (other.strength > 0 && Hostile(s, st, taker, other.actor)) contested = true;
     }
     if (contested) continue;

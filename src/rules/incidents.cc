@@ -78,26 +78,24 @@ void Incidents(Day& d) {
   Rng rng = d.rng(Stream::kIncident);
   UpdateIndex(d);  // today's strengths: each actor's strongest force in a region
   const std::vector<ActorSet>& near_masks = NearMasks(d);
-  const std::size_t actors = s.actors.size();
-  for (RegionId region : w.occupied) {
+  for (RegionId region : Occupied(d)) {
     const std::size_t r = static_cast<std::size_t>(region);
-    const ActorSet here = w.present[r];
+    const ActorSet here = PresentIn(d, region);
     const ActorSet near = near_masks[r];  // actors here or across a short edge
     for (ActorId a : here) {
       const ActorSet rivals = RivalsOf(d, a);
       if ((near & rivals).empty()) continue;  // no rival of a here or across a short edge
-      const int fa = w.actor_best[r * actors + static_cast<std::size_t>(a)];
+      const int fa = w.index.strongest(region, a);
       // Same region: each pair of rival actors once (a before b).
       for (ActorId b : here & rivals) {
         if (b <= a) continue;
-        MaybeIncident(d, rng, fa, w.actor_best[r * actors + static_cast<std::size_t>(b)], region, region);
+        MaybeIncident(d, rng, fa, w.index.strongest(region, b), region, region);
       }
       // Across a short edge, each pair of regions once.
       for (RegionId n : s.tables().contact_neighbours[r]) {
         if (n <= region) continue;
         for (ActorId b : PresentIn(d, n) & rivals) {
-          MaybeIncident(d, rng, fa, w.actor_best[static_cast<std::size_t>(n) * actors + static_cast<std::size_t>(b)],
-                        region, n);
+          MaybeIncident(d, rng, fa, w.index.strongest(n, b), region, n);
         }
       }
     }

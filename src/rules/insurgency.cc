@@ -24,7 +24,7 @@ void Insurgency(Day& d) {
     std::vector<RegionId>& targets = d.w.queue;
     targets.clear();
     const ActorSet enemies = HostileTo(d, static_cast<ActorId>(a));
-    for (RegionId r : d.w.occupied) {
+    for (RegionId r : Occupied(d)) {
       if (s.tables().insurgent_home[static_cast<std::size_t>(r)].contains(static_cast<ActorId>(a)) &&
           !(PresentIn(d, r) & enemies).empty()) {
         targets.push_back(r);

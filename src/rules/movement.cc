@@ -27,8 +27,7 @@ bool MustGarrison(const Day& d, int index) {
   const Force& f = d.st.forces[static_cast<std::size_t>(index)];
   // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
   if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return false;
-  for (int i = d.w.region_start[f.region]; i < d.w.region_start[f.region + 1]; ++i) {
-    int other = d.w.force_index[static_cast<std::size_t>(i)];
+  for (int other : ForcesIn(d, f.region)) {
     const Force& g = d.st.forces[static_cast<std::size_t>(other)];
     if (other < index && g.actor == f.actor && g.strength > 0 && g.target == kNone) {
       return false;  // an earlier force of the same actor, not on the march, garrisons it
@@ -140,7 +139,6 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
   const bool crossing = Crossing(d, f.actor);
   RegionId best = kNone;
   double best_score = 0;  // a region scoring 0 (wanted for nothing) is never a goal
-  const std::size_t actors = s.actors.size();
   const float* nearness = &s.tables().nearness[static_cast<std::size_t>(f.region) * s.regions.size()];
   const ActorSet own_bloc = s.tables().bloc_mask[static_cast<std::size_t>(f.actor)];
   const double per_own_troop = 1.0 / std::max(1.0f, f.strength);
@@ -161,7 +159,7 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
     if (!crossing && ClosedTo(d, f.actor, r)) continue;  // across a line, or in a rival's zone
     double others = 0;  // troops of other blocs there
     for (ActorId other : PresentIn(d, r) - own_bloc) {
-      others += d.w.actor_strength[i * actors + static_cast<std::size_t>(other)];
+      others += d.w.index.strength(r, other);
     }
     const double score = near_value / (1.0 + others * per_own_troop);
     if (score > best_score || (score == best_score && best != kNone && r < best)) {
@@ -207,16 +205,8 @@ bool Move(Day& d) {
       float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
       // No garrison of no troops: with capture_strength 0 a force marches whole.
       if (!(kept > 0) || kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
-      Force garrison = f;
-      garrison.strength = kept;
-      garrison.target = kNone;
-      garrison.progress_km = 0;
-      st.forces[i].strength -= kept;
       moved = true;
-      st.forces.push_back(garrison);
-      d.w.touched.push_back(garrison.region * static_cast<int>(s.actors.size()) + garrison.actor);
-      d.w.troops_changed.insert(garrison.actor);
-      d.w.moves.emplace_back(static_cast<int>(st.forces.size()) - 1, kNone);
+      d.w.moves.emplace_back(SplitGarrison(d, static_cast<int>(i), kept), kNone);
     }
     Force& f2 = st.forces[i];
     RegionId next = s.step_toward(f2.region, f2.target);

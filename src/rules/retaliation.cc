@@ -59,7 +59,7 @@ namespace {
 int StrongestInReach(Day& d, ActorId retaliator, ActorId striker) {
   UpdateIndex(d);
   int best = -1;
-  for (RegionId region : d.w.occupied) {
+  for (RegionId region : Occupied(d)) {
     if (!PresentIn(d, region).contains(striker) || !InReachOf(d, region).contains(retaliator)) continue;
     const int f = StrongestIn(d, region, ActorSet::Of(striker));
     if (f >= 0 && (best < 0 || d.st.forces[static_cast<std::size_t>(f)].strength > d.st.forces[static_cast<std::size_t>(best)].strength ||

@@ -26,16 +26,6 @@
 namespace brink::rules {
 namespace {
 
-// Whether `culprit` is `rival` or a proxy of it: fire by a proxy is laid at its patron's door too.
-bool ActsFor(const Scenario& s, ActorId culprit, ActorId rival) {
-  return culprit == rival || (culprit != kNone && s.patron(culprit) == rival);
-}
-
-bool HoldsGrievance(const State& st, ActorId actor, const Scenario& s, ActorId rival) {
-  const Grievance& g = st.actors[static_cast<std::size_t>(actor)].grievance;
-  return g.days_left > 0 && ActsFor(s, g.against, rival);
-}
-
 // The weight of a cause when choosing among targets: an intruder in its zone first, then fire
 // on itself, fire on a partner or an intrusion, then a contested objective.
 int Rank(Cause cause) {
@@ -49,23 +39,44 @@ int Rank(Cause cause) {
   }
 }
 
-}  // namespace
+// The rivals against whom the actor holds a grievance: the culprit, and its patron (fire by a
+// proxy is laid at its patron's door too).
+ActorSet GrievedAgainst(const Scenario& s, const State& st, ActorId actor) {
+  const Grievance& g = st.actors[static_cast<std::size_t>(actor)].grievance;
+  if (g.days_left <= 0 || g.against == kNone) return ActorSet();
+  ActorSet out = ActorSet::Of(g.against);
+  if (s.patron(g.against) != kNone) out.insert(s.patron(g.against));
+  return out;
+}
 
-Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
+// What a striker's causes need beyond the region: the rivals it holds a grievance against, and
+// those a partner of it does (an actor of its bloc, or one it defends from the air).
+struct Grievances {
+  ActorSet own, partners;
+};
+
+// Every striker's at once (one pass over the actors, whose grievances each count once).
+void GrievancesOfAll(const Day& d, ActorSet strikers, Grievances* out) {
+  const Scenario& s = d.s;
+  ActorSet grieved[Limits::kMaxActors];
+  for (std::size_t a = 0; a < s.actors.size(); ++a) grieved[a] = GrievedAgainst(s, d.st, static_cast<ActorId>(a));
+  for (ActorId striker : strikers) {
+    const std::size_t x = static_cast<std::size_t>(striker);
+    out[x] = Grievances{grieved[x], ActorSet()};
+    for (ActorId p : s.tables().bloc_mask[x] - ActorSet::Of(striker)) out[x].partners |= grieved[static_cast<std::size_t>(p)];
+  }
+  for (std::size_t p = 0; p < s.actors.size(); ++p) {
+    if (grieved[p].empty()) continue;
+    for (ActorId striker : s.tables().defenders[p] & strikers) out[static_cast<std::size_t>(striker)].partners |= grieved[p];
+  }
+}
+
+Cause CauseGiven(const Day& d, ActorId striker, ActorId rival, RegionId region, const Grievances& grievances) {
   const Scenario& s = d.s;
   const State& st = d.st;
   if (InOwnZone(d, striker, region)) return Cause::kZone;
-  if (HoldsGrievance(st, striker, s, rival)) return Cause::kFireReceived;
-  // A partner: an actor of its bloc, or one it defends from the air.
-  const ActorSet partners = (s.tables().bloc_mask[static_cast<std::size_t>(striker)] - ActorSet::Of(striker));
-  for (ActorId p : partners) {
-    if (HoldsGrievance(st, p, s, rival)) return Cause::kPartnerAttacked;
-  }
-  for (std::size_t p = 0; p < s.actors.size(); ++p) {
-    if (s.tables().defenders[p].contains(striker) && HoldsGrievance(st, static_cast<ActorId>(p), s, rival)) {
-      return Cause::kPartnerAttacked;
-    }
-  }
+  if (grievances.own.contains(rival)) return Cause::kFireReceived;
+  if (grievances.partners.contains(rival)) return Cause::kPartnerAttacked;
   const ActorId holder = st.holder[static_cast<std::size_t>(region)];
   if ((holder != kNone && s.actors[holder].bloc == s.actors[striker].bloc) || ClosedTo(d, rival, region)) {
     return Cause::kIntrusion;
@@ -77,27 +88,35 @@ Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region)
   return Cause::kNone;
 }
 
+}  // namespace
+
+Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region) {
+  Grievances grievances[Limits::kMaxActors];
+  GrievancesOfAll(d, ActorSet::Of(striker), grievances);
+  return CauseGiven(d, striker, rival, region, grievances[static_cast<std::size_t>(striker)]);
+}
+
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   const State& st = d.st;
-  const std::size_t actors = d.s.actors.size();
   const bool need_cause = d.s.rules.strike_causes;
   int rank[Limits::kMaxActors] = {};
+  Grievances grievances[Limits::kMaxActors];
   for (ActorId striker : strikers) {
     best[striker] = -1;
     cause[striker] = Cause::kNone;
   }
-  for (RegionId region : d.w.occupied) {
-    const std::size_t r = static_cast<std::size_t>(region);
+  GrievancesOfAll(d, strikers, grievances);
+  for (RegionId region : Occupied(d)) {
     const ActorSet here = PresentIn(d, region);
     for (ActorId striker : InReachOf(d, region) & strikers) {
       int& chosen = best[striker];
       // Each rival actor's strongest force here (the index keeps it).
       for (ActorId rival : here & RivalsOf(d, striker)) {
-        const Cause why = StrikeCause(d, striker, rival, region);
+        const Cause why = CauseGiven(d, striker, rival, region, grievances[striker]);
         if (need_cause && why == Cause::kNone) continue;
         // Without causes only a zone intruder comes first (the rule before causes).
         const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
-        const int f = d.w.actor_best[r * actors + static_cast<std::size_t>(rival)];
+        const int f = d.w.index.strongest(region, rival);
         const float strength = st.forces[static_cast<std::size_t>(f)].strength;
         const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
         if (chosen < 0 || weight > rank[striker] ||
@@ -172,7 +191,7 @@ bool InAirReach(const Day& d, ActorId actor, RegionId region) {
   const std::size_t a = static_cast<std::size_t>(actor);
   const double reach_km = s.rules.air_reach ? s.actors[a].air_reach_km : 0;
   if (reach_km <= 0 || s.tables().air_base_reach[a * s.regions.size() + static_cast<std::size_t>(region)]) return true;
-  for (RegionId here : d.w.occupied) {
+  for (RegionId here : Occupied(d)) {
     for (ActorId own : PresentIn(d, here)) {
       if ((own == actor || s.patron(own) == actor) && s.distance(here, region) <= reach_km) return true;
     }
