@@ -15,7 +15,7 @@ case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 
 cd "$(dirname "$0")"
 
 packages=(cmake ninja-build g++ clang libtomlplusplus-dev librandom123-dev libcli11-dev libfmt-dev
-          nlohmann-json3-dev libtbb-dev libboost-math-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          nlohmann-json3-dev libtbb-dev libboost-math-dev libboost-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev)
 # The tests also render the HTML report in a headless browser (tests/report_browser_test.cc).
 if [ "$mode" = test ]; then packages+=(chromium); fi
 missing=()
