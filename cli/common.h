@@ -51,6 +51,8 @@ void AddBenchCommand(CLI::App& app, int& exit_code);
 void AddScoreCommand(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
 void AddCompareCommand(CLI::App& app, int& exit_code);
+void AddParametersCommand(CLI::App& app, int& exit_code);
+void AddSensitivityCommand(CLI::App& app, int& exit_code);
 
 }  // namespace brink::cli
 

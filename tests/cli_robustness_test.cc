@@ -221,10 +221,10 @@ TEST(Commands, RepeatedPolicyForOneActorIsAnError) {
 }
 
 TEST(Commands, UnknownSubcommandIsAnErrorEvenWithHelp) {
-  for (const std::string args : {"sensitivity --help", "sensitivity", "--help sensitivity"}) {
+  for (const std::string args : {"simulate --help", "simulate", "--help simulate"}) {
     Outcome o = RunBrink(args);
     EXPECT_EQ(o.status, 2) << args;
-    EXPECT_TRUE(Contains(o.err, "'sensitivity' is not a command")) << o.err;
+    EXPECT_TRUE(Contains(o.err, "'simulate' is not a command")) << o.err;
     EXPECT_TRUE(Contains(o.err, "forecast")) << o.err;
     EXPECT_TRUE(Contains(o.err, "score")) << o.err;
   }

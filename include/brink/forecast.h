@@ -127,6 +127,19 @@ class RunsCsv {
   bool with_arm_;
 };
 
+// The outcomes a scenario's forecast reports, declared once: each column's id, label, kind and
+// how a run's end state gives its value (1/0 for yes/no; NaN where a conditional number does
+// not apply). Forecast::binary and Forecast::numbers hold them in this order. The functions
+// refer to `s`, which must outlive the table.
+struct OutcomeColumn {
+  std::string id, label;
+  bool binary = false;
+  bool conditional = false;  // numbers: only counted in runs where it happened
+  bool whole = true;         // numbers: quantiles reported as whole numbers
+  std::function<double(const State&)> value;
+};
+std::vector<OutcomeColumn> OutcomeTable(const Scenario& s);
+
 // The names of the outcomes a scenario's forecast reports, in order (for tests and --help).
 Forecast EmptyForecast(const Scenario& s, int days);
 

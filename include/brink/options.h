@@ -119,6 +119,42 @@ struct BenchOptions {
   uint64_t seed = 1;
 };
 
+// `brink sensitivity`: which parameters the chosen outcomes depend on. Morris elementary effects
+// screen every parameter chosen; Sobol indices (Saltelli sampling, Jansen estimators, bootstrap
+// intervals) then measure the `top` that matter most. Every point is an ensemble of `runs` runs
+// with the same seed (common random numbers), so differences between points come from the
+// parameters, not from the draws.
+struct SensitivityOptions {
+  ScenarioOptions scenario;
+  // Parameter patterns (rules.NAME, actor.ID.NAME, a part may be *); empty: every rule
+  // parameter and every value the scenario gives a range for (include/brink/parameters.h).
+  std::vector<std::string> parameters;
+  // Outcome ids: a yes/no outcome of the forecast (its probability), a number's id (its
+  // mean), or held.REGION.BLOC (the chance the bloc holds the region at the end). Empty: war,
+  // direct_clash and every corridor's corridor_open.ID.
+  std::vector<std::string> outcomes;
+  // "morris", "sobol" or "both" (Morris over all, then Sobol over the top).
+  std::string method = "both";
+  // Morris trajectories: cost trajectories x (parameters + 1) ensembles.
+  int trajectories = 10;
+  // Sobol base samples N: cost N x (top + 2) ensembles.
+  int samples = 64;
+  // Parameters kept for Sobol after Morris (by their largest mu* over the outcomes, each
+  // outcome's mu* scaled by its largest).
+  int top = 6;
+  // Bootstrap resamples for the Sobol intervals.
+  int bootstrap = 500;
+  // Runs per point, seed (the same for every point), threads, days per run.
+  int64_t runs = 200;
+  uint64_t seed = 1;
+  int threads = 0;
+  int days = 0;
+  // Outputs: the indices as JSON, as CSV files in a directory, and an HTML page with a tornado
+  // chart.
+  std::string json_path, csv_dir, report_path;
+  bool progress = true;
+};
+
 // Hard limits on what a command line may ask for.
 struct CommandLimits {
   static constexpr int64_t kMaxRuns = 100'000'000;

@@ -255,6 +255,14 @@ struct StandingGrievance {
   bool signalled = false; // the fire was credibly called defensive
 };
 
+// A value the scenario gives a plausible range for, beside the value (docs/scenario-format.md,
+// "Uncertain values"): what sensitivity analysis and `forecast --uncertain` vary it over.
+struct UncertainValue {
+  std::string path;    // as --set names it: "rules.war_spark", "actor.us.resolve"
+  double low = 0, high = 0;
+  std::string source;  // where the range comes from, or "assumption"
+};
+
 struct Rung {
   std::string name;
   double threshold = 0;  // tension at or above which this rung is current
@@ -350,6 +358,25 @@ struct Rules {
   double feud_diversion_ratio = 1.5;     // the firepower a proxy wants at a feud's front, times its partner's there
   bool campaigns = true;                 // [[campaign]] dates hold an actor's offensive on named regions until they open
   bool killed_share_by_actor = true;     // an actor's own killed_share, where it gives one, replaces rules.killed_share
+  // Modelling constants that were written in rule bodies (issue 24), named so that the
+  // parameter table and the analyses reach them. Their meanings are in src/scenario/parameters.cc.
+  double success_pressure = 0.1;         // control.cc: hawk pressure per unit value of a region taken
+  double humiliation_pressure = 1.0;     // strikes.cc: hawk pressure on the victim of a strike
+  double corridor_target_weight = 2.0;   // strikes.cc: air war prefers forces on corridor ground by this
+  double return_fire_share = 0.5;        // incidents.cc: the victim's return fire, share of incident_losses
+  double return_fire_kills = 0.5;        // incidents.cc: ... and of the shooter's means
+  double retaliation_resolve_gain = 2.0; // retaliation.cc: chance x this x resolve ...
+  double retaliation_war_restraint = 0.5;// ... x (1 - this x war aversion)
+  double capability_floor = 0.5;         // strikes/retaliation.cc: harm x (this + retaliation_capability)
+  double corridor_slack = 1.25;          // scenario.cc: corridor ground lies on paths within this x the shortest
+  double nearness_km = 100;              // scenario.cc: a goal's appeal x 1 / (1 + km / this)
+  double morale_base = 0.75;             // scenario.cc: firepower x (this + morale_resolve x resolve)
+  double morale_resolve = 0.5;
+  double cohesion_base = 0.5;            // scenario.cc: a proxy's firepower x (this + (1 - this) x reliability)
+  double garrison_share = 0.25;          // movement.cc, timeline.cc: a garrison is this share of the force ...
+  double garrison_cap = 2.0;             // ... at most this x capture_strength
+  int retarget_days = 10;                // movement.cc: a force chooses its goal again every this many days
+  double insurgency_cap_attacks = 1000;  // insurgency.cc: most insurgent attacks of one actor in a day
 };
 
 // Tables derived from a scenario's input by FinalizeScenario (shortest paths, priorities, goal
@@ -490,6 +517,7 @@ struct Scenario {
   std::vector<StandingTension> tensions;      // at the start
   std::vector<StandingGrievance> grievances;  // at the start
   std::vector<Feature> features;              // for the map only
+  std::vector<UncertainValue> uncertain;      // plausible ranges given beside values
 
   // What FinalizeScenario derived from the input above.
   const ScenarioTables& tables() const { return tables_; }

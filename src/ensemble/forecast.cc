@@ -59,51 +59,17 @@ bool HasTerrorist(const Scenario& s) {
   return false;
 }
 
-// Writes a run's outcomes in the order EmptyForecast declares them.
-void Extract(const Scenario& s, const State& end, uint8_t* bin, double* num, int8_t* holders) {
-  *bin++ = end.at_war();
-  *bin++ = end.ceasefire_day >= 0;
-  *bin++ = end.tally.direct_clashes > 0;
-  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
-    *bin++ = end.corridor_open[c] != 0;
-    *bin++ = end.corridor_open[c] == 0;
-  }
-  *bin++ = end.tally.count(EventKind::kHorizontal) > 0;
-  *bin++ = end.tally.count(EventKind::kFeudClash) > 0;
-  if (HasTerrorist(s)) *bin++ = end.group_defeated_day >= 0;
-
-  for (const ActorState& a : end.actors) *num++ = a.casualties;
-  const std::size_t actors = s.actors.size();
-  for (auto [v, b] : FirePairs(s)) {
-    double lost = 0;
-    for (std::size_t x = 0; x < actors; ++x) {
-      if (static_cast<std::size_t>(s.actors[x].bloc) == b) lost += end.inflicted[v * actors + x];
+// Writes a run's outcomes in the order of the outcome table.
+void Extract(const Scenario& s, const std::vector<OutcomeColumn>& table, const State& end, uint8_t* bin,
+             double* num, int8_t* holders) {
+  for (const OutcomeColumn& column : table) {
+    const double v = column.value(end);
+    if (column.binary) {
+      *bin++ = v != 0;
+    } else {
+      *num++ = v;
     }
-    *num++ = lost * s.KilledShare(static_cast<ActorId>(v));
   }
-  for (EventKind kind : kClashKinds) *num++ = end.tally.count(kind);
-  *num++ = end.tally.count(EventKind::kSignal);
-  *num++ = end.tally.direct_clashes;
-  *num++ = end.tally.zone_area_incidents;
-  for (std::size_t a = 0; a < s.actors.size(); ++a) {
-    if (s.actors[a].dispersal > 0) *num++ = end.underground[a];
-  }
-  if (HasInsurgency(s)) *num++ = static_cast<double>(end.tally.insurgent_attacks);
-  *num++ = end.max_level;
-  *num++ = end.at_war() ? end.war_day : kNotApplicable;
-  *num++ = end.war_length_days() >= 0 ? end.war_length_days() : kNotApplicable;
-  if (HasTerrorist(s)) *num++ = end.group_defeated_day >= 0 ? end.group_defeated_day : kNotApplicable;
-  *num++ = end.tally.escalation_score;
-  *num++ = end.at_war() ? kNotApplicable : end.tally.escalation_score;
-  *num++ = end.at_war() ? end.tally.escalation_score : kNotApplicable;
-  for (const ActorState& a : end.actors) *num++ = a.deliberate_strikes;
-  for (std::size_t b = 0; b < s.blocs.size(); ++b) {
-    int held = 0;
-    for (RegionId r : s.tables().contested) held += HolderBloc(s, end, r) == static_cast<BlocId>(b);
-    *num++ = held;
-  }
-  for (int days : end.contested_days) *num++ = days;
-  for (int days : end.corridor_cut_days) *num++ = days;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     holders[r] = static_cast<int8_t>(HolderBloc(s, end, static_cast<RegionId>(r)));
   }
@@ -121,60 +87,111 @@ std::string WarCauseChain(const std::array<uint16_t, 3>& chain) {
   return out.empty() ? "no fire between the rivals -> war" : out + "war";
 }
 
+std::vector<OutcomeColumn> OutcomeTable(const Scenario& s) {
+  std::vector<OutcomeColumn> t;
+  using Value = std::function<double(const State&)>;
+  auto binary = [&](std::string id, std::string label, Value value) {
+    t.push_back({std::move(id), std::move(label), true, false, true, std::move(value)});
+  };
+  auto number = [&](std::string id, std::string label, Value value, bool conditional = false, bool whole = true) {
+    t.push_back({std::move(id), std::move(label), false, conditional, whole, std::move(value)});
+  };
+  binary("war", "Full-scale war", [](const State& e) { return e.at_war(); });
+  binary("ceasefire", "Full-scale war ended in a ceasefire", [](const State& e) { return e.ceasefire_day >= 0; });
+  binary("direct_clash", "At least one limited direct clash", [](const State& e) { return e.tally.direct_clashes > 0; });
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    const Corridor& k = s.corridors[c];
+    binary("corridor_open." + k.id, fmt::format("Corridor '{}' open at the end", k.name),
+           [c](const State& e) { return e.corridor_open[c] != 0; });
+    binary("corridor_cut." + k.id, fmt::format("Corridor '{}' cut at the end", k.name),
+           [c](const State& e) { return e.corridor_open[c] == 0; });
+  }
+  binary("horizontal_retaliation", "Horizontal retaliation happened",
+         [](const State& e) { return e.tally.count(EventKind::kHorizontal) > 0; });
+  binary("feud_clash", "Feud clash happened", [](const State& e) { return e.tally.count(EventKind::kFeudClash) > 0; });
+  if (HasTerrorist(s)) {
+    binary("group_defeated", "Terrorist group lost its last region", [](const State& e) { return e.group_defeated_day >= 0; });
+  }
+
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    number("casualties." + s.actors[a].id, "Casualties: " + s.actors[a].name,
+           [a](const State& e) { return e.actors[a].casualties; });
+  }
+  const std::size_t actors = s.actors.size();
+  for (auto [v, b] : FirePairs(s)) {
+    number(fmt::format("killed.{}.by.{}", s.actors[v].id, s.blocs[b].id),
+           fmt::format("Killed: {} by {}", s.actors[v].name, s.blocs[b].name), [&s, v, b, actors](const State& e) {
+             double lost = 0;
+             for (std::size_t x = 0; x < actors; ++x) {
+               if (static_cast<std::size_t>(s.actors[x].bloc) == b) lost += e.inflicted[v * actors + x];
+             }
+             return lost * s.KilledShare(static_cast<ActorId>(v));
+           });
+  }
+  for (EventKind kind : kClashKinds) {
+    number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)),
+           [kind](const State& e) { return e.tally.count(kind); });
+  }
+  number("events.defensive_signal", "Count: defensive_signal", [](const State& e) { return e.tally.count(EventKind::kSignal); });
+  number("direct_clashes", "Limited direct clashes", [](const State& e) { return e.tally.direct_clashes; });
+  number("zone_area_incidents", "Incidents in or next to declared zones",
+         [](const State& e) { return e.tally.zone_area_incidents; });
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (s.actors[a].dispersal > 0) {
+      number("underground." + s.actors[a].id, "Fighters gone underground: " + s.actors[a].name,
+             [a](const State& e) { return e.underground[a]; });
+    }
+  }
+  if (HasInsurgency(s)) {
+    number("insurgent_attacks", "Insurgent attacks", [](const State& e) { return static_cast<double>(e.tally.insurgent_attacks); });
+  }
+  number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()), [](const State& e) { return e.max_level; });
+  number("war_day", "Day full-scale war broke out (runs with war)",
+         [](const State& e) { return e.at_war() ? e.war_day : kNotApplicable; }, true);
+  number("war_length_days", "War length in days, to the ceasefire or the end (runs with war)",
+         [](const State& e) { return e.war_length_days() >= 0 ? e.war_length_days() : kNotApplicable; }, true);
+  if (HasTerrorist(s)) {
+    number("group_defeated_day", "Day the group lost its last region (runs where it did)",
+           [](const State& e) { return e.group_defeated_day >= 0 ? e.group_defeated_day : kNotApplicable; }, true);
+  }
+  // Rung severities need not be whole.
+  number("escalation_score", "Escalation score", [](const State& e) { return e.tally.escalation_score; }, false, false);
+  number("escalation_score.no_war", "Escalation score (runs without war)",
+         [](const State& e) { return e.at_war() ? kNotApplicable : e.tally.escalation_score; }, true, false);
+  number("escalation_score.war", "Escalation score (runs with war)",
+         [](const State& e) { return e.at_war() ? e.tally.escalation_score : kNotApplicable; }, true, false);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    number("deliberate_strikes." + s.actors[a].id, "Deliberate strikes by " + s.actors[a].name,
+           [a](const State& e) { return e.actors[a].deliberate_strikes; });
+  }
+  for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+    number("contested_held." + s.blocs[b].id, "Regions the group held at start, held by " + s.blocs[b].name + " at the end",
+           [&s, b](const State& e) {
+             int held = 0;
+             for (RegionId r : s.tables().contested) held += HolderBloc(s, e, r) == static_cast<BlocId>(b);
+             return held;
+           });
+  }
+  for (std::size_t b = 0; b < s.blocs.size(); ++b) {
+    number("contested_days." + s.blocs[b].id, "Region-days of contested ground held by " + s.blocs[b].name,
+           [b](const State& e) { return e.contested_days[b]; });
+  }
+  for (std::size_t c = 0; c < s.corridors.size(); ++c) {
+    number("corridor_cut_days." + s.corridors[c].id, fmt::format("Days corridor '{}' was cut", s.corridors[c].name),
+           [c](const State& e) { return e.corridor_cut_days[c]; });
+  }
+  return t;
+}
+
 Forecast EmptyForecast(const Scenario& s, int days) {
   Forecast f;
   f.days = days;
-  auto binary = [&](std::string id, std::string label) {
-    f.binary.push_back({std::move(id), std::move(label), {}});
-  };
-  auto number = [&](std::string id, std::string label, bool conditional = false) {
-    f.numbers.push_back({std::move(id), std::move(label), conditional, {}});
-  };
-  binary("war", "Full-scale war");
-  binary("ceasefire", "Full-scale war ended in a ceasefire");
-  binary("direct_clash", "At least one limited direct clash");
-  for (const Corridor& c : s.corridors) {
-    binary("corridor_open." + c.id, fmt::format("Corridor '{}' open at the end", c.name));
-    binary("corridor_cut." + c.id, fmt::format("Corridor '{}' cut at the end", c.name));
-  }
-  binary("horizontal_retaliation", "Horizontal retaliation happened");
-  binary("feud_clash", "Feud clash happened");
-  if (HasTerrorist(s)) binary("group_defeated", "Terrorist group lost its last region");
-
-  for (const Actor& a : s.actors) number("casualties." + a.id, "Casualties: " + a.name);
-  for (auto [v, b] : FirePairs(s)) {
-    number(fmt::format("killed.{}.by.{}", s.actors[v].id, s.blocs[b].id),
-           fmt::format("Killed: {} by {}", s.actors[v].name, s.blocs[b].name));
-  }
-  for (EventKind kind : kClashKinds) {
-    number(fmt::format("events.{}", EventKindName(kind)), fmt::format("Count: {}", EventKindName(kind)));
-  }
-  number("events.defensive_signal", "Count: defensive_signal");
-  number("direct_clashes", "Limited direct clashes");
-  number("zone_area_incidents", "Incidents in or next to declared zones");
-  for (const Actor& a : s.actors) {
-    if (a.dispersal > 0) number("underground." + a.id, "Fighters gone underground: " + a.name);
-  }
-  if (HasInsurgency(s)) number("insurgent_attacks", "Insurgent attacks");
-  number("max_level", fmt::format("Highest ladder rung (0-{})", s.war_rung()));
-  number("war_day", "Day full-scale war broke out (runs with war)", true);
-  number("war_length_days", "War length in days, to the ceasefire or the end (runs with war)", true);
-  if (HasTerrorist(s)) number("group_defeated_day", "Day the group lost its last region (runs where it did)", true);
-  number("escalation_score", "Escalation score");
-  f.numbers.back().whole = false;  // rung severities need not be whole
-  number("escalation_score.no_war", "Escalation score (runs without war)", true);
-  f.numbers.back().whole = false;
-  number("escalation_score.war", "Escalation score (runs with war)", true);
-  f.numbers.back().whole = false;
-  for (const Actor& a : s.actors) number("deliberate_strikes." + a.id, "Deliberate strikes by " + a.name);
-  for (const Bloc& b : s.blocs) {
-    number("contested_held." + b.id, "Regions the group held at start, held by " + b.name + " at the end");
-  }
-  for (const Bloc& b : s.blocs) {
-    number("contested_days." + b.id, "Region-days of contested ground held by " + b.name);
-  }
-  for (const Corridor& c : s.corridors) {
-    number("corridor_cut_days." + c.id, fmt::format("Days corridor '{}' was cut", c.name));
+  for (OutcomeColumn& column : OutcomeTable(s)) {
+    if (column.binary) {
+      f.binary.push_back({std::move(column.id), std::move(column.label), {}});
+    } else {
+      f.numbers.push_back({std::move(column.id), std::move(column.label), column.conditional, {}, column.whole});
+    }
   }
   f.war_by_day.assign(static_cast<std::size_t>(days) + 1, 0);
   f.holder_counts.assign(s.regions.size() * (s.blocs.size() + 1), 0);
@@ -186,6 +203,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
                              const RunSink& each_run) {
   const auto started = std::chrono::steady_clock::now();
   const int days = options.days > 0 ? options.days : s.horizon_days;
+  const std::vector<OutcomeColumn> table = OutcomeTable(s);
   Forecast f = EmptyForecast(s, days);
   f.runs = options.runs;
   const std::size_t n_bin = f.binary.size(), n_num = f.numbers.size(), n_reg = s.regions.size();
@@ -219,7 +237,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
             engine.Step(end, *w, options.seed, static_cast<uint64_t>(first + i), nullptr);
           }
-          Extract(s, end, &bin[static_cast<std::size_t>(i) * n_bin],
+          Extract(s, table, end, &bin[static_cast<std::size_t>(i) * n_bin],
                   &num[static_cast<std::size_t>(i) * n_num], &holders[static_cast<std::size_t>(i) * n_reg]);
           chains[static_cast<std::size_t>(i)] = end.fire_chain;
         }

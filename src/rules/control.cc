@@ -104,7 +104,7 @@ void Control(Day& d) {
     }
     if (contested) continue;
     ChangeHolder(d, static_cast<RegionId>(r), taker);
-    d.w.hawk_pressure[taker] += static_cast<float>(0.1 * s.regions[r].value);  // success emboldens
+    d.w.hawk_pressure[taker] += static_cast<float>(s.rules.success_pressure * s.regions[r].value);  // success emboldens
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
   }

@@ -57,7 +57,8 @@ void MaybeIncident(Day& d, Rng& rng, int fa, int fb, RegionId region_a, RegionId
   RegionId where = st.forces[victim_force].region;
   double smaller = std::min(st.forces[fa].strength, st.forces[fb].strength);
   float lost = LimitedFire(d, rng, shooter, victim_force, s.rules.incident_losses, smaller);
-  LimitedFire(d, rng, victim, shooter_force, 0.5 * s.rules.incident_losses, smaller, 0.5);
+  LimitedFire(d, rng, victim, shooter_force, s.rules.return_fire_share * s.rules.incident_losses, smaller,
+              s.rules.return_fire_kills);
   bool proxy = IsProxy(s, a) || IsProxy(s, b);
   if (s.tables().zone_area[region_a] || s.tables().zone_area[region_b]) ++st.tally.zone_area_incidents;
   double tension_gain = proxy ? s.rules.tension_proxy_clash : s.rules.tension_incident;

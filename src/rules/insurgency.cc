@@ -17,7 +17,7 @@ void Insurgency(Day& d) {
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     const Actor& actor = s.actors[a];
     if (actor.insurgency <= 0 || st.underground[a] < 1) continue;
-    const int attacks = static_cast<int>(std::min(1000.0, rng.Poisson(actor.insurgency * st.underground[a] / 1000.0)));
+    const int attacks = static_cast<int>(std::min(s.rules.insurgency_cap_attacks, rng.Poisson(actor.insurgency * st.underground[a] / 1000.0)));
     if (attacks == 0) continue;
     UpdateIndex(d);
     // The regions the actor held at the start where a force hostile to it stands.

@@ -177,9 +177,10 @@ bool Move(Day& d) {
   d.w.moves.clear();
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
   int64_t detour_budget = kDetourVisitsPerDay;
-  // phase = (day + i) mod 10: each force retargets on its own day of ten.
-  for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day % 10); i < marching;
-       ++i, phase = phase == 9 ? 0 : phase + 1) {
+  // phase = (day + i) mod retarget_days: each force retargets on its own day of those.
+  const auto retarget = static_cast<std::size_t>(s.rules.retarget_days);
+  for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day) % retarget; i < marching;
+       ++i, phase = phase + 1 == retarget ? 0 : phase + 1) {
     Force& f = st.forces[i];
     if (f.strength <= 0) continue;
     bool diverted = f.diverted_days > 0;
@@ -202,7 +203,8 @@ bool Move(Day& d) {
       // Split off a garrison (a quarter, at most twice capture_strength) while the number of
       // forces stays under MaxForces (Initial reserves that much: no reallocation; Dawn drops
       // spent forces).
-      float kept = std::min(f.strength / 4, static_cast<float>(2 * s.rules.capture_strength));
+      float kept = std::min(f.strength * static_cast<float>(s.rules.garrison_share),
+                                static_cast<float>(s.rules.garrison_cap * s.rules.capture_strength));
       // No garrison of no troops: with capture_strength 0 a force marches whole.
       if (!(kept > 0) || kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
       moved = true;

@@ -35,7 +35,7 @@ double RetaliationChance(const Scenario& s, const State& st, ActorId victim, con
   const Rules& x = s.rules;
   const Actor& a = s.actors[victim];
   const double war_aversion = AggregateFactions(s, st, victim).war_aversion;
-  double p = x.retaliation_base * 2.0 * a.resolve * (1.0 - 0.5 * war_aversion);
+  double p = x.retaliation_base * x.retaliation_resolve_gain * a.resolve * (1.0 - x.retaliation_war_restraint * war_aversion);
   if (g.signalled) p *= 1.0 - x.signal_effect;
   if (x.retaliation_by_harm) {
     p *= (1.0 + g.harm) / (1.0 + x.harm_scale_troops);
@@ -133,7 +133,7 @@ void Retaliation(Day& d) {
     if (horizontal) {
       float& troops = st.exposure_troops[static_cast<std::size_t>(exposure)];
       float lost = static_cast<float>(std::min<double>(
-          troops, rng.Poisson(troops * s.exposures[exposure].vulnerability * (0.5 + capability))));
+          troops, rng.Poisson(troops * s.exposures[exposure].vulnerability * (s.rules.capability_floor + capability))));
       troops -= lost;
       st.actors[striker].casualties += lost;
       st.inflicted[static_cast<std::size_t>(striker) * s.actors.size() + static_cast<std::size_t>(by)] += lost;
@@ -145,7 +145,7 @@ void Retaliation(Day& d) {
       MaybeSpark(d, rng, by, striker);
       continue;
     }
-    float lost = LimitedFire(d, rng, victim, target, s.rules.strike_losses * (0.5 + capability),
+    float lost = LimitedFire(d, rng, victim, target, s.rules.strike_losses * (s.rules.capability_floor + capability),
                              st.forces[static_cast<std::size_t>(target)].strength);
     RaiseTension(d, victim, striker, s.rules.tension_retaliation);
     const RegionId where = st.forces[static_cast<std::size_t>(target)].region;

@@ -150,7 +150,7 @@ void Grieve(Day& d, ActorId victim, ActorId striker, bool signalled, float harm)
   }
   g.days_left = static_cast<int16_t>(d.s.rules.retaliation_window_days);
   g.signalled = signalled;
-  d.w.hawk_pressure[victim] += 1.0f;  // humiliation
+  d.w.hawk_pressure[victim] += static_cast<float>(d.s.rules.humiliation_pressure);  // humiliation
 }
 
 bool MaybeSignal(Day& d, Rng& rng, ActorId shooter, ActorId victim, RegionId region,
@@ -209,7 +209,7 @@ float LimitedFire(Day& d, Rng& rng, ActorId shooter, int target, double share, d
     // With rules.weapons an actor's own fire_lethality (its weapons' record) replaces that rule.
     const Actor& a = d.s.actors[static_cast<std::size_t>(shooter)];
     const double per_act = x.weapons && a.fire_lethality > 0 ? a.fire_lethality
-                                                              : x.limited_fire_kills * (0.5 + a.retaliation_capability);
+                                                              : x.limited_fire_kills * (x.capability_floor + a.retaliation_capability);
     const double means = scale * per_act * rng.Exponential();
     mean = std::min(mean, means);
   }
@@ -250,7 +250,7 @@ void AirCampaign(Day& d) {
     for (std::size_t f = 0; f < st.forces.size(); ++f) {
       const Force& force = st.forces[f];
       if (force.strength <= 0 || !AtWarBetween(s, st, actor, force.actor)) continue;
-      double score = force.strength * (s.tables().corridor_relevance[force.region] ? 2.0 : 1.0);
+      double score = force.strength * (s.tables().corridor_relevance[force.region] ? s.rules.corridor_target_weight : 1.0);
       if (score > best && InAirReach(d, actor, force.region)) {
         best = score;
         target = static_cast<int>(f);

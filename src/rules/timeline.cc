@@ -46,7 +46,8 @@ bool MoveInto(Day& d, ActorId receiver, RegionId region) {
   if (nearest < 0 || !s.MayStand(receiver, region)) return false;
   const float cap = static_cast<float>(s.rules.capture_strength);
   Force& from = st.forces[static_cast<std::size_t>(nearest)];
-  const float sent = std::clamp(from.strength / 4, cap, 2 * cap);
+  const float sent = std::clamp(from.strength * static_cast<float>(s.rules.garrison_share), cap,
+                               static_cast<float>(s.rules.garrison_cap) * cap);
   if (from.strength >= 2 * sent && st.forces.size() < MaxForces(s)) {
     Force garrison = from;
     garrison.strength = sent;

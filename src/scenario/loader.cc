@@ -9,6 +9,7 @@
 #include <tuple>
 #include <sstream>
 
+#include "brink/parameters.h"
 #include "brink/policy.h"
 #include "brink/scenario.h"
 #include "scenario/overrides.h"
@@ -148,89 +149,36 @@ class Loader {
     if (!t) return;
     TableReader r(*t, source_, "[rules]");
     Rules& x = s_.rules;
-    x.attrition_rate = r.Num("attrition_rate", 0, 1, x.attrition_rate);
-    x.air_multiplier = r.Num("air_multiplier", 0, 10, x.air_multiplier);
-    x.speed_km_per_day = r.Num("speed_km_per_day", 1, 1000, x.speed_km_per_day);
-    x.river_crossing_factor = r.Num("river_crossing_factor", 1, 100, x.river_crossing_factor);
-    x.capture_strength = r.Num("capture_strength", 0, 1e6, x.capture_strength);
+    for (const ParameterSpec& p : Parameters()) {
+      if (p.table != ParameterTable::kRules) continue;
+      if (p.rule_integer) {
+        x.*(p.rule_integer) = static_cast<int>(r.Parameter(p, x.*(p.rule_integer), p.Key(), s_.uncertain));
+      } else {
+        x.*(p.rule_number) = r.Parameter(p, x.*(p.rule_number), p.Key(), s_.uncertain);
+      }
+    }
     x.garrisons = r.Bool("garrisons", x.garrisons);
-    x.break_ratio = r.Num("break_ratio", 0.1, 1000, x.break_ratio);
-    x.contact_km = r.Num("contact_km", 0, 1000, x.contact_km);
-    x.incident_rate = r.Num("incident_rate", 0, 1, x.incident_rate);
-    x.incident_tension_factor = r.Num("incident_tension_factor", 0, 100, x.incident_tension_factor);
-    x.deconfliction = r.Num("deconfliction", 0, 1, x.deconfliction);
-    x.incident_losses = r.Num("incident_losses", 0, 1, x.incident_losses);
-    x.strike_losses = r.Num("strike_losses", 0, 1, x.strike_losses);
     x.bounded_fire = r.Bool("bounded_fire", x.bounded_fire);
     x.timeline = r.Bool("timeline", x.timeline);
     x.aims = r.Bool("aims", x.aims);
-    x.limited_fire_kills = r.Num("limited_fire_kills", 0, 1e6, x.limited_fire_kills);
-    x.killed_share = r.Num("killed_share", 0, 1, x.killed_share);
-    x.zone_crossing_tension = r.Num("zone_crossing_tension", 0, 1000, x.zone_crossing_tension);
-    x.tension_decay = r.Num("tension_decay", 0, 1, x.tension_decay);
-    x.tension_incident = r.Num("tension_incident", 0, 1000, x.tension_incident);
-    x.tension_strike = r.Num("tension_strike", 0, 1000, x.tension_strike);
-    x.tension_retaliation = r.Num("tension_retaliation", 0, 1000, x.tension_retaliation);
-    x.tension_horizontal = r.Num("tension_horizontal", 0, 1000, x.tension_horizontal);
-    x.tension_proxy_clash = r.Num("tension_proxy_clash", 0, 1000, x.tension_proxy_clash);
-    x.tension_signal_relief = r.Num("tension_signal_relief", 0, 1, x.tension_signal_relief);
-    x.retaliation_base = r.Num("retaliation_base", 0, 1, x.retaliation_base);
-    x.retaliation_window_days =
-        r.Int("retaliation_window_days", 1, Limits::kMaxDays, x.retaliation_window_days);
-    x.signal_effect = r.Num("signal_effect", 0, 1, x.signal_effect);
     x.signalling = r.Bool("signalling", x.signalling);
-    x.repeat_strike_factor = r.Num("repeat_strike_factor", 1, 10, x.repeat_strike_factor);
-    x.horizontal_base = r.Num("horizontal_base", 0, 1, x.horizontal_base);
-    x.horizontal_scale_troops = r.Num("horizontal_scale_troops", 1, 1e7, x.horizontal_scale_troops);
-    x.influence_shift = r.Num("influence_shift", 0, 1, x.influence_shift);
-    x.backing_down_cost = r.Num("backing_down_cost", 0, 1000, x.backing_down_cost);
-    x.war_cost = r.Num("war_cost", 0, 1e6, x.war_cost);
-    x.casualty_cost_per_1000 = r.Num("casualty_cost_per_1000", 0, 1e6, x.casualty_cost_per_1000);
-    x.strike_value = r.Num("strike_value", 0, 1e6, x.strike_value);
-    x.advance_cost = r.Num("advance_cost", 0, 1e6, x.advance_cost);
-    x.strike_cost = r.Num("strike_cost", 0, 1e6, x.strike_cost);
-    x.exposure_risk_cost = r.Num("exposure_risk_cost", 0, 1e6, x.exposure_risk_cost);
-    x.war_spark = r.Num("war_spark", 0, 1, x.war_spark);
-    x.proxy_fold_rate = r.Num("proxy_fold_rate", 0, 1, x.proxy_fold_rate);
-    x.feud_restraint = r.Num("feud_restraint", 0, 1, x.feud_restraint);
-    x.feud_restraint_days = r.Int("feud_restraint_days", 0, Limits::kMaxDays, x.feud_restraint_days);
-    x.feud_hot_days = r.Int("feud_hot_days", 0, Limits::kMaxDays, x.feud_hot_days);
     x.war_aims = r.Bool("war_aims", x.war_aims);
     x.supply = r.Bool("supply", x.supply);
-    x.air_strike_cap_troops = r.Num("air_strike_cap_troops", 0, 1e7, x.air_strike_cap_troops);
     x.air_reach = r.Bool("air_reach", x.air_reach);
-    x.kills_per_sortie = r.Num("kills_per_sortie", 0, 1e5, x.kills_per_sortie);
     x.weapons = r.Bool("weapons", x.weapons);
     x.reprisals_at_war = r.Bool("reprisals_at_war", x.reprisals_at_war);
-    x.ceasefire_rate = r.Num("ceasefire_rate", 0, 100, x.ceasefire_rate);
-    x.ceasefire_days_scale = r.Num("ceasefire_days_scale", 1e-3, 1e5, x.ceasefire_days_scale);
-    x.ceasefire_losses_scale = r.Num("ceasefire_losses_scale", 1e-3, 1e9, x.ceasefire_losses_scale);
-    x.ceasefire_tension = r.Num("ceasefire_tension", 0, 1e6, x.ceasefire_tension);
     x.protection = r.Bool("protection", x.protection);
     x.strike_causes = r.Bool("strike_causes", x.strike_causes);
     x.credible_signals = r.Bool("credible_signals", x.credible_signals);
-    x.false_signal_cost = r.Num("false_signal_cost", 0, 1, x.false_signal_cost);
     x.proxy_restraint = r.Bool("proxy_restraint", x.proxy_restraint);
-    x.restraint_cost = r.Num("restraint_cost", 0, 1e6, x.restraint_cost);
     x.air_defence = r.Bool("air_defence", x.air_defence);
-    x.interception_losses = r.Num("interception_losses", 0, 1e6, x.interception_losses);
-    x.tension_interception = r.Num("tension_interception", 0, 1000, x.tension_interception);
-    x.channel_suspension_days = r.Int("channel_suspension_days", 0, Limits::kMaxDays, x.channel_suspension_days);
     x.binding_offers = r.Bool("binding_offers", x.binding_offers);
-    x.offer_days = r.Int("offer_days", 0, Limits::kMaxDays, x.offer_days);
     x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
-    x.harm_scale_troops = r.Num("harm_scale_troops", 1e-3, 1e7, x.harm_scale_troops);
-    x.red_line_factor = r.Num("red_line_factor", 1, 100, x.red_line_factor);
     x.sieges = r.Bool("sieges", x.sieges);
-    x.siege_defence = r.Num("siege_defence", 1, 1000, x.siege_defence);
-    x.siege_exponent = r.Num("siege_exponent", 0, 100, x.siege_exponent);
-    x.siege_days = r.Int("siege_days", 1, Limits::kMaxDays, x.siege_days);
-    x.siege_spread = r.Num("siege_spread", 0, 2, x.siege_spread);
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
     x.feud_sized_diversion = r.Bool("feud_sized_diversion", x.feud_sized_diversion);
-    x.feud_diversion_ratio = r.Num("feud_diversion_ratio", 0, 100, x.feud_diversion_ratio);
     x.campaigns = r.Bool("campaigns", x.campaigns);
     x.killed_share_by_actor = r.Bool("killed_share_by_actor", x.killed_share_by_actor);
     r.RejectUnknownKeys();
@@ -295,24 +243,12 @@ class Loader {
     std::string bloc = r.Identifier("bloc");
     a.bloc = static_cast<BlocId>(s_.BlocIndex(bloc));
     if (a.bloc < 0) r.Fail("bloc", fmt::format("'bloc' = \"{}\" names no bloc; expected one of: {}", bloc, Ids(s_.blocs)));
-    a.effectiveness = r.Num("effectiveness", 0.01, 20, a.effectiveness);
-    a.air_power = r.Num("air_power", 0, 1, a.air_power);
-    a.resolve = r.Num("resolve", 0, 1, a.resolve);
-    a.commitment = r.Num("commitment", 0, 1, a.commitment);
-    a.casualty_aversion = r.Num("casualty_aversion", 0, 1, a.casualty_aversion);
-    a.war_aversion = r.Num("war_aversion", 0, 1, a.war_aversion);
-    a.aggression = r.Num("aggression", 0, 1, a.aggression);
-    a.offensive = r.Num("offensive", 0, 1, a.offensive);
-    a.retaliation_capability = r.Num("retaliation_capability", 0, 1, a.retaliation_capability);
-    a.rationality = r.Num("rationality", 0, 50, a.rationality);
-    a.signal_propensity = r.Num("signal_propensity", 0, 1, a.signal_propensity);
-    a.territory_weight = r.Num("territory_weight", 0, 100, a.territory_weight);
+    for (const ParameterSpec& p : Parameters()) {
+      if (p.table == ParameterTable::kActor) {
+        a.*(p.actor_number) = r.Parameter(p, a.*(p.actor_number), fmt::format("actor.{}.{}", a.id, p.name), s_.uncertain);
+      }
+    }
     a.terrorist = r.Bool("terrorist", false);
-    a.dispersal = r.Num("dispersal", 0, 1, a.dispersal);
-    a.entrenchment = r.Num("entrenchment", 0, 10, a.entrenchment);
-    a.killed_share = r.Num("killed_share", 0, 1, a.killed_share);
-    a.insurgency = r.Num("insurgency", 0, 100, a.insurgency);
-    a.underground = r.Num("underground", 0, 1e7, a.underground);
     r.Allow("insurgent_ground");  // region ids: read once the regions are known
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
@@ -327,11 +263,6 @@ class Loader {
     // read after the actors (ResolveActorPlaces).
     r.Allow("war_aims");
     r.Allow("bases");
-    a.supply_range_km = r.Num("supply_range_km", 0, 1e5, a.supply_range_km);
-    a.air_reach_km = r.Num("air_reach_km", 0, 1e5, a.air_reach_km);
-    a.air_sorties = r.Num("air_sorties", 0, 1e5, a.air_sorties);
-    a.fire_range_km = r.Num("fire_range_km", 0, 1e5, a.fire_range_km);
-    a.fire_lethality = r.Num("fire_lethality", 0, 1e6, a.fire_lethality);
     // Blocs now; actors (who may come later in the file) once all are read (ResolveAims).
     protect_names_.emplace_back();
     for (const std::string& id : r.StrList("protects", false)) {
@@ -343,9 +274,6 @@ class Loader {
       if (bloc == a.bloc) r.Fail("protects", fmt::format("'protects' names the actor's own bloc \"{}\"; expected another bloc or an actor", id));
       a.protects.push_back(static_cast<BlocId>(bloc));
     }
-    a.air_defence = r.Num("air_defence", 0, 1, a.air_defence);
-    a.deterrence = r.Num("deterrence", 0, 100, a.deterrence);
-    a.mediation = r.Num("mediation", 0, 100, a.mediation);
     a.policy = r.Str("policy", false, "doctrine");
     if (MakePolicy(a.policy) == nullptr) {
       std::string names;

@@ -113,6 +113,12 @@ Status ApplyOverride(toml::table& root, const std::string& item, OverrideOrigins
     return Status::Error(fmt::format("--set {}: unknown path '{}'; {}", item, path, kPathHelp));
   }
   if (!table) return Status::Error(fmt::format("--set {}: '{}' is not a table in the scenario", item, head));
+  // A value given with its plausible range ({ value, low, high, source }): --set replaces the
+  // value and keeps the range, which the loader checks still holds it.
+  if (toml::table* ranged = table->get(key) ? table->get(key)->as_table() : nullptr; ranged && ranged->contains("value")) {
+    table = ranged;
+    key = "value";
+  }
   if (const toml::node* existing = table->get(key);
       existing && !(existing->is_number() || existing->is_boolean())) {
     return Status::Error(fmt::format("--set {}: '{}' is not a numeric or boolean parameter", item, path));

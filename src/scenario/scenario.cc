@@ -265,7 +265,7 @@ Status FinalizeScenario(Scenario& s) {
                                           s.distance(static_cast<RegionId>(r), b));
         }
       }
-      if (through <= 1.25f * shortest) t.corridor_relevance[r] |= uint64_t{1} << c;
+      if (through <= static_cast<float>(s.rules.corridor_slack) * shortest) t.corridor_relevance[r] |= uint64_t{1} << c;
     }
   }
   t.priority.assign(actors * regions, 0.0f);
@@ -305,8 +305,8 @@ Status FinalizeScenario(Scenario& s) {
   t.fire_factor.assign(actors, 0.0f);
   for (std::size_t a = 0; a < actors; ++a) {
     const Actor& x = s.actors[a];
-    double morale = 0.75 + 0.5 * x.resolve;
-    double cohesion = t.patron[a] != kNone ? 0.5 + 0.5 * t.reliability[a] : 1.0;
+    double morale = s.rules.morale_base + s.rules.morale_resolve * x.resolve;
+    double cohesion = t.patron[a] != kNone ? s.rules.cohesion_base + (1.0 - s.rules.cohesion_base) * t.reliability[a] : 1.0;
     t.fire_factor[a] = static_cast<float>(x.effectiveness * (1.0 + s.rules.air_multiplier * x.air_power) *
                                           morale * cohesion);
   }
@@ -359,7 +359,7 @@ Status FinalizeScenario(Scenario& s) {
   }
   t.nearness.resize(t.distance_km.size());
   for (std::size_t i = 0; i < t.distance_km.size(); ++i) {
-    t.nearness[i] = static_cast<float>(1.0 / (1.0 + t.distance_km[i] / 100.0));
+    t.nearness[i] = static_cast<float>(1.0 / (1.0 + t.distance_km[i] / s.rules.nearness_km));
   }
   t.max_destroy.assign(actors, 0.0f);
   for (std::size_t a = 0; a < actors; ++a) {

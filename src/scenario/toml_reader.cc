@@ -136,6 +136,39 @@ int TableReader::Int(std::string_view key, int lo, int hi, int fallback, bool re
   return static_cast<int>(i->get());
 }
 
+double TableReader::Parameter(const ParameterSpec& spec, double fallback, const std::string& path,
+                              std::vector<UncertainValue>& ranges) {
+  const std::string key(spec.name);
+  const toml::node* node = table_.get(key);
+  const toml::table* inline_table = node ? node->as_table() : nullptr;
+  if (!inline_table) {
+    return spec.integer ? Int(key, static_cast<int>(spec.lo), static_cast<int>(spec.hi), static_cast<int>(fallback))
+                        : Num(key, spec.lo, spec.hi, fallback);
+  }
+  known_.emplace(key);
+  TableReader r(*inline_table, source_, fmt::format("{} '{}'", what_, key));
+  double value = 0, low = 0, high = 0;
+  if (spec.integer) {
+    const int lo = static_cast<int>(spec.lo), hi = static_cast<int>(spec.hi);
+    value = r.Int("value", lo, hi, 0, true);
+    low = r.Int("low", lo, hi, 0, true);
+    high = r.Int("high", lo, hi, 0, true);
+  } else {
+    value = r.Num("value", spec.lo, spec.hi, 0, true);
+    low = r.Num("low", spec.lo, spec.hi, 0, true);
+    high = r.Num("high", spec.lo, spec.hi, 0, true);
+  }
+  std::string source = r.Str("source", true);
+  if (source.empty()) r.Fail("source", "'source' is empty; expected where the range comes from, or \"assumption\"");
+  r.RejectUnknownKeys();
+  if (!(low <= value && value <= high)) {
+    r.Fail("low", fmt::format("the range {} to {} does not hold the value {}; expected low <= value <= high", low,
+                              high, value));
+  }
+  ranges.push_back({path, low, high, std::move(source)});
+  return value;
+}
+
 bool TableReader::Bool(std::string_view key, bool fallback) {
   const toml::node* node = Find(key, false);
   if (!node) return fallback;

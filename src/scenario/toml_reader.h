@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "brink/parameters.h"
 #include "brink/status.h"
 
 namespace brink {
@@ -41,6 +42,11 @@ class TableReader {
   double Num(std::string_view key, double lo, double hi, double fallback, bool required = false);
   int Int(std::string_view key, int lo, int hi, int fallback, bool required = false);
   bool Bool(std::string_view key, bool fallback);
+  // A parameter of the table (include/brink/parameters.h), checked against its valid range:
+  // a number, or an inline table { value = V, low = L, high = H, source = "..." } giving its
+  // plausible range too, which is added to `ranges` under `path` ("rules.war_spark").
+  double Parameter(const ParameterSpec& spec, double fallback, const std::string& path,
+                   std::vector<UncertainValue>& ranges);
   std::vector<std::string> StrList(std::string_view key, bool required);
   // An array of [latitude, longitude] pairs (degrees), at least 2 and at most
   // Limits::kMaxListLength of them.
