@@ -80,6 +80,7 @@ struct Actor {
   double signal_propensity = 0.5;       // 0..1, chance it calls its own strike "defensive"
   double territory_weight = 1.0;        // weight of held regions' value
   bool terrorist = false;               // its loss of its last region is tracked
+  bool concentrates = false;            // a broken force falls back toward its strongest pocket, not the nearest ground (rules.concentration)
   double dispersal = 0.0;               // 0..1, share of a broken force that goes underground alive
   double entrenchment = 0.0;            // >= 0, extra defence on ground it held at the start
   double insurgency = 0.0;              // >= 0, daily attacks per 1,000 fighters underground
@@ -347,6 +348,7 @@ struct Rules {
   double red_line_factor = 2.0;          // retaliation chance x this once the grievance includes killed troops
   // The campaign on the ground (docs/model.md, "Sieges", issue 20). Each has a switch.
   bool sieges = true;                    // a city's defenders hold under a defence that the battle wears down
+  bool concentration = true;             // actors that concentrate fall back toward their strongest pocket (Actor::concentrates)
   double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
   double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
   int siege_days = 120;                  // days of battle after which a city's extra defence is gone

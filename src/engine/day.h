@@ -165,6 +165,10 @@ void Appended(Day& d, int force);
 // The neighbour held by the force's own bloc nearest its region (where a broken or
 // withdrawing force falls back), or kNone.
 RegionId NearestFriendlyNeighbour(const Day& d, const Force& f);
+// Where a broken force falls back: for an actor that concentrates (Actor::concentrates, with
+// rules.concentration), the friendly neighbour nearest by road to the region its actor holds
+// with the most of its troops; otherwise NearestFriendlyNeighbour.
+RegionId FallBackRegion(const Day& d, const Force& f);
 // Forces a run may hold: the scenario's plus garrisons split off on the march.
 inline std::size_t MaxForces(const Scenario& s) { return 2 * s.forces.size() + 32; }
 // Recomputes who is hostile to whom and who is in a standoff (when a run starts, and when war

@@ -51,6 +51,44 @@ RegionId NearestFriendlyNeighbour(const Day& d, const Force& f) {
   return best;
 }
 
+namespace {
+// Concentration (docs/model.md, "Insurgent resilience"): the region its actor holds, other than
+// `from`, where its own troops are strongest (ties: the lowest index), or kNone.
+RegionId StrongestPocket(const Day& d, ActorId actor, RegionId from) {
+  RegionId best = kNone;
+  float most = 0;
+  for (std::size_t r = 0; r < d.s.regions.size(); ++r) {
+    if (static_cast<RegionId>(r) == from || d.st.holder[r] != actor) continue;
+    const float troops = d.w.index.strength(static_cast<RegionId>(r), actor);  // as at the day's last indexing
+    if (troops > most) {
+      best = static_cast<RegionId>(r);
+      most = troops;
+    }
+  }
+  return best;
+}
+}  // namespace
+
+RegionId FallBackRegion(const Day& d, const Force& f) {
+  const Actor& actor = d.s.actors[static_cast<std::size_t>(f.actor)];
+  if (!d.s.rules.concentration || !actor.concentrates) return NearestFriendlyNeighbour(d, f);
+  const RegionId pocket = StrongestPocket(d, f.actor, f.region);
+  if (pocket == kNone) return NearestFriendlyNeighbour(d, f);
+  // The friendly neighbour nearest the pocket by road (the pocket itself when next door).
+  RegionId best = kNone;
+  float best_km = 0;
+  for (auto [next, km] : d.s.tables().adjacency[f.region]) {
+    const ActorId h = d.st.holder[next];
+    if (h == kNone || d.s.actors[h].bloc != actor.bloc || !d.s.MayStand(f.actor, next)) continue;
+    const float to_pocket = next == pocket ? 0.0f : static_cast<float>(d.s.distance(next, pocket));
+    if (best == kNone || to_pocket < best_km) {
+      best = next;
+      best_km = to_pocket;
+    }
+  }
+  return best;
+}
+
 int ForceOf(const Day& d, ActorId actor, RegionId region) {
   for (int f : d.w.index.forces_in(region)) {
     if (d.st.forces[f].actor == actor && d.st.forces[f].strength > 0) return f;

@@ -125,7 +125,7 @@ bool Combat(Day& d) {
         fell_back = true;  // the index follows the force's new strength below
         if (st.forces[f].strength <= 0) continue;
       }
-      RegionId back = NearestFriendlyNeighbour(d, st.forces[f]);
+      RegionId back = FallBackRegion(d, st.forces[f]);
       if (back != kNone) {
         const RegionId from = st.forces[f].region;
         st.forces[f].region = back;

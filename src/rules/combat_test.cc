@@ -1,4 +1,6 @@
 // The rules' claims: Combat (combat.cc). The test worlds and margins: rules/test_world.h.
+#include <tuple>
+
 #include "rules/test_world.h"
 
 namespace brink {
@@ -280,6 +282,59 @@ TEST(Combat, SiegesDifferInLengthByTheirSpread) {
   Day d = plain.Fresh();
   EXPECT_EQ(rules::SiegeDays(d, town), 120.0);
   EXPECT_DOUBLE_EQ(rules::SiegeDefence(plain.s, 60, 240.0), rules::SiegeDefence(plain.s, 30, 120.0));
+}
+
+// Concentration: the group's force at the front breaks; next door are "near" (10 km, a dead end)
+// and "way" (30 km, on the road to its pocket, where 2,000 of its troops stand). A group that
+// concentrates falls back to "way"; otherwise, or with the switch off, to the nearest, "near".
+TEST(Combat, AGroupThatConcentratesFallsBackTowardItsPocket) {
+  auto world_text = [](bool concentrates) {
+    std::string t = R"([scenario]
+name = "Pocket"
+start_date = "2020-01-01"
+horizon_days = 30
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "black"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+[[actor]]
+id = "group"
+bloc = "black"
+terrorist = true
+)";
+    t += concentrates ? "concentrates = true\n" : "";
+    t += R"([[relation]]
+a = "blue"
+b = "black"
+kind = "hostility"
+)";
+    for (const char* id : {"home", "front", "near", "way", "pocket"}) {
+      t += std::string("[[region]]\nid = \"") + id + "\"\ncountry = \"AA\"\nlat = 34.0\nlon = 38.0\nterrain = \"desert\"\nvalue = 1\n" +
+           (std::string(id) == "home" ? "holder = \"blue_army\"\n" : "holder = \"group\"\n");
+    }
+    for (auto [a, b, km] : {std::tuple{"home", "front", 20}, {"front", "near", 10}, {"front", "way", 30}, {"way", "pocket", 30}}) {
+      t += std::string("[[edge]]\nfrom = \"") + a + "\"\nto = \"" + b + "\"\nlength_km = " + std::to_string(km) + "\n";
+    }
+    t += "[[force]]\nactor = \"group\"\nregion = \"front\"\nstrength = 300\n"
+         "[[force]]\nactor = \"group\"\nregion = \"near\"\nstrength = 100\n"
+         "[[force]]\nactor = \"group\"\nregion = \"pocket\"\nstrength = 2000\n"
+         "[[force]]\nactor = \"blue_army\"\nregion = \"home\"\nstrength = 1000\n";
+    return t;
+  };
+  auto fall_back = [](World& world) {
+    Day d = world.Fresh();
+    const int f = World::ForceIn(world.st, world.actor("group"), world.region("front"));
+    return FallBackRegion(d, world.st.forces[static_cast<std::size_t>(f)]);
+  };
+  World concentrating(world_text(true));
+  EXPECT_EQ(fall_back(concentrating), concentrating.region("way"));
+  World scattering(world_text(false));
+  EXPECT_EQ(fall_back(scattering), scattering.region("near"));
+  World off(world_text(true), {"rules.concentration=false"});
+  EXPECT_EQ(fall_back(off), off.region("near"));
 }
 
 // Casualties by cause: an actor's own killed_share replaces the rule's 25% for its losses

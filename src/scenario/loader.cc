@@ -175,6 +175,7 @@ class Loader {
     x.binding_offers = r.Bool("binding_offers", x.binding_offers);
     x.retaliation_by_harm = r.Bool("retaliation_by_harm", x.retaliation_by_harm);
     x.sieges = r.Bool("sieges", x.sieges);
+    x.concentration = r.Bool("concentration", x.concentration);
     x.handover_forces = r.Bool("handover_forces", x.handover_forces);
     x.operating_countries = r.Bool("operating_countries", x.operating_countries);
     x.only_takers_capture = r.Bool("only_takers_capture", x.only_takers_capture);
@@ -249,6 +250,7 @@ class Loader {
       }
     }
     a.terrorist = r.Bool("terrorist", false);
+    a.concentrates = r.Bool("concentrates", false);
     r.Allow("insurgent_ground");  // region ids: read once the regions are known
     a.countries = r.StrList("countries", false);
     for (const std::string& c : a.countries) {
