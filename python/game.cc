@@ -66,12 +66,13 @@ class PythonPolicy final : public Policy {
     // The last reference may go on any thread: the callable is released under the GIL, and
     // not at all once the interpreter is finalizing (the module unregisters at exit).
     if (Py_IsInitialized() != 0) {
-      py::gil_scoped_acquire gil;
-      fn_ = py::object();
-      error_ = py::object();
+      PyGILState_STATE gil = PyGILState_Ensure();
+      Py_XDECREF(fn_.release().ptr());
+      Py_XDECREF(error_.release().ptr());
+      PyGILState_Release(gil);
     } else {
-      fn_.release();
-      error_.release();
+      (void)fn_.release();
+      (void)error_.release();
     }
   }
   std::string_view name() const override { return name_; }

@@ -13,23 +13,23 @@ def _interrupt_soon(seconds=0.5):
 
 
 def test_ctrl_c_stops_a_long_forecast(default):
-    _interrupt_soon()
     with pytest.raises(KeyboardInterrupt):
+        _interrupt_soon()
         brink.forecast(default, runs=100_000_000, per_run=False)  # days of work uninterrupted
     # The module is fine afterwards: the same forecast as before.
     assert brink.forecast(default, runs=30, seed=1, days=50).json == brink.forecast(default, runs=30, seed=1, days=50).json
 
 
 def test_ctrl_c_stops_a_forecast_with_a_python_policy(default):
-    _interrupt_soon()
     with pytest.raises(KeyboardInterrupt):
+        _interrupt_soon()
         brink.forecast(default.with_policies(us="py_doctrine"), runs=100_000_000, per_run=False, threads=2)
 
 
 def test_ctrl_c_stops_a_score_and_a_comparison(default):
-    _interrupt_soon()
     with pytest.raises(KeyboardInterrupt):
+        _interrupt_soon()
         brink.score(default, runs=100_000_000)
-    _interrupt_soon()
     with pytest.raises(KeyboardInterrupt):
+        _interrupt_soon()
         brink.compare(default, default.set("rules.signalling=false"), runs=100_000_000)
