@@ -375,6 +375,28 @@ Each item is checked like the file itself; a bad one raises brink.ScenarioError.
       py::arg("policies") = std::vector<std::string>{},
       "A scenario given as TOML text; `name` names it in error messages (name:line:column).");
   m.def(
+      "load_embedded",
+      [](const std::string& name, const std::vector<std::string>& set, const std::vector<std::string>& policies) {
+        const EmbeddedScenario* e = FindEmbeddedScenario(name);
+        if (!e) {
+          Raise(g_scenario_error, "no embedded scenario named '" + name + "'; expected one of: " + EmbeddedScenarioNames());
+        }
+        ScenarioOptions options;
+        options.overrides = set;
+        options.policies = policies;
+        return LoadPy(PyScenario::Source::kText, std::string(e->text), EmbeddedSourceName(name), options);
+      },
+      py::arg("name"), py::arg("set") = std::vector<std::string>{}, py::arg("policies") = std::vector<std::string>{},
+      "An embedded scenario by name (embedded_scenarios()), with --set and --policy items.");
+  m.def(
+      "embedded_scenarios",
+      [] {
+        std::vector<std::string> names;
+        for (const EmbeddedScenario& e : EmbeddedScenarios()) names.emplace_back(e.name);
+        return names;
+      },
+      "The names of the scenarios embedded in brink, the default first.");
+  m.def(
       "default_scenario_text", [] { return std::string(DefaultScenarioText()); },
       "The TOML of the embedded default scenario.");
 

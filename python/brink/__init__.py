@@ -51,14 +51,22 @@ def _pandas():
 
 
 def load(source=None, *, set=(), policies=()):
-    """Loads a scenario: the embedded default (no argument, "default" or "eastern-syria-2017")
+    """Loads a scenario: the embedded default (no argument, "default" or "eastern-syria-2017"),
+    another embedded one by name (brink.embedded_scenarios(): "eastern-syria-2018", "idlib-2020")
     or a TOML file by path. `set` items are --set PATH=VALUE overrides, `policies` --policy
     ACTOR=NAME choices. A bad scenario raises brink.ScenarioError naming file:line:column.
     For TOML text, use brink.loads(text)."""
     set, policies = list(_items(set)), list(_items(policies))
     if source is None or source in DEFAULT_NAMES:
         return _brink.load_default(set, policies)
+    if isinstance(source, str) and source in _brink.embedded_scenarios():
+        return _brink.load_embedded(source, set, policies)
     return _brink.load_file(str(source), set, policies)
+
+
+def embedded_scenarios():
+    """The names of the scenarios embedded in brink, the default first."""
+    return list(_brink.embedded_scenarios())
 
 
 def loads(text, name="<string>", *, set=(), policies=()):

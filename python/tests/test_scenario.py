@@ -63,3 +63,14 @@ def test_a_bad_override_or_policy_is_refused_with_brinks_message(default):
 def test_a_missing_file_is_an_error(tmp_path):
     with pytest.raises(brink.ScenarioError, match="missing.toml"):
         brink.load(str(tmp_path / "missing.toml"))
+
+
+def test_embedded_scenarios_load_by_name_as_on_the_command_line():
+    assert brink.embedded_scenarios() == ["eastern-syria-2017", "eastern-syria-2018", "idlib-2020"]
+    later = brink.load("eastern-syria-2018")
+    assert later.source == "<eastern-syria-2018.toml>"
+    assert later.start_date == "2018-01-01"
+    # The same run as `brink run --scenario eastern-syria-2018 --json -`.
+    from conftest import cli
+    assert brink.run(later, seed=7, days=60).json_lines.encode() == cli(
+        "run", "--scenario", "eastern-syria-2018", "--seed", "7", "--days", "60", "--json", "-")
