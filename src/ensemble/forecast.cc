@@ -121,7 +121,8 @@ std::vector<OutcomeColumn> OutcomeTable(const Scenario& s) {
            [a](const State& e) { return e.actors[a].casualties; });
   }
   const std::size_t actors = s.actors.size();
-  for (auto [v, b] : FirePairs(s)) {
+  for (const auto& pair : FirePairs(s)) {
+    const std::size_t v = pair.first, b = pair.second;  // named: clang 14 cannot capture a structured binding
     number(fmt::format("killed.{}.by.{}", s.actors[v].id, s.blocs[b].id),
            fmt::format("Killed: {} by {}", s.actors[v].name, s.blocs[b].name), [&s, v, b, actors](const State& e) {
              double lost = 0;
