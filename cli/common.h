@@ -53,6 +53,7 @@ void AddReportCommand(CLI::App& app, int& exit_code);
 void AddCompareCommand(CLI::App& app, int& exit_code);
 void AddParametersCommand(CLI::App& app, int& exit_code);
 void AddSensitivityCommand(CLI::App& app, int& exit_code);
+void AddSweepCommand(CLI::App& app, int& exit_code);
 
 }  // namespace brink::cli
 

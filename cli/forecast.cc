@@ -5,8 +5,10 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <optional>
 
 #include "brink/forecast.h"
+#include "brink/parameters.h"
 #include "brink/report.h"
 #include "cli/common.h"
 #include "cli/io.h"
@@ -81,6 +83,16 @@ int Forecast(const ForecastOptions& options) {
     return kExitBadInput;
   }
   const Scenario& scenario = loaded.value();
+  if (!options.uncertain_parameters.empty() && !options.uncertain) {
+    Err("brink forecast: --uncertain-parameter needs --uncertain\n");
+    return kExitBadInput;
+  }
+  if (options.uncertain) {
+    if (Result<std::vector<ParameterRef>> p = SelectParameters(scenario, options.uncertain_parameters); !p.ok()) {
+      Err("brink forecast: {}\n", p.message());
+      return kExitBadInput;
+    }
+  }
   // The per-run table is opened before the runs and filled as they finish.
   RunsOutput runs_out;
   const RunsCsv runs_csv(scenario, EmptyForecast(scenario, 1), options.seed);
@@ -98,13 +110,34 @@ int Forecast(const ForecastOptions& options) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   ProgressBar bar(options.progress && isatty(STDERR_FILENO));
+  ForecastOptions fixed = options;
+  fixed.uncertain = false;
   Result<brink::Forecast> result = RunForecast(
-      scenario, options, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted, each_run);
+      scenario, fixed, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted, each_run);
   if (!result.ok()) {
     Err("\nbrink forecast: {}; no output file was written\n", result.message());
     return kExitInterrupted;
   }
   const brink::Forecast& f = result.value();
+  // --uncertain: a second ensemble, the same seeds, each run drawing the uncertain parameters.
+  std::optional<brink::Forecast> drawn;
+  std::vector<std::string> paths;
+  std::vector<std::pair<double, double>> ranges;
+  if (options.uncertain) {
+    ForecastOptions second = options;
+    Result<brink::Forecast> u = RunForecast(
+        scenario, second, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted);
+    if (!u.ok()) {
+      Err("\nbrink forecast: {}; no output file was written\n", u.message());
+      return interrupted.load() ? kExitInterrupted : kExitBadInput;
+    }
+    drawn = std::move(u.value());
+    const Result<std::vector<ParameterRef>> chosen = SelectParameters(scenario, options.uncertain_parameters);
+    for (const ParameterRef& p : chosen.value()) {
+      paths.push_back(p.path);
+      ranges.emplace_back(p.low, p.high);
+    }
+  }
   // From here Ctrl-C still counts: an output not yet committed is discarded (a large report
   // takes a while to draw), and nothing partial is left.
   auto stopped = [&] {
@@ -116,11 +149,20 @@ int Forecast(const ForecastOptions& options) {
   if (to_stdout == 0) {
     Out("{}", ForecastText(scenario, f));
     Out("\n  {} runs in {:.2f} s ({:.0f} runs/s)\n", f.runs, f.seconds, f.runs / f.seconds);
+    if (drawn) {
+      Out("{}", UncertainOddsText(f, *drawn, paths.size()));
+      Out("\n  {} runs over the ranges in {:.2f} s\n", drawn->runs, drawn->seconds);
+    }
   }
+  // The JSON (and the report drawn from it) carries the odds over the ranges too.
+  auto forecast_json = [&] {
+    std::string text = ForecastJson(scenario, f, options);
+    return drawn ? WithUncertainOdds(text, *drawn, paths, ranges) : text;
+  };
   // The files asked for are written even if standard output failed.
   int code = 0;
   if (!options.json_path.empty()) {
-    if (Status st = WriteFileAtomically(options.json_path, ForecastJson(scenario, f, options)); !st.ok()) {
+    if (Status st = WriteFileAtomically(options.json_path, forecast_json()); !st.ok()) {
       Err("brink forecast: {}\n", st.message());
       code = kExitFailure;
     }
@@ -133,7 +175,7 @@ int Forecast(const ForecastOptions& options) {
   }
   if (!options.report_path.empty()) {
     // The report is drawn from the forecast's JSON, as `brink report` draws a saved one.
-    Result<std::string> page = ForecastReportHtml(ForecastJson(scenario, f, options), "the forecast");
+    Result<std::string> page = ForecastReportHtml(forecast_json(), "the forecast");
     if (stopped()) return kExitInterrupted;
     Status st = page.ok() ? WriteFileAtomically(options.report_path, page.value(), OutputFile::Temp::kUnnamed,
                                                 &interrupted)
@@ -187,6 +229,12 @@ void AddForecastCommand(CLI::App& app, int& exit_code) {
                   "this file, in run order whatever the threads ('-': standard output)")
       ->check(NonEmptyPath());
   cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
+  cmd->add_flag("--uncertain", options->uncertain,
+                "Also run the ensemble with each run drawing the uncertain parameters from their plausible ranges, "
+                "and report those odds beside the central ones (brink parameters lists the ranges)");
+  cmd->add_option("--uncertain-parameter", options->uncertain_parameters,
+                  "With --uncertain: the parameters drawn, rules.NAME or actor.ID.NAME, a part may be * (default: "
+                  "every rule parameter and every value the scenario gives a range for)");
   cmd->callback([options, &exit_code] { exit_code = Forecast(*options); });
 }
 

@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   brink::cli::AddBenchCommand(app, exit_code);
   brink::cli::AddParametersCommand(app, exit_code);
   brink::cli::AddSensitivityCommand(app, exit_code);
+  brink::cli::AddSweepCommand(app, exit_code);
   app.footer("Run 'brink SUBCOMMAND --help' for a subcommand's options. With no subcommand, "
              "'brink' does 'brink run'.");
   // The main command takes no value, so its first word that is not an option names the

@@ -107,6 +107,15 @@ Status WriteForecastCsv(const Scenario& s, const Forecast& f, const ForecastOpti
 // The names of those files.
 std::vector<std::string> ForecastCsvNames();
 
+// forecast --uncertain: the yes/no odds at the central values beside those over the
+// assumptions' ranges ("war 1.1% [0.9-1.3] at the central values; 2.4% [2.1-2.7] over the
+// assumptions' ranges"), as text, and added to the forecast's JSON as "uncertain" (the
+// parameters drawn with their ranges, and each yes/no outcome's odds), which the HTML report
+// shows beside the central odds.
+std::string UncertainOddsText(const Forecast& fixed, const Forecast& uncertain, std::size_t parameters);
+std::string WithUncertainOdds(const std::string& forecast_json, const Forecast& uncertain,
+                              const std::vector<std::string>& paths, const std::vector<std::pair<double, double>>& ranges);
+
 // The per-run table (--runs-csv): one row per run, in run order, in the tidy form pandas and
 // R read directly: seed, run, then (optionally) the arm, every yes/no outcome as 0/1, every
 // number (empty where a conditional one did not happen), and the bloc holding each key region

@@ -56,6 +56,13 @@ struct ForecastOptions {
   std::string report_path;
   // Show a progress bar on stderr when it is a terminal.
   bool progress = true;
+  // --uncertain: each run draws the uncertain parameters uniformly from their plausible ranges
+  // (include/brink/parameters.h), from its own counter-based stream (so the thread count does
+  // not change the result), and the odds are reported beside those at the central values.
+  bool uncertain = false;
+  // The parameters drawn (patterns as brink parameters takes them); empty: every rule
+  // parameter and every value the scenario gives a range for.
+  std::vector<std::string> uncertain_parameters;
 };
 
 // `brink report`: the HTML report of a forecast saved as JSON (brink forecast --json).

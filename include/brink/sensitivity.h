@@ -32,7 +32,7 @@ std::vector<std::vector<MorrisIndex>> MorrisAnalyse(int k, const MorrisOptions& 
                                                     const Points& outputs);
 
 // Saltelli (2010) sampling: matrices A and B of n rows from the first and last k columns of a
-// 2k-dimensional Sobol sequence (its first point, the origin, skipped), then for each input i
+// 2k-dimensional Sobol sequence (Boost's, which starts after the origin), then for each input i
 // the matrix A with column i from B. Order: n rows of A, n of B, then n of each A_B^i:
 // n (k + 2) points.
 Points SaltelliDesign(int k, int n);

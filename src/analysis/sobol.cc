@@ -12,9 +12,8 @@
 namespace brink {
 
 Points SaltelliDesign(int k, int n) {
-  const auto dims = static_cast<std::size_t>(2 * k);
-  boost::random::sobol sequence(dims);
-  sequence.discard(dims);  // the origin
+  const std::size_t dims = 2 * static_cast<std::size_t>(k);
+  boost::random::sobol sequence(dims);  // starts after the origin, at (0.5, ..., 0.5)
   Points a(static_cast<std::size_t>(n)), b(static_cast<std::size_t>(n));
   for (int j = 0; j < n; ++j) {
     std::vector<double> row(dims);

@@ -68,6 +68,7 @@ Result<std::vector<std::string>> AnalysisOutcomes(const Scenario& s, const std::
 
 std::vector<double> OutcomeValues(const Scenario& s, const Forecast& f, const std::vector<std::string>& ids) {
   std::vector<double> out;
+  out.reserve(ids.size());
   for (const std::string& id : ids) out.push_back(OutcomeValue(s, f, id));
   return out;
 }

@@ -13,7 +13,8 @@ namespace brink {
 // One stream per rule, so changing one rule's use of randomness leaves the others' draws alone.
 enum class Stream : uint64_t {
   kDecision = 1, kAir, kCombat, kIncident, kStrike, kRetaliation, kProxy, kFeud, kZone,
-  kInsurgency, kCeasefire, kProtection, kSiege
+  kInsurgency, kCeasefire, kProtection, kSiege,
+  kParameters  // forecast --uncertain: the run's draw of the uncertain parameters (day 0)
 };
 
 class Rng {

@@ -11,9 +11,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "brink/engine.h"
+#include "brink/parameters.h"
+#include "engine/random.h"
 #include "ensemble/threads.h"
 
 namespace brink {
@@ -118,7 +121,8 @@ std::vector<OutcomeColumn> OutcomeTable(const Scenario& s) {
            [a](const State& e) { return e.actors[a].casualties; });
   }
   const std::size_t actors = s.actors.size();
-  for (auto [v, b] : FirePairs(s)) {
+  for (const auto& pair : FirePairs(s)) {
+    const std::size_t v = pair.first, b = pair.second;  // named: clang 14 cannot capture a structured binding
     number(fmt::format("killed.{}.by.{}", s.actors[v].id, s.blocs[b].id),
            fmt::format("Killed: {} by {}", s.actors[v].name, s.blocs[b].name), [&s, v, b, actors](const State& e) {
              double lost = 0;
@@ -214,6 +218,13 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
   std::vector<std::array<uint16_t, 3>> chains(static_cast<std::size_t>(kBlock));
   std::map<std::string, int64_t> causes;
   Engine engine(s);
+  // forecast --uncertain: the parameters each run draws from their plausible ranges.
+  std::vector<ParameterRef> uncertain;
+  if (options.uncertain) {
+    Result<std::vector<ParameterRef>> chosen = SelectParameters(s, options.uncertain_parameters);
+    if (!chosen.ok()) return Status::Error(chosen.message());
+    uncertain = std::move(chosen.value());
+  }
   EnsembleThreads workers(options.threads);
   tbb::task_arena& arena = workers.arena();
   const std::size_t blocs = s.blocs.size();
@@ -230,14 +241,29 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
           // An interruption takes effect within a day of every run in flight, however long
           // a run is; the runs left are skipped and the block is thrown away below.
           if (cancel && cancel->load(std::memory_order_relaxed)) return;
-          State end = engine.Initial();
+          const Engine* run_engine = &engine;
+          const std::vector<OutcomeColumn>* run_table = &table;
+          std::optional<Engine> drawn;
+          std::vector<OutcomeColumn> drawn_table;
+          if (!uncertain.empty()) {
+            // The run's own values of the uncertain parameters, uniform over their ranges,
+            // from its own stream: the same whatever thread runs it.
+            Scenario values = s;
+            Rng rng(options.seed, static_cast<uint64_t>(first + i), Stream::kParameters, 0);
+            for (const ParameterRef& p : uncertain) p.Set(values, p.At(rng.Uniform()));
+            drawn.emplace(std::move(values));
+            run_engine = &*drawn;
+            drawn_table = OutcomeTable(drawn->scenario());
+            run_table = &drawn_table;
+          }
+          State end = run_engine->Initial();
           // A fresh workspace per run: its caches are tied to the State it stepped.
-          WorkspacePtr w = engine.NewWorkspace();
+          WorkspacePtr w = run_engine->NewWorkspace();
           while (end.day < days) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            engine.Step(end, *w, options.seed, static_cast<uint64_t>(first + i), nullptr);
+            run_engine->Step(end, *w, options.seed, static_cast<uint64_t>(first + i), nullptr);
           }
-          Extract(s, table, end, &bin[static_cast<std::size_t>(i) * n_bin],
+          Extract(s, *run_table, end, &bin[static_cast<std::size_t>(i) * n_bin],
                   &num[static_cast<std::size_t>(i) * n_num], &holders[static_cast<std::size_t>(i) * n_reg]);
           chains[static_cast<std::size_t>(i)] = end.fire_chain;
         }

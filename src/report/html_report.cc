@@ -88,6 +88,33 @@ Result<std::string> ForecastReportHtml(std::string_view forecast_json, std::stri
   std::string body = fmt::format("<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n", html::Escape(scenario),
                                  html::Escape(Headline(doc)));
   body += html::ForecastFigures(doc, "");
+  if (doc.contains("uncertain") && doc["uncertain"].contains("binary") && doc["uncertain"]["binary"].is_array()) {
+    // forecast --uncertain: each outcome at the central values and over the assumptions' ranges.
+    const json& u = doc["uncertain"];
+    body += fmt::format(
+        "<section id=\"uncertain\">\n<h2>Odds over the assumptions' ranges</h2>\n<p class=\"meaning\">Each run of "
+        "a second ensemble drew {} parameters uniformly from their plausible ranges, so these odds include what we "
+        "do not know about the world; the first column is the forecast above, at the central values.</p>\n"
+        "<table><tr><th>outcome</th><th>central [95%]</th><th>over the ranges [95%]</th></tr>\n",
+        u.value("parameters", json::array()).size());
+    auto cell = [](const json& b) {
+      return fmt::format("{} [{}–{}]", html::Percent(b.value("p", 0.0)), html::Percent(b["ci95"][0].get<double>()),
+                         html::Percent(b["ci95"][1].get<double>()));
+    };
+    for (const json& b : doc["binary"]) {
+      for (const json& x : u["binary"]) {
+        // A saved document is input: a malformed entry is left out, never trusted.
+        const bool well_formed = x.is_object() && x.contains("id") && x["id"].is_string() && x.contains("p") &&
+                                 x["p"].is_number() && x.contains("ci95") && x["ci95"].is_array() &&
+                                 x["ci95"].size() == 2 && x["ci95"][0].is_number() && x["ci95"][1].is_number();
+        if (well_formed && x["id"].get<std::string>() == b.value("id", "")) {
+          body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html::Escape(b.value("label", "")),
+                              cell(b), cell(x));
+        }
+      }
+    }
+    body += "</table>\n</section>\n";
+  }
   body += "<section id=\"provenance\">\n<h2>Provenance</h2>\n"
           "<p class=\"meaning\">What reproduces this forecast: the same version, scenario (its hash "
           "identifies the exact text), seed, runs, days, and every --set and --policy give the same "
