@@ -30,7 +30,7 @@ target_compile_definitions(brink_fuzz_objects PUBLIC BRINK_VERSION="${PROJECT_VE
 target_compile_options(brink_fuzz_objects PUBLIC ${BRINK_FUZZ_COMPILE_OPTIONS})
 target_link_options(brink_fuzz_objects PUBLIC ${BRINK_FUZZ_SANITIZERS})
 # Not tomlplusplus::tomlplusplus: its headers are found in the system include path.
-target_link_libraries(brink_fuzz_objects PUBLIC fmt::fmt nlohmann_json::nlohmann_json TBB::tbb)
+target_link_libraries(brink_fuzz_objects PUBLIC fmt::fmt nlohmann_json::nlohmann_json TBB::tbb SQLite::SQLite3)
 set_target_properties(brink_fuzz_objects PROPERTIES INTERPROCEDURAL_OPTIMIZATION OFF)
 
 # tests/data/small.toml, embedded for set_fuzzer (the scenario its --set items override).
