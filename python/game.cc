@@ -254,6 +254,29 @@ Copies are independent (state.copy()); a Game steps it in place.)")
             return out;
           },
           "Each region's holder: region id -> actor id (None: nobody).")
+      .def_property_readonly(
+          "forces",
+          [](const PyState& p) {
+            py::list out;
+            const Scenario& s = *p.scenario;
+            const auto region_id = [&s](RegionId r) {
+              return r >= 0 ? py::object(py::str(s.regions[static_cast<std::size_t>(r)].id)) : py::object(py::none());
+            };
+            for (const Force& f : p.state.forces) {
+              if (f.strength <= 0) continue;  // spent, awaiting removal at dawn
+              py::dict d;
+              d["actor"] = s.actors[static_cast<std::size_t>(f.actor)].id;
+              d["region"] = region_id(f.region);
+              d["target"] = region_id(f.target);
+              d["strength"] = f.strength;
+              d["progress_km"] = f.progress_km;
+              d["diverted_days"] = f.diverted_days;
+              out.append(d);
+            }
+            return out;
+          },
+          "The forces in the field: a list of dicts (actor, region, target: where it is heading or "
+          "None, strength in troops, progress_km along its road, diverted_days).")
       .def(
           "utility",
           [](const PyState& p, const py::handle& actor) {

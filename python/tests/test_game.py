@@ -21,6 +21,27 @@ def test_a_game_loop_plays_days_and_values_positions(default):
     assert set(state.holders) == {r["id"] for r in default.regions}
 
 
+
+def test_forces_list_where_each_actor_stands(default):
+    """state.forces lists the scenario's forces at the start, and they move as days pass."""
+    game = brink.Game(default)
+    state = game.initial_state()
+    start = state.forces
+    assert len(start) > 20  # the default scenario places dozens of forces
+    regions = {r["id"] for r in default.regions}
+    actors = {a["id"] for a in default.actors}
+    for f in start:
+        assert f["actor"] in actors and f["region"] in regions and f["strength"] > 0
+        assert f["target"] is None or f["target"] in regions
+    troops = {}
+    for f in start:
+        troops[f["actor"]] = troops.get(f["actor"], 0) + f["strength"]
+    assert troops["us"] > 0 and troops["isis"] > 1000
+    while state.day < 30:
+        game.step(state, 1, 0)
+    moved = [(f["actor"], f["region"]) for f in state.forces]
+    assert moved != [(f["actor"], f["region"]) for f in start]
+
 def test_game_steps_are_the_runs_of_the_engine(default):
     game = brink.Game(default)
     state = game.initial_state()

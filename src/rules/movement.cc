@@ -10,39 +10,73 @@
 // never into a country their actor does not operate in (Actor::operates_in). Forces in
 // combat are pinned; the first force of an actor leaving a region it holds and must hold, or
 // with an enemy next door or a rival in contact, leaves a garrison behind (a quarter of it,
-// at most 2 x capture_strength; a force too small to split stays whole); diverted forces go
-// to their
+// at most 2 x capture_strength; a force too small to split stays whole); with
+// rules.garrison_threat the garrison is also sized to the hostile firepower next door, topping
+// up a garrison already there, and a force that cannot spare that much stays whole; diverted
+// forces go to their
 // feud's front whatever their actor chose. Detour searches share a daily budget
 // (kDetourVisitsPerDay); a force that finds it spent keeps its goal and waits for tomorrow.
+#include <optional>
+
 #include "rules/rules.h"
 
 namespace brink::rules {
 namespace {
 
-// Whether the force is the first (by index) of its actor in a region it holds that it must
-// hold (a hold objective), or that has an enemy next door or a rival in contact: then it
-// leaves a garrison behind when it marches, or stays whole if too small to split.
-bool MustGarrison(const Day& d, int index) {
-  if (!d.s.rules.garrisons) return false;  // switched off: forces march whole
-  const Force& f = d.st.forces[static_cast<std::size_t>(index)];
-  // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
-  if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return false;
-  for (int other : ForcesIn(d, f.region)) {
-    const Force& g = d.st.forces[static_cast<std::size_t>(other)];
-    if (other < index && g.actor == f.actor && g.strength > 0 && g.target == kNone) {
-      return false;  // an earlier force of the same actor, not on the march, garrisons it
-    }
+// With rules.garrison_threat: the troops of the force's actor that hold `garrison_threat` times
+// the firepower of hostile forces in the regions next door (docs/model.md, Movement: a defender
+// holds against about three times its strength, so 1/3 covers an attack from next door).
+// Hostile forces in the region the force marches into are the ones it engages, not a threat
+// to the ground it leaves.
+float ThreatGarrison(const Day& d, const Force& f) {
+  const Scenario& s = d.s;
+  const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(f.actor)];
+  if (!(s.rules.garrison_threat > 0) || !(per_troop > 0)) return 0;
+  const RegionId first_step = f.target != kNone ? s.step_toward(f.region, f.target) : kNone;
+  double hostile = 0;
+  for (auto [next, km] : s.tables().adjacency[f.region]) {
+    if (next == first_step) continue;
+    for (ActorId enemy : PresentIn(d, next) & HostileTo(d, f.actor)) hostile += d.w.index.fire(next, enemy);
   }
-  if (d.s.MustHold(f.actor, f.region)) return true;
-  for (auto [next, km] : d.s.tables().adjacency[f.region]) {
-    if (EnemyIn(d, f.actor, next)) return true;
-  }
-  for (RegionId next : d.s.tables().contact_neighbours[f.region]) {
-    if (!(PresentIn(d, next) & RivalsOf(d, f.actor)).empty()) return true;
-  }
-  return false;
+  return static_cast<float>(s.rules.garrison_threat * hostile / per_troop);
 }
 
+// The garrison the force must leave behind if it marches today: nothing when none is due (it
+// marches whole), else the troops to split off (the caller keeps the force whole if that is
+// too few to hold the region or more than it can spare). A garrison is due when the force is
+// the first (by index) of its actor in a region it holds that it must hold (a hold objective),
+// or that has an enemy next door or a rival in contact. An earlier force of its actor resting
+// there is the garrison already; with rules.garrison_threat the force tops it up to what the
+// threat next door needs.
+std::optional<float> GarrisonToLeave(const Day& d, int index) {
+  const Scenario& s = d.s;
+  if (!s.rules.garrisons) return std::nullopt;  // switched off: forces march whole
+  const Force& f = d.st.forces[static_cast<std::size_t>(index)];
+  // Nobody garrisons ground inside a rival's declared zone: that is what the zone is for.
+  if (d.st.holder[f.region] != f.actor || InRivalZone(d, f.actor, f.region)) return std::nullopt;
+  float resting = 0;  // earlier forces of the same actor, not on the march: the garrison there
+  for (int other : ForcesIn(d, f.region)) {
+    const Force& g = d.st.forces[static_cast<std::size_t>(other)];
+    if (other < index && g.actor == f.actor && g.strength > 0 && g.target == kNone) resting += g.strength;
+  }
+  const bool threat_sized = s.rules.garrison_threat > 0;
+  if (resting > 0 && !threat_sized) return std::nullopt;
+  bool enemy_next_door = false;
+  for (auto [next, km] : s.tables().adjacency[f.region]) enemy_next_door = enemy_next_door || EnemyIn(d, f.actor, next);
+  bool due = enemy_next_door || s.MustHold(f.actor, f.region);
+  for (RegionId next : s.tables().contact_neighbours[f.region]) {
+    due = due || !(PresentIn(d, next) & RivalsOf(d, f.actor)).empty();
+  }
+  if (!due) return std::nullopt;
+  if (resting > 0) {  // a garrison rests there already: top it up to what the threat needs
+    const float more = enemy_next_door ? ThreatGarrison(d, f) - resting : 0.0f;
+    return more > 0 ? std::optional<float>(more) : std::nullopt;
+  }
+  float kept = std::min(f.strength * static_cast<float>(s.rules.garrison_share),
+                        static_cast<float>(s.rules.garrison_cap * s.rules.capture_strength));
+  if (threat_sized && enemy_next_door) kept = std::max(kept, ThreatGarrison(d, f));
+  return kept;
+}
 
 // Whether the actor chose to cross lines and zones today.
 bool Crossing(const Day& d, ActorId actor) {
@@ -199,14 +233,18 @@ bool Move(Day& d) {
       }
     }
     if (f.target == kNone || f.target == f.region || EnemyIn(d, f.actor, f.region)) continue;
-    if (f.progress_km == 0 && !diverted && MustGarrison(d, static_cast<int>(i))) {
-      // Split off a garrison (a quarter, at most twice capture_strength) while the number of
-      // forces stays under MaxForces (Initial reserves that much: no reallocation; Dawn drops
-      // spent forces).
-      float kept = std::min(f.strength * static_cast<float>(s.rules.garrison_share),
-                                static_cast<float>(s.rules.garrison_cap * s.rules.capture_strength));
-      // No garrison of no troops: with capture_strength 0 a force marches whole.
-      if (!(kept > 0) || kept < s.rules.capture_strength || st.forces.size() >= MaxForces(s)) continue;
+    const std::optional<float> garrison =
+        f.progress_km == 0 && !diverted ? GarrisonToLeave(d, static_cast<int>(i)) : std::nullopt;
+    if (garrison) {
+      // Split off a garrison (a quarter, at most twice capture_strength, or what the threat next
+      // door needs) while the number of forces stays under MaxForces (Initial reserves that
+      // much: no reallocation; Dawn drops spent forces). A garrison of no troops, one too small
+      // to hold the region, or one the force cannot spare: the force stays whole today.
+      const float kept = *garrison;
+      if (!(kept > 0) || kept < s.rules.capture_strength || kept >= f.strength ||
+          st.forces.size() >= MaxForces(s)) {
+        continue;
+      }
       moved = true;
       d.w.moves.emplace_back(SplitGarrison(d, static_cast<int>(i), kept), kNone);
     }

@@ -103,6 +103,37 @@ TEST(Movement, MarchingForceLeavesAGarrisonUnlessSwitchedOff) {
 }
 
 
+// With rules.garrison_threat = 1/3, the garrison also holds a third of the hostile firepower next
+// door (red at "hill", same firepower per troop as blue): against 100 red the usual 100 troops
+// stay; against 600, 200 stay and 800 march; against 3,000 blue cannot spare the 1,000 it
+// would need and stays whole. Switched off (0), blue leaves 100 whatever red has.
+TEST(Movement, AGarrisonIsSizedToTheThreatNextDoor) {
+  struct Case {
+    std::string threat, red;
+    float at_home, at_goal;
+  };
+  for (const Case& c : {Case{"0.3333333", "100", 100, 900}, Case{"0.3333333", "600", 200, 800},
+                        Case{"0.3333333", "3000", 1000, 0}, Case{"0", "3000", 100, 900}}) {
+    SCOPED_TRACE("garrison_threat " + c.threat + ", red " + c.red);
+    std::string text(kMarch);
+    const std::string red = "actor = \"red_army\"\nregion = \"hill\"\nstrength = 100";
+    text.replace(text.find(red), red.size(), "actor = \"red_army\"\nregion = \"hill\"\nstrength = " + c.red);
+    World world(text, {"rules.garrison_threat=" + c.threat});
+    Day d = world.Fresh();
+    for (ActorState& a : world.st.actors) a.action = Action::kHold;
+    world.st.actors[static_cast<std::size_t>(world.actor("blue_army"))].action = Action::kAdvance;
+    rules::Move(d);
+    float at_home = 0, at_goal = 0;
+    for (const Force& f : world.st.forces) {
+      if (f.actor != world.actor("blue_army")) continue;
+      if (f.region == world.region("home")) at_home += f.strength;
+      if (f.region == world.region("goal")) at_goal += f.strength;
+    }
+    EXPECT_NEAR(at_home, c.at_home, 0.5);
+    EXPECT_NEAR(at_goal, c.at_goal, 0.5);
+  }
+}
+
 // A road from west to east through the middle; three blocs. "road" is open only through blue
 // ground, "shared" through blue or green ground.
 

@@ -180,6 +180,8 @@ const ParameterSpec kParameters[] = {
         "a garrison left behind, or a handover's garrison, is this share of the force ..."),
     Num("garrison_cap", &Rules::garrison_cap, "x", 1, 1000,
         "... at most this many times `capture_strength`"),
+    Num("garrison_threat", &Rules::garrison_threat, "x", 0, 10,
+        "a garrison also holds this share of the hostile firepower next door, in its own troops (0: off); a force that cannot spare it stays"),
     Int("retarget_days", &Rules::retarget_days, "days", 1, 365,
         "a force chooses its goal region again every this many days (each on its own day)"),
     Num("insurgency_cap_attacks", &Rules::insurgency_cap_attacks, "attacks", 0, 1e6,
