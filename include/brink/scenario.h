@@ -377,6 +377,7 @@ struct Rules {
   double cohesion_base = 0.5;            // scenario.cc: a proxy's firepower x (this + (1 - this) x reliability)
   double garrison_share = 0.25;          // movement.cc, timeline.cc: a garrison is this share of the force ...
   double garrison_cap = 2.0;             // ... at most this x capture_strength
+  double task_split = 0;                 // movement.cc: a force keeps this x the hostile firepower at its goal and detaches the rest (0: off)
   double garrison_threat = 0;            // movement.cc: a garrison also covers this x the hostile firepower next door (0: off)
   int retarget_days = 10;                // movement.cc: a force chooses its goal again every this many days
   double insurgency_cap_attacks = 1000;  // insurgency.cc: most insurgent attacks of one actor in a day

@@ -54,6 +54,7 @@ struct Workspace {
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
   std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there
+  std::vector<float> committed;       // actors x regions, during Move: troops bound there (rules.task_split)
   // Today's fire on actors that others defend from the air (rules/protection.cc): who fired
   // on whom, and where.
   struct Fire {

@@ -41,6 +41,17 @@ float ThreatGarrison(const Day& d, const Force& f) {
   return static_cast<float>(s.rules.garrison_threat * hostile / per_troop);
 }
 
+// Economy of force (rules.task_split): the troops of `actor` a goal needs: task_split times the
+// hostile firepower there, counted in the actor's troops, and at least capture_strength.
+float TaskNeed(const Day& d, ActorId actor, RegionId region) {
+  const Scenario& s = d.s;
+  const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(actor)];
+  double hostile = 0;
+  for (ActorId enemy : PresentIn(d, region) & HostileTo(d, actor)) hostile += d.w.index.fire(region, enemy);
+  const double need = per_troop > 0 ? s.rules.task_split * hostile / per_troop : 0.0;
+  return static_cast<float>(std::max(need, s.rules.capture_strength));
+}
+
 // The garrison the force must leave behind if it marches today: nothing when none is due (it
 // marches whole), else the troops to split off (the caller keeps the force whole if that is
 // too few to hold the region or more than it can spare). A garrison is due when the force is
@@ -164,6 +175,32 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target, int64
   return kNone;
 }
 
+// Troops bound for a region, per actor (rules.task_split; empty when off).
+float& Committed(Day& d, const Force& f) {
+  return d.w.committed[static_cast<std::size_t>(f.actor) * d.s.regions.size() + static_cast<std::size_t>(f.target)];
+}
+void Commit(Day& d, const Force& f, float sign) {
+  if (!d.w.committed.empty() && f.target != kNone) Committed(d, f) += sign * f.strength;
+}
+
+// Economy of force (rules.task_split): a force at rest that chose a goal keeps what the goal
+// needs (TaskNeed) and detaches the rest, at least garrison_cap x capture_strength troops, as
+// a new force that chooses a goal of its own at once (it marches from tomorrow).
+void DetachSurplus(Day& d, std::size_t i) {
+  const Scenario& s = d.s;
+  const Force& f = d.st.forces[i];
+  if (f.target == kNone || f.progress_km != 0 || EnemyIn(d, f.actor, f.region)) return;
+  const float surplus = f.strength - TaskNeed(d, f.actor, f.target);
+  if (surplus < s.rules.garrison_cap * s.rules.capture_strength || d.st.forces.size() >= MaxForces(s)) return;
+  Commit(d, f, -1);
+  const int detached = SplitGarrison(d, static_cast<int>(i), surplus);
+  Commit(d, d.st.forces[i], +1);
+  d.w.moves.emplace_back(detached, kNone);
+  Force& g = d.st.forces[static_cast<std::size_t>(detached)];
+  g.target = ChooseTarget(d, g);
+  Commit(d, g, +1);
+}
+
 }  // namespace
 
 RegionId ChooseTarget(const Day& d, const Force& f) {
@@ -191,6 +228,11 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
     const double near_value = priority * nearness[i];
     if (near_value < best_score) continue;  // troops there could only lower it
     if (!crossing && ClosedTo(d, f.actor, r)) continue;  // across a line, or in a rival's zone
+    // Economy of force: a goal its actor's other forces are bound for in strength enough is taken
+    // care of.
+    if (!d.w.committed.empty() && d.w.committed[static_cast<std::size_t>(f.actor) * s.regions.size() + i] >= TaskNeed(d, f.actor, r)) {
+      continue;
+    }
     double others = 0;  // troops of other blocs there
     for (ActorId other : PresentIn(d, r) - own_bloc) {
       others += d.w.index.strength(r, other);
@@ -212,15 +254,22 @@ bool Move(Day& d) {
   const std::size_t marching = st.forces.size();  // garrisons split off today stay put
   int64_t detour_budget = kDetourVisitsPerDay;
   // phase = (day + i) mod retarget_days: each force retargets on its own day of those.
+  d.w.committed.clear();
+  if (s.rules.task_split > 0) {
+    d.w.committed.assign(s.actors.size() * s.regions.size(), 0.0f);
+    for (const Force& f : st.forces) {
+      if (f.strength > 0 && f.diverted_days == 0) Commit(d, f, +1);
+    }
+  }
   const auto retarget = static_cast<std::size_t>(s.rules.retarget_days);
   for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day) % retarget; i < marching;
        ++i, phase = phase + 1 == retarget ? 0 : phase + 1) {
-    Force& f = st.forces[i];
-    if (f.strength <= 0) continue;
-    bool diverted = f.diverted_days > 0;
+    if (st.forces[i].strength <= 0) continue;
+    const bool diverted = st.forces[i].diverted_days > 0;
     if (diverted) {
-      --f.diverted_days;
+      --st.forces[i].diverted_days;
     } else {
+      Force& f = st.forces[i];
       const Action action = st.actors[f.actor].action;
       if (action != Action::kAdvance && action != Action::kCross) continue;
       // Retarget when the goal is gone (or closed to it today), every ten days to follow the
@@ -229,9 +278,13 @@ bool Move(Day& d) {
           (f.target != kNone && action != Action::kCross && ClosedTo(d, f.actor, f.target)) ||
           (f.target == kNone && d.w.control_changed_at_dawn) ||
           phase == 0) {
+        Commit(d, f, -1);
         f.target = ChooseTarget(d, f);
+        Commit(d, f, +1);
+        if (!d.w.committed.empty()) DetachSurplus(d, i);
       }
     }
+    Force& f = st.forces[i];  // a detachment may have been appended
     if (f.target == kNone || f.target == f.region || EnemyIn(d, f.actor, f.region)) continue;
     const std::optional<float> garrison =
         f.progress_km == 0 && !diverted ? GarrisonToLeave(d, static_cast<int>(i)) : std::nullopt;
@@ -256,6 +309,7 @@ bool Move(Day& d) {
       if (next == kWaitForBudget) continue;
     }
     if (next == kNone) {
+      Commit(d, f2, -1);
       f2.target = kNone;  // no way through: choose another goal tomorrow
       continue;
     }
@@ -271,7 +325,10 @@ bool Move(Day& d) {
       f2.region = next;
       f2.progress_km = 0;
       moved = true;
-      if (next == f2.target && !diverted) f2.target = kNone;
+      if (next == f2.target && !diverted) {
+        Commit(d, f2, -1);
+        f2.target = kNone;
+      }
     }
   }
   // The index followed the day's start throughout; now it learns where forces went.

@@ -134,6 +134,48 @@ TEST(Movement, AGarrisonIsSizedToTheThreatNextDoor) {
   }
 }
 
+// Economy of force (rules.task_split = 3): blue's 1,000 troops choose "goal" (value 5, empty),
+// which needs only capture_strength (50); the other 950 detach and choose the next goal, "far"
+// (value 4, empty), because "goal" has what it needs. Off (0), the whole force is bound for
+// "goal" and none for "far".
+TEST(Movement, AForceDetachesWhatItsGoalDoesNotNeed) {
+  std::string text(kMarch);
+  text += R"(
+[[region]]
+id = "far"
+country = "AA"
+lat = 34.0
+lon = 38.1
+terrain = "desert"
+value = 4
+[[edge]]
+from = "home"
+to = "far"
+length_km = 20
+)";
+  for (const std::string split : {"3", "0"}) {
+    SCOPED_TRACE("task_split " + split);
+    World world(text, {"rules.task_split=" + split});
+    Day d = world.Fresh();
+    for (ActorState& a : world.st.actors) a.action = Action::kHold;
+    world.st.actors[static_cast<std::size_t>(world.actor("blue_army"))].action = Action::kAdvance;
+    rules::Move(d);
+    float bound_goal = 0, bound_far = 0, at_far = 0;
+    for (const Force& f : world.st.forces) {
+      if (f.actor != world.actor("blue_army")) continue;
+      if (f.target == world.region("goal")) bound_goal += f.strength;
+      if (f.target == world.region("far")) bound_far += f.strength;
+      if (f.region == world.region("far")) at_far += f.strength;
+    }
+    if (split == "3") {
+      EXPECT_FLOAT_EQ(bound_goal, 50.0f);  // capture_strength: the goal is empty
+      EXPECT_FLOAT_EQ(bound_far, 950.0f);  // detached today, it marches from tomorrow
+    } else {
+      EXPECT_FLOAT_EQ(bound_far + at_far, 0.0f);
+    }
+  }
+}
+
 // A road from west to east through the middle; three blocs. "road" is open only through blue
 // ground, "shared" through blue or green ground.
 

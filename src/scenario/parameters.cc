@@ -180,6 +180,8 @@ const ParameterSpec kParameters[] = {
         "a garrison left behind, or a handover's garrison, is this share of the force ..."),
     Num("garrison_cap", &Rules::garrison_cap, "x", 1, 1000,
         "... at most this many times `capture_strength`"),
+    Num("task_split", &Rules::task_split, "x", 0, 100,
+        "economy of force: a force bound for a region keeps this many times the hostile firepower there (at least `capture_strength`) and detaches the rest to another goal (0: off)"),
     Num("garrison_threat", &Rules::garrison_threat, "x", 0, 10,
         "a garrison also holds this share of the hostile firepower next door, in its own troops (0: off); a force that cannot spare it stays"),
     Int("retarget_days", &Rules::retarget_days, "days", 1, 365,
