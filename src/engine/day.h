@@ -62,6 +62,14 @@ struct Workspace {
     RegionId region;
   };
   std::vector<Fire> fire_on_defended;
+  // Per region, the siege length drawn for its battle (rules/combat.cc, SiegeDays) and the
+  // battle it was drawn for: the run (seed, run) and the battle's first day.
+  struct SiegeLength {
+    uint64_t seed = 0, run = 0;
+    int start_day = -1;
+    double days = 0;
+  };
+  std::vector<SiegeLength> siege_length;
   int level_at_dawn = 0;
   // Engine::Step keeps the index overnight for the state it stepped.
   // Bumped whenever the index or the relations change; what is derived from them alone
@@ -156,8 +164,12 @@ void IndexForces(Day& d);
 // Dawn calls it in builds with BRINK_CHECK_INVARIANTS (Debug and sanitizer builds).
 void CheckIndex(const Day& d);
 // Brings the index up to date: rebuilt when forces were spent (or merged), otherwise only the
-// touched cells are summed again (the same sums, in the same order, as a rebuild).
+// touched cells are summed again (the same sums, in the same order, as a rebuild). Each
+// actor's theatre firepower waits for UpdateFirepower.
 void UpdateIndex(Day& d);
+// Sums again the theatre firepower of the actors whose troops changed since it was last
+// summed (Dawn, after UpdateIndex: only the day's decisions read it).
+void UpdateFirepower(Day& d);
 // Tells the index that force `force` moved from region `from` to its present region: its
 // entry changes lists now, its cells are touched (UpdateIndex finishes the job).
 void Relocate(Day& d, int force, RegionId from);

@@ -156,6 +156,7 @@ void Dawn(Day& d, bool reindex) {
   } else {
     UpdateIndex(d);
   }
+  UpdateFirepower(d);
 #ifdef BRINK_CHECK_INVARIANTS
   CheckIndex(d);
 #endif

@@ -91,6 +91,7 @@ void IndexForces(Day& d) {
   ++w.index_version;
   w.index.touched_.clear();
   w.index.troops_changed_ = ActorSet();
+  w.index.firepower_stale_ = ActorSet();
 }
 
 void UpdateIndex(Day& d) {
@@ -128,14 +129,9 @@ void UpdateIndex(Day& d) {
     w.index.present_[r] = strongest >= 0 ? was | ActorSet::Of(actor) : was - ActorSet::Of(actor);
     presence_changed = presence_changed || w.index.present_[r] != was;
   }
-  // An actor's firepower changes with its troops, not with where they stand.
-  const ActorSet weaker = w.index.troops_changed_;
-  for (ActorId a : weaker) w.index.actor_firepower_[static_cast<std::size_t>(a)] = 0.0f;
-  if (weaker) {
-    for (const Force& f : d.st.forces) {
-      if (f.strength > 0 && weaker.contains(f.actor)) w.index.actor_firepower_[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
-    }
-  }
+  // An actor's firepower changes with its troops, not with where they stand; it is read only
+  // by the day's decisions, so it is summed again once, at dawn (UpdateFirepower).
+  w.index.firepower_stale_ |= w.index.troops_changed_;
   w.index.touched_.clear();
   w.index.troops_changed_ = ActorSet();
   if (presence_changed) {
@@ -146,6 +142,18 @@ void UpdateIndex(Day& d) {
     w.index.near_valid_ = false;
     w.index.reach_valid_ = false;
   }
+}
+
+void UpdateFirepower(Day& d) {
+  ForceIndex& index = d.w.index;
+  const ActorSet weaker = index.firepower_stale_;
+  if (!weaker) return;
+  for (ActorId a : weaker) index.actor_firepower_[static_cast<std::size_t>(a)] = 0.0f;
+  // In force order, as IndexForces sums it.
+  for (const Force& f : d.st.forces) {
+    if (f.strength > 0 && weaker.contains(f.actor)) index.actor_firepower_[static_cast<std::size_t>(f.actor)] += Firepower(d.s, f);
+  }
+  index.firepower_stale_ = ActorSet();
 }
 
 void Relocate(Day& d, int force, RegionId from) {

@@ -41,7 +41,8 @@ class ForceIndex {
   const float* strengths_in(RegionId region) const { return &actor_strength_[Cell(region, 0)]; }
   // The actor's strongest force in the region (of equals, the first), where it is present.
   int strongest(RegionId region, ActorId actor) const { return actor_best_[Cell(region, actor)]; }
-  // The actor's firepower in the whole theatre.
+  // The actor's firepower in the whole theatre, as at dawn (the day's decisions read it; the
+  // rules that follow do not, and it is summed again at the next dawn: UpdateFirepower).
   float firepower(ActorId actor) const { return actor_firepower_[static_cast<std::size_t>(actor)]; }
   // A force moved, split, merged or was spent since the last rebuild: the next dawn rebuilds.
   bool stale() const { return stale_; }
@@ -58,6 +59,7 @@ class ForceIndex {
  private:
   friend void IndexForces(Day& d);
   friend void UpdateIndex(Day& d);
+  friend void UpdateFirepower(Day& d);
   friend void Relocate(Day& d, int force, RegionId from);
   friend void Appended(Day& d, int force);
   friend float Inflict(Day& d, int force, double troops, ActorId by);
@@ -97,6 +99,7 @@ class ForceIndex {
   bool stale_ = true;
   std::vector<int> touched_;
   ActorSet troops_changed_;
+  ActorSet firepower_stale_;  // actors whose theatre firepower UpdateFirepower sums again
 };
 
 }  // namespace brink

@@ -33,6 +33,7 @@ TEST(ForceIndex, KeptInPlaceMatchesARebuild) {
       State copy = st;
       Day keep_day{s, copy, kept, 7, run, nullptr};
       UpdateIndex(keep_day);
+      UpdateFirepower(keep_day);
       Day rebuild_day{s, copy, rebuilt, 7, run, nullptr};
       IndexForces(rebuild_day);
       ExpectSameIndex(kept, rebuilt, st.day);
@@ -88,6 +89,7 @@ TEST(CaptureStrength, ZeroNeverSplitsOffAnEmptyForce) {
       State copy = st;
       Day keep_day{s, copy, kept, 7, run, nullptr};
       UpdateIndex(keep_day);
+      UpdateFirepower(keep_day);
       Day rebuild_day{s, copy, rebuilt, 7, run, nullptr};
       IndexForces(rebuild_day);
       ExpectSameIndex(kept, rebuilt, st.day);

@@ -38,6 +38,24 @@ double SiegeDays(const Day& d, std::size_t r) {
   return x.siege_days * std::exp(x.siege_spread * z);
 }
 
+namespace {
+
+// SiegeDays, drawn once per battle: kept in the workspace for the battle it was drawn for
+// (seed, run, region, first day), so the lognormal is not drawn again every day of a siege.
+// The key is all the draw depends on: a kept value can never disagree with a fresh draw.
+double BattleSiegeDays(Day& d, std::size_t r) {
+  if (d.s.rules.siege_spread <= 0) return d.s.rules.siege_days;
+  std::vector<Workspace::SiegeLength>& kept = d.w.siege_length;
+  if (kept.size() != d.s.regions.size()) kept.assign(d.s.regions.size(), Workspace::SiegeLength{});
+  Workspace::SiegeLength& k = kept[r];
+  if (k.seed != d.seed || k.run != d.run || k.start_day != d.st.battle_start_day[r]) {
+    k = {.seed = d.seed, .run = d.run, .start_day = d.st.battle_start_day[r], .days = SiegeDays(d, r)};
+  }
+  return k.days;
+}
+
+}  // namespace
+
 bool Combat(Day& d) {
   const Scenario& s = d.s;
   bool fell_back = false;
@@ -59,7 +77,7 @@ bool Combat(Day& d) {
     // The battle here: begun today unless fought yesterday too (a change of hands ends it).
     if (st.battle_last_day[r] != st.day - 1) st.battle_start_day[r] = st.day;
     st.battle_last_day[r] = st.day;
-    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], SiegeDays(d, r)) : 1.0;
+    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], BattleSiegeDays(d, r)) : 1.0;
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const float* strength = w.index.strengths_in(region);
