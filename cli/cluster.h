@@ -8,7 +8,9 @@
 #define BRINK_CLI_CLUSTER_H_
 
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
+#include <string>
 
 #include "brink/cluster.h"
 #include "brink/status.h"
@@ -31,6 +33,11 @@ Result<std::unique_ptr<Cluster>> JoinMpiJob(int& argc, char**& argv);
 // null when alone.
 Cluster* JobCluster();
 void SetJobCluster(Cluster* cluster);
+
+// For a command that splits its work: the job's cluster (null alone). Rank 0 alone writes the
+// output files and shows progress: on the other ranks the `outputs` paths are emptied and
+// `progress` is turned off.
+Cluster* SplitAcrossJob(bool& progress, std::initializer_list<std::string*> outputs);
 
 }  // namespace brink::cli
 

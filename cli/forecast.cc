@@ -56,15 +56,9 @@ Status CheckOutputs(const ForecastOptions& options, int& to_stdout) {
 
 int Forecast(ForecastOptions options) {
   // Under mpirun the runs are split across the ranks; rank 0 alone writes (and checks) the outputs.
-  Cluster* cluster = JobCluster();
+  Cluster* cluster = SplitAcrossJob(
+      options.progress, {&options.json_path, &options.csv_dir, &options.report_path, &options.runs_csv_path});
   options.cluster = cluster;
-  if (cluster != nullptr && !cluster->root()) {
-    options.json_path.clear();
-    options.csv_dir.clear();
-    options.report_path.clear();
-    options.runs_csv_path.clear();
-    options.progress = false;
-  }
   Result<Scenario> loaded = LoadFor(options.scenario);
   int to_stdout = 0;
   Status checked = loaded.ok() ? CheckOutputs(options, to_stdout) : Status::Error(loaded.message());

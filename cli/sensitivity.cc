@@ -38,14 +38,8 @@ Status CheckOutputs(const SensitivityOptions& options) {
 
 int Sensitivity(SensitivityOptions options) {
   // Under mpirun the points are split across the ranks; rank 0 alone writes the outputs.
-  Cluster* cluster = JobCluster();
+  Cluster* cluster = SplitAcrossJob(options.progress, {&options.json_path, &options.csv_dir, &options.report_path});
   options.cluster = cluster;
-  if (cluster != nullptr && !cluster->root()) {
-    options.json_path.clear();
-    options.csv_dir.clear();
-    options.report_path.clear();
-    options.progress = false;
-  }
   Result<Scenario> loaded = LoadFor(options.scenario);
   Status checked = loaded.ok() ? CheckOutputs(options) : Status::Error(loaded.message());
   // Bad parameters or outcomes are reported before any work.

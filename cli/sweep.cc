@@ -20,10 +20,9 @@ extern "C" void OnSweepSignal(int) { interrupted.store(true); }
 
 int Sweep(SweepOptions options) {
   // Under mpirun the points are split across the ranks; rank 0 alone opens the database.
-  Cluster* cluster = JobCluster();
+  Cluster* cluster = SplitAcrossJob(options.progress, {});
   options.cluster = cluster;
   const bool root = cluster == nullptr || cluster->root();
-  if (!root) options.progress = false;
   Result<Scenario> loaded = LoadFor(options.scenario);
   Status checked = loaded.ok() ? Status() : Status::Error(loaded.message());
   if (checked.ok() && options.database.empty()) {

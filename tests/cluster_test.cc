@@ -7,15 +7,14 @@
 
 #include <barrier>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <thread>
 
 #include "brink/analysis.h"
 #include "brink/cluster.h"
 #include "brink/forecast.h"
 #include "brink/sweep.h"
+#include "tests/small_scenario.h"
 
 namespace brink {
 namespace {
@@ -68,18 +67,9 @@ void OnRanks(int ranks, const std::function<void(Cluster&)>& work) {
   for (std::thread& t : threads) t.join();
 }
 
-Scenario Small() {
-  Result<Scenario> s = LoadScenarioFile(std::string(BRINK_SOURCE_DIR) + "/tests/data/small.toml");
-  EXPECT_TRUE(s.ok()) << s.message();
-  return s.take();
-}
+using testing::FileBytes;
 
-std::string Bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+Scenario Small() { return testing::SmallScenario(); }
 
 // 3 ranks, 7,000 runs: blocks of 6,144, so the second block is short and unevenly shared; the
 // runs also each draw two uncertain parameters. Rank 0's forecast and its per-run rows equal
@@ -138,7 +128,7 @@ TEST(Cluster, SweepOnTwoRanksWritesTheSameDatabase) {
     ASSERT_TRUE(p.ok()) << p.message();
     EXPECT_EQ(p.value().done, 5);
   });
-  EXPECT_EQ(Bytes(dir / "split.sqlite"), Bytes(dir / "alone.sqlite"));
+  EXPECT_EQ(FileBytes(dir / "split.sqlite"), FileBytes(dir / "alone.sqlite"));
   EXPECT_FALSE(fs::exists(dir / "never.sqlite"));
   // A database rank 0 cannot open stops both ranks with rank 0's error.
   OnRanks(2, [&](Cluster& cluster) {
