@@ -3,7 +3,6 @@
 // or not; tests/mpi_equal_test.sh checks the same through mpirun.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <barrier>
 #include <filesystem>
@@ -107,9 +106,7 @@ TEST(Cluster, ForecastOnThreeRanksEqualsOneProcess) {
 // A sweep on 2 ranks (5 points: rank 1 idles in the last round) writes the same database, byte
 // for byte, as one process; only rank 0 opens it.
 TEST(Cluster, SweepOnTwoRanksWritesTheSameDatabase) {
-  const fs::path dir = fs::temp_directory_path() / fs::path("brink-cluster-test-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = testing::FreshDirectory("brink-cluster-test");
   const Scenario s = Small();
   SweepOptions options;
   options.parameters = {"rules.incident_rate", "rules.war_spark"};

@@ -83,9 +83,7 @@ TEST(Study, UncertainForecastIsTheSameOnAnyThreads) {
 // A sweep stopped after 3 of 8 points and run again ends with the same database, byte for
 // byte, as one run straight through; the second run ran only the 5 points left.
 TEST(Study, InterruptedSweepResumesToTheSameDatabase) {
-  const fs::path dir = fs::temp_directory_path() / fs::path("brink-sweep-test-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = testing::FreshDirectory("brink-sweep-test");
   const Scenario s = Small();
   SweepOptions options;
   options.parameters = {"rules.incident_rate", "rules.war_spark"};
