@@ -1,7 +1,6 @@
 // The MPI ranks as a brink Cluster (cli/cluster.h): built when BRINK_MPI is on.
 #include <mpi.h>
 
-#include <limits>
 #include <vector>
 
 #include "cli/cluster.h"
