@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 
 packages=(cmake ninja-build g++ clang libtomlplusplus-dev librandom123-dev libcli11-dev libfmt-dev
           nlohmann-json3-dev libtbb-dev libboost-math-dev libboost-dev libsqlite3-dev libgtest-dev libgmock-dev
-          libbenchmark-dev pybind11-dev python3-dev python3-numpy)
+          libbenchmark-dev pybind11-dev python3-dev python3-numpy openmpi-bin libopenmpi-dev)
 # The tests also render the HTML report in a headless browser (tests/report_browser_test.cc) and
 # run the Python module's tests (pytest) with its optional pandas and matplotlib views.
 if [ "$mode" = test ]; then packages+=(chromium python3-pytest python3-pandas python3-matplotlib); fi

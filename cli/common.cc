@@ -12,8 +12,25 @@
 #include <memory>
 
 #include "brink/policy.h"
+#include "cli/cluster.h"
 
 namespace brink::cli {
+namespace {
+
+Cluster* job_cluster = nullptr;
+
+}  // namespace
+
+Cluster* JobCluster() { return job_cluster; }
+void SetJobCluster(Cluster* cluster) { job_cluster = cluster; }
+
+Cluster* SplitAcrossJob(bool& progress, std::initializer_list<std::string*> outputs) {
+  if (job_cluster != nullptr && !job_cluster->root()) {
+    for (std::string* path : outputs) path->clear();
+    progress = false;
+  }
+  return job_cluster;
+}
 
 const CLI::Validator& DecimalNumber() {
   // CLI11 alone reads "0x10" as 16 and wraps "-1", 2^64 and 1e23 into the same uint64 seed;

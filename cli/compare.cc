@@ -2,7 +2,6 @@
 // 95% interval; either two saved forecasts, or the scenario as it is against the same with the
 // --set and --policy given, both run now with the same seeds.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -13,6 +12,7 @@
 #include "brink/report.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 #include "cli/runs_output.h"
 
 namespace brink::cli {
@@ -92,7 +92,7 @@ int CompareRun(const CompareOptions& options) {
   PairedRuns paired(shape);
   std::signal(SIGINT, OnCompareSignal);
   std::signal(SIGTERM, OnCompareSignal);
-  const bool bar = options.progress && isatty(STDERR_FILENO);
+  Progress bar(options.progress, options.progress_always, "brink compare", "runs per arm");
   Result<ForecastPair> pair = RunForecastPair(
       a.value(), a_options, b.value(), b_options,
       [&](const RunOutcome& run_a, const RunOutcome& run_b) {
@@ -103,9 +103,7 @@ int CompareRun(const CompareOptions& options) {
           runs_out.Flush();
         }
       },
-      [&](int64_t done, int64_t total) {
-        if (bar) Err("\r{:3.0f}% of {} runs per arm{}", 100.0 * done / total, total, done == total ? "\r\033[K" : "");
-      },
+      [&](int64_t done, int64_t total) { bar.Update(done, total); },
       &interrupted);
   if (!pair.ok()) {
     Err("\nbrink compare: {}; no output file was written\n", pair.message());
@@ -202,7 +200,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
                   "Stream one CSV row per run and arm (column arm: baseline or variant), run by run "
                   "('-': standard output)")
       ->check(NonEmptyPath());
-  cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
+  AddProgressFlags(*cmd, options->progress, options->progress_always);
   cmd->callback([options, &exit_code] { exit_code = Compare(*options); });
 }
 

@@ -1,17 +1,18 @@
 // `brink forecast`: the odds of each end over many runs.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <optional>
 
+#include "brink/cluster.h"
 #include "brink/forecast.h"
 #include "brink/parameters.h"
 #include "brink/report.h"
+#include "cli/cluster.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 #include "cli/runs_output.h"
 
 namespace brink::cli {
@@ -20,49 +21,21 @@ namespace {
 std::atomic<bool> interrupted{false};
 extern "C" void OnSignal(int) { interrupted.store(true); }
 
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void operator()(int64_t done, int64_t total) const {
-    if (!enabled_) return;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    double rate = seconds > 0 ? done / seconds : 0;
-    int filled = static_cast<int>(30.0 * done / total);
-    Err("\r[{:=<{}}{:<{}}] {:3.0f}%  {:.0f} runs/s  {:.0f} s left   ", "", filled, "",
-               30 - filled, 100.0 * done / total, rate, rate > 0 ? (total - done) / rate : 0.0);
-    if (done == total) Err("\r{:<80}\r", "");
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-};
-
-int Forecast(const ForecastOptions& options) {
-  Result<Scenario> loaded = LoadFor(options.scenario);
-  if (!loaded.ok()) {
-    Err("brink forecast: {}\n", loaded.message());
-    return kExitBadInput;
-  }
+// The options' outputs checked before any work: each writable, none the same file as another or
+// as the scenario, at most one on standard output (counted in `to_stdout`).
+Status CheckOutputs(const ForecastOptions& options, int& to_stdout) {
   if (!options.json_path.empty()) {
-    if (Status st = CheckWritable(options.json_path); !st.ok()) {
-      Err("brink forecast: --json {}\n", st.message());
-      return kExitBadInput;
-    }
+    if (Status st = CheckWritable(options.json_path); !st.ok()) return Status::Error("--json " + st.message());
   }
   if (!options.csv_dir.empty()) {
     if (Status st = CheckWritableFileSet(options.csv_dir, ForecastCsvNames()); !st.ok()) {
-      Err("brink forecast: --csv {}\n", st.message());
-      return kExitBadInput;
+      return Status::Error("--csv " + st.message());
     }
   }
   for (const auto& [flag, path] : {std::pair{"--report", &options.report_path},
                                     std::pair{"--runs-csv", &options.runs_csv_path}}) {
     if (path->empty()) continue;
-    if (Status st = CheckWritable(*path); !st.ok()) {
-      Err("brink forecast: {} {}\n", flag, st.message());
-      return kExitBadInput;
-    }
+    if (Status st = CheckWritable(*path); !st.ok()) return Status::Error(fmt::format("{} {}", flag, st.message()));
   }
   if (Status st = CheckDistinctPaths({{"--scenario", ScenarioFilePath(options.scenario.scenario_path), false},
                                       {"--json", options.json_path, true},
@@ -70,33 +43,43 @@ int Forecast(const ForecastOptions& options) {
                                       {"--report", options.report_path, true},
                                       {"--runs-csv", options.runs_csv_path, true}});
       !st.ok()) {
-    Err("brink forecast: {}\n", st.message());
-    return kExitBadInput;
+    return st;
   }
   // Standard output carries one thing whole, so that a program can read it.
-  int to_stdout = 0;
+  to_stdout = 0;
   for (const std::string* path : {&options.json_path, &options.report_path, &options.runs_csv_path}) {
     to_stdout += !path->empty() && IsStandardOutput(*path);
   }
-  if (to_stdout > 1) {
-    Err("brink forecast: only one of --json, --report and --runs-csv may go to standard output\n");
+  if (to_stdout > 1) return Status::Error("only one of --json, --report and --runs-csv may go to standard output");
+  return {};
+}
+
+int Forecast(ForecastOptions options) {
+  // Under mpirun the runs are split across the ranks; rank 0 alone writes (and checks) the outputs.
+  Cluster* cluster = SplitAcrossJob(
+      options.progress, {&options.json_path, &options.csv_dir, &options.report_path, &options.runs_csv_path});
+  options.cluster = cluster;
+  Result<Scenario> loaded = LoadFor(options.scenario);
+  int to_stdout = 0;
+  Status checked = loaded.ok() ? CheckOutputs(options, to_stdout) : Status::Error(loaded.message());
+  if (checked.ok() && !options.uncertain_parameters.empty() && !options.uncertain) {
+    checked = Status::Error("--uncertain-parameter needs --uncertain");
+  }
+  if (checked.ok() && options.uncertain) {
+    if (Result<std::vector<ParameterRef>> p = SelectParameters(loaded.value(), options.uncertain_parameters); !p.ok()) {
+      checked = Status::Error(p.message());
+    }
+  }
+  // Every rank stops here if any cannot go on.
+  if (checked = FirstError(cluster, checked); !checked.ok()) {
+    Err("brink forecast: {}\n", checked.message());
     return kExitBadInput;
   }
   const Scenario& scenario = loaded.value();
-  if (!options.uncertain_parameters.empty() && !options.uncertain) {
-    Err("brink forecast: --uncertain-parameter needs --uncertain\n");
-    return kExitBadInput;
-  }
-  if (options.uncertain) {
-    if (Result<std::vector<ParameterRef>> p = SelectParameters(scenario, options.uncertain_parameters); !p.ok()) {
-      Err("brink forecast: {}\n", p.message());
-      return kExitBadInput;
-    }
-  }
   // The per-run table is opened before the runs and filled as they finish.
   RunsOutput runs_out;
   const RunsCsv runs_csv(scenario, EmptyForecast(scenario, 1), options.seed);
-  if (Status st = runs_out.Open(options.runs_csv_path, runs_csv.Header()); !st.ok()) {
+  if (Status st = FirstError(cluster, runs_out.Open(options.runs_csv_path, runs_csv.Header())); !st.ok()) {
     Err("brink forecast: --runs-csv {}\n", st.message());
     return kExitFailure;
   }
@@ -109,11 +92,11 @@ int Forecast(const ForecastOptions& options) {
   }
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  ProgressBar bar(options.progress && isatty(STDERR_FILENO));
+  Progress bar(options.progress, options.progress_always, "brink forecast", "runs");
   ForecastOptions fixed = options;
   fixed.uncertain = false;
   Result<brink::Forecast> result = RunForecast(
-      scenario, fixed, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted, each_run);
+      scenario, fixed, [&](int64_t done, int64_t total) { bar.Update(done, total); }, &interrupted, each_run);
   if (!result.ok()) {
     Err("\nbrink forecast: {}; no output file was written\n", result.message());
     return kExitInterrupted;
@@ -124,9 +107,9 @@ int Forecast(const ForecastOptions& options) {
   std::vector<std::string> paths;
   std::vector<std::pair<double, double>> ranges;
   if (options.uncertain) {
-    ForecastOptions second = options;
+    Progress second_bar(options.progress, options.progress_always, "brink forecast --uncertain", "runs");
     Result<brink::Forecast> u = RunForecast(
-        scenario, second, [&](int64_t done, int64_t total) { bar(done, total); }, &interrupted);
+        scenario, options, [&](int64_t done, int64_t total) { second_bar.Update(done, total); }, &interrupted);
     if (!u.ok()) {
       Err("\nbrink forecast: {}; no output file was written\n", u.message());
       return interrupted.load() ? kExitInterrupted : kExitBadInput;
@@ -138,6 +121,8 @@ int Forecast(const ForecastOptions& options) {
       ranges.emplace_back(p.low, p.high);
     }
   }
+  // The other ranks' work is done: rank 0 has every run.
+  if (cluster != nullptr && !cluster->root()) return 0;
   // From here Ctrl-C still counts: an output not yet committed is discarded (a large report
   // takes a while to draw), and nothing partial is left.
   auto stopped = [&] {
@@ -228,7 +213,7 @@ void AddForecastCommand(CLI::App& app, int& exit_code) {
                   "Stream one CSV row per run (seed, run, every outcome, key regions' holders) to "
                   "this file, in run order whatever the threads ('-': standard output)")
       ->check(NonEmptyPath());
-  cmd->add_flag("!--no-progress", options->progress, "No progress bar on stderr");
+  AddProgressFlags(*cmd, options->progress, options->progress_always);
   cmd->add_flag("--uncertain", options->uncertain,
                 "Also run the ensemble with each run drawing the uncertain parameters from their plausible ranges, "
                 "and report those odds beside the central ones (brink parameters lists the ranges)");

@@ -1,14 +1,35 @@
 // brink: simulate and analyse armed standoffs between rival coalitions.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <string>
 #include <string_view>
 
+#include "cli/cluster.h"
 #include "cli/common.h"
 #include "cli/io.h"
 
 namespace {
+
+using brink::Status;
+
+// Under mpirun with more than one rank, only the commands that split their work across the
+// ranks run; any other would run whole on every rank and write the same files K times.
+Status CheckSplit(std::string_view command, int argc, char** argv) {
+  const brink::Cluster* cluster = brink::cli::JobCluster();
+  if (cluster == nullptr || cluster->size() < 2) return {};
+  if (command == "forecast" || command == "sweep" || command == "sensitivity") return {};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--help" || word == "-h" || word == "--version") return {};
+  }
+  return Status::Error(fmt::format(
+      "'{}' does not split its work across MPI ranks; run it without mpirun (forecast, sweep and sensitivity "
+      "do split: docs/analysis.md)",
+      command));
+}
 
 int Main(int argc, char** argv) {
   CLI::App app{
@@ -47,7 +68,13 @@ int Main(int argc, char** argv) {
       known = known || sub->get_name() == word;
       names += (names.empty() ? "" : ", ") + sub->get_name();
     }
-    if (known) break;
+    if (known) {
+      if (Status st = CheckSplit(word, argc, argv); !st.ok()) {
+        brink::cli::Err("brink: {}\n", st.message());
+        return brink::cli::kExitBadInput;
+      }
+      break;
+    }
     brink::cli::Err("brink: '{}' is not a command; the commands are {} (brink --help)\n", word, names);
     return brink::cli::kExitBadInput;
   }
@@ -58,6 +85,10 @@ int Main(int argc, char** argv) {
     return code == 0 ? 0 : brink::cli::kExitBadInput;
   }
   if (app.get_subcommands().empty()) {
+    if (Status st = CheckSplit("run", argc, argv); !st.ok()) {
+      brink::cli::Err("brink: {}\n", st.message());
+      return brink::cli::kExitBadInput;
+    }
     // No subcommand: the main job, one run of the default scenario.
     return app.get_subcommand("run")->parse(std::vector<std::string>{}), exit_code;
   }
@@ -70,6 +101,22 @@ int main(int argc, char** argv) {
   // Errors a user can cause are values; anything thrown this far is a bug or resource
   // exhaustion, reported without a crash.
   brink::cli::GuardStandardStreams();
+  // Under mpirun: join the job (ended when `job` goes); rank 0 alone speaks, the other ranks'
+  // standard output and error go to /dev/null (every error that stops them reaches rank 0).
+  brink::Result<std::unique_ptr<brink::Cluster>> job = brink::cli::JoinMpiJob(argc, argv);
+  if (!job.ok()) {
+    brink::cli::Err("brink: {}\n", job.message());
+    return brink::cli::kExitBadInput;
+  }
+  brink::cli::SetJobCluster(job.value().get());
+  if (job.value() && !job.value()->root()) {
+    const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) {
+      dup2(null, STDOUT_FILENO);
+      dup2(null, STDERR_FILENO);
+      close(null);
+    }
+  }
   try {
     return Main(argc, argv);
   } catch (const std::exception& e) {

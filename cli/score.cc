@@ -2,7 +2,6 @@
 #include "brink/score.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -11,6 +10,7 @@
 #include "brink/report.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 
 namespace brink::cli {
 namespace {
@@ -104,13 +104,10 @@ int Score(const ScoreOptions& options) {
   const ObservationSet& observations = inputs.value().observations;
   std::signal(SIGINT, OnScoreSignal);
   std::signal(SIGTERM, OnScoreSignal);
-  const bool bar = options.progress && isatty(STDERR_FILENO);
+  Progress bar(options.progress, options.progress_always, "brink score", "runs");
   Result<ScoreReport> result = RunScore(
       scenario, observations, options,
-      [&](int64_t done, int64_t total) {
-        if (bar) Err("\r{:3.0f}% of {} runs ", 100.0 * done / total, total);
-        if (bar && done == total) Err("\r{:<40}\r", "");
-      },
+      [&](int64_t done, int64_t total) { bar.Update(done, total); },
       &interrupted);
   if (!result.ok()) {
     Err("\nbrink score: {}; no output file was written\n", result.message());
@@ -179,7 +176,7 @@ void AddScoreCommand(CLI::App& app, int& exit_code) {
                   "Write the CSV tables (observations, totals, reliability) as a set into this "
                   "directory, replaced as a whole (it may hold nothing else)")
       ->check(NonEmptyPath());
-  cmd->add_flag("!--no-progress", options->progress, "No progress indicator on stderr");
+  AddProgressFlags(*cmd, options->progress, options->progress_always);
   cmd->callback([options, &exit_code] { exit_code = Score(*options); });
 }
 

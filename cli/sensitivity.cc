@@ -1,15 +1,16 @@
 // `brink sensitivity`: which parameters the odds depend on (Morris, then Sobol).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
 
 #include "brink/analysis.h"
+#include "brink/cluster.h"
 #include "brink/output_file.h"
+#include "cli/cluster.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 
 namespace brink::cli {
 namespace {
@@ -17,60 +18,54 @@ namespace {
 std::atomic<bool> interrupted{false};
 extern "C" void OnSensitivitySignal(int) { interrupted.store(true); }
 
-int Sensitivity(const SensitivityOptions& options) {
-  Result<Scenario> loaded = LoadFor(options.scenario);
-  if (!loaded.ok()) {
-    Err("brink sensitivity: {}\n", loaded.message());
-    return kExitBadInput;
-  }
+// The outputs checked before any work: each writable, none the same file as another or as the
+// scenario.
+Status CheckOutputs(const SensitivityOptions& options) {
   for (const auto& [flag, path] : {std::pair{"--json", &options.json_path}, std::pair{"--report", &options.report_path}}) {
     if (path->empty()) continue;
-    if (Status st = CheckWritable(*path); !st.ok()) {
-      Err("brink sensitivity: {} {}\n", flag, st.message());
-      return kExitBadInput;
-    }
+    if (Status st = CheckWritable(*path); !st.ok()) return Status::Error(fmt::format("{} {}", flag, st.message()));
   }
   if (!options.csv_dir.empty()) {
     if (Status st = CheckWritableFileSet(options.csv_dir, SensitivityCsvNames()); !st.ok()) {
-      Err("brink sensitivity: --csv {}\n", st.message());
-      return kExitBadInput;
+      return Status::Error("--csv " + st.message());
     }
   }
-  if (Status st = CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
-                                      {"--json", options.json_path, true},
-                                      {"--csv", options.csv_dir, true},
-                                      {"--report", options.report_path, true}});
-      !st.ok()) {
-    Err("brink sensitivity: {}\n", st.message());
+  return CheckDistinctPaths({{"--scenario", options.scenario.scenario_path, false},
+                             {"--json", options.json_path, true},
+                             {"--csv", options.csv_dir, true},
+                             {"--report", options.report_path, true}});
+}
+
+int Sensitivity(SensitivityOptions options) {
+  // Under mpirun the points are split across the ranks; rank 0 alone writes the outputs.
+  Cluster* cluster = SplitAcrossJob(options.progress, {&options.json_path, &options.csv_dir, &options.report_path});
+  options.cluster = cluster;
+  Result<Scenario> loaded = LoadFor(options.scenario);
+  Status checked = loaded.ok() ? CheckOutputs(options) : Status::Error(loaded.message());
+  // Bad parameters or outcomes are reported before any work.
+  if (checked.ok()) {
+    if (Result<std::vector<ParameterRef>> p = SelectParameters(loaded.value(), options.parameters); !p.ok()) {
+      checked = Status::Error(p.message());
+    } else if (Result<std::vector<std::string>> o = AnalysisOutcomes(loaded.value(), options.outcomes); !o.ok()) {
+      checked = Status::Error(o.message());
+    }
+  }
+  if (checked = FirstError(cluster, checked); !checked.ok()) {
+    Err("brink sensitivity: {}\n", checked.message());
     return kExitBadInput;
   }
   const Scenario& s = loaded.value();
-  // Bad parameters or outcomes are reported before any work.
-  if (Result<std::vector<ParameterRef>> p = SelectParameters(s, options.parameters); !p.ok()) {
-    Err("brink sensitivity: {}\n", p.message());
-    return kExitBadInput;
-  }
-  if (Result<std::vector<std::string>> o = AnalysisOutcomes(s, options.outcomes); !o.ok()) {
-    Err("brink sensitivity: {}\n", o.message());
-    return kExitBadInput;
-  }
   std::signal(SIGINT, OnSensitivitySignal);
   std::signal(SIGTERM, OnSensitivitySignal);
-  const bool bar = options.progress && isatty(STDERR_FILENO);
-  const auto start = std::chrono::steady_clock::now();
-  Result<SensitivityResult> result = RunSensitivity(
-      s, options,
-      [&](int64_t done, int64_t total) {
-        if (!bar) return;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        Err("\r  point {} of {}  {:.0f} s left   ", done, total, seconds / done * (total - done));
-        if (done == total) Err("\r{:<60}\r", "");
-      },
-      &interrupted);
+  Progress bar(options.progress, options.progress_always, "brink sensitivity", "points");
+  Result<SensitivityResult> result =
+      RunSensitivity(s, options, [&](int64_t done, int64_t total) { bar.Update(done, total); }, &interrupted);
   if (!result.ok()) {
-    Err("\nbrink sensitivity: {}; no output file was written\n", interrupted.load() ? "interrupted" : result.message());
-    return interrupted.load() ? kExitInterrupted : kExitBadInput;
+    const bool stopped = interrupted.load() || result.message().find("interrupted") != std::string::npos;
+    Err("\nbrink sensitivity: {}; no output file was written\n", stopped ? "interrupted" : result.message());
+    return stopped ? kExitInterrupted : kExitBadInput;
   }
+  if (cluster != nullptr && !cluster->root()) return 0;
   const SensitivityResult& r = result.value();
   Out("{}", SensitivityText(r));
   int code = 0;
@@ -138,7 +133,7 @@ void AddSensitivityCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--csv", options->csv_dir, "Write morris.csv and sobol.csv into this directory")->check(NonEmptyPath());
   cmd->add_option("--report", options->report_path, "Write an HTML page with a tornado chart per outcome")
       ->check(NonEmptyPath());
-  cmd->add_flag("!--no-progress", options->progress, "No progress on stderr");
+  AddProgressFlags(*cmd, options->progress, options->progress_always);
   cmd->callback([options, &exit_code] { exit_code = Sensitivity(*options); });
 }
 

@@ -1,15 +1,16 @@
 // `brink sweep`: a design over chosen parameters, each point an ensemble, into SQLite;
 // resumable; --prim finds the parameter box where a condition on an outcome holds.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
 
+#include "brink/cluster.h"
 #include "brink/sweep.h"
+#include "cli/cluster.h"
 #include "cli/common.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 
 namespace brink::cli {
 namespace {
@@ -17,34 +18,33 @@ namespace {
 std::atomic<bool> interrupted{false};
 extern "C" void OnSweepSignal(int) { interrupted.store(true); }
 
-int Sweep(const SweepOptions& options) {
+int Sweep(SweepOptions options) {
+  // Under mpirun the points are split across the ranks; rank 0 alone opens the database.
+  Cluster* cluster = SplitAcrossJob(options.progress, {});
+  options.cluster = cluster;
+  const bool root = cluster == nullptr || cluster->root();
   Result<Scenario> loaded = LoadFor(options.scenario);
-  if (!loaded.ok()) {
-    Err("brink sweep: {}\n", loaded.message());
-    return kExitBadInput;
+  Status checked = loaded.ok() ? Status() : Status::Error(loaded.message());
+  if (checked.ok() && options.database.empty()) {
+    checked = Status::Error("--db FILE is required (the SQLite database of results)");
   }
-  if (options.database.empty()) {
-    Err("brink sweep: --db FILE is required (the SQLite database of results)\n");
+  if (checked = FirstError(cluster, checked); !checked.ok()) {
+    Err("brink sweep: {}\n", checked.message());
     return kExitBadInput;
   }
   const Scenario& s = loaded.value();
   std::signal(SIGINT, OnSweepSignal);
   std::signal(SIGTERM, OnSweepSignal);
-  const bool bar = options.progress && isatty(STDERR_FILENO);
-  const auto start = std::chrono::steady_clock::now();
+  Progress bar(options.progress, options.progress_always, "brink sweep", "points");
   Result<SweepProgress> done = RunSweep(
       s, options,
       [&](const SweepProgress& p) {
-        if (!bar) return;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const double left = p.done > 0 ? seconds / p.done * (p.total - p.done - p.skipped) : 0;
-        Err("\r  point {} of {} ({} already in the database)  {:.0f} s left   ", p.done + p.skipped, p.total,
-            p.skipped, left);
-        if (p.done + p.skipped == p.total) Err("\r{:<80}\r", "");
+        bar.Update(p.done + p.skipped, p.total, p.skipped,
+                   p.skipped > 0 ? fmt::format("({} already in the database)", p.skipped) : "");
       },
       &interrupted);
   if (!done.ok()) {
-    if (interrupted.load()) {
+    if (interrupted.load() || done.message().find("interrupted") != std::string::npos) {
       Err("\nbrink sweep: interrupted; every finished point is in {}: run the same command again to resume\n",
           options.database);
       return kExitInterrupted;
@@ -52,6 +52,7 @@ int Sweep(const SweepOptions& options) {
     Err("brink sweep: {}\n", done.message());
     return kExitBadInput;
   }
+  if (!root) return 0;
   Out("{} points: {} run now, {} already in {}\n", done.value().total, done.value().done, done.value().skipped,
       options.database);
   if (!options.prim.empty()) {
@@ -102,7 +103,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->check(NonEmptyPath());
   cmd->add_option("--prim", options->prim,
                   "Scenario discovery after the sweep: OUTCOME>VALUE or OUTCOME<VALUE (e.g. war>0.05)");
-  cmd->add_flag("!--no-progress", options->progress, "No progress on stderr");
+  AddProgressFlags(*cmd, options->progress, options->progress_always);
   cmd->callback([options, &exit_code] { exit_code = Sweep(*options); });
 }
 

@@ -1,8 +1,8 @@
 // Ensemble forecasts: many independent runs of one scenario, summarised as the probability of
 // each yes/no outcome (with a 95% Wilson interval), the distribution of each number, the
 // cumulative chance of war by day and each region's chance of being held by each bloc.
-// Byte-identical whatever the number of threads: runs are computed in blocks in parallel and
-// folded into the statistics in run order.
+// Byte-identical whatever the number of threads or of MPI ranks (ForecastOptions::cluster): runs
+// are computed in blocks in parallel and folded into the statistics in run order.
 #ifndef BRINK_FORECAST_H_
 #define BRINK_FORECAST_H_
 
@@ -60,7 +60,8 @@ struct Forecast {
   double seconds = 0;                   // wall time (not part of the JSON: it varies)
 };
 
-// Progress: called from the main thread after each block with runs done.
+// Progress: called from the main thread after each block with runs done (on rank 0 only when
+// the runs are split across a cluster).
 using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
 // One run's outcomes as the ensemble folds it in: `binary` and `numbers` in the order of the

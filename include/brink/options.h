@@ -9,6 +9,8 @@
 
 namespace brink {
 
+class Cluster;  // include/brink/cluster.h
+
 // Options shared by every command that simulates.
 struct ScenarioOptions {
   // Path of a scenario file; empty means the embedded default (eastern Syria, June 2017).
@@ -54,8 +56,10 @@ struct ForecastOptions {
   std::string runs_csv_path;
   // If set, a self-contained HTML report (map, war curve, outcomes, provenance) is written here.
   std::string report_path;
-  // Show a progress bar on stderr when it is a terminal.
+  // Show a progress bar (runs done, the time left) on stderr when it is a terminal; with
+  // `progress_always` also when it is not (a line every 10 s: a log, mpirun).
   bool progress = true;
+  bool progress_always = false;
   // --uncertain: each run draws the uncertain parameters uniformly from their plausible ranges
   // (include/brink/parameters.h), from its own counter-based stream (so the thread count does
   // not change the result), and the odds are reported beside those at the central values.
@@ -63,6 +67,11 @@ struct ForecastOptions {
   // The parameters drawn (patterns as brink parameters takes them); empty: every rule
   // parameter and every value the scenario gives a range for.
   std::vector<std::string> uncertain_parameters;
+  // The processes the runs are split across (include/brink/cluster.h: MPI ranks under
+  // mpirun); null: this process alone. Rank r computes its share of each block of runs, rank 0
+  // folds them in run order: the same statistics, byte for byte, whatever the split. Only rank
+  // 0's Forecast holds the statistics, and only rank 0's sink and progress are called.
+  Cluster* cluster = nullptr;
 };
 
 // `brink report`: the HTML report of a forecast saved as JSON (brink forecast --json).
@@ -94,8 +103,9 @@ struct CompareOptions {
   std::string report_path;
   // If set, one row per run and arm (column `arm`: baseline or variant) is streamed here.
   std::string runs_csv_path;
-  // Show a progress bar on stderr when it is a terminal.
+  // Progress (runs done, the time left) on stderr, as ForecastOptions::progress says.
   bool progress = true;
+  bool progress_always = false;
 };
 
 // `brink score`: an ensemble scored against dated observations of what happened.
@@ -114,8 +124,9 @@ struct ScoreOptions {
   std::string json_path;
   // If set, CSV tables are written into this directory (created if missing).
   std::string csv_dir;
-  // Show a progress bar on stderr when it is a terminal.
+  // Progress (runs done, the time left) on stderr, as ForecastOptions::progress says.
   bool progress = true;
+  bool progress_always = false;
 };
 
 // `brink bench`: runs per second on one core and on all, for the scenario.
@@ -159,7 +170,13 @@ struct SensitivityOptions {
   // Outputs: the indices as JSON, as CSV files in a directory, and an HTML page with a tornado
   // chart.
   std::string json_path, csv_dir, report_path;
+  // Progress (points done, the time left) on stderr, as ForecastOptions::progress says.
   bool progress = true;
+  bool progress_always = false;
+  // The processes the points are split across (include/brink/cluster.h), each point a whole
+  // ensemble on one rank; null: this process alone. Every rank gets every point's outcomes, so
+  // every rank's result is the same, whatever the split.
+  Cluster* cluster = nullptr;
 };
 
 // Hard limits on what a command line may ask for.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "brink/cluster.h"
 #include "brink/options.h"
 #include "brink/scenario.h"
 #include "brink/sensitivity.h"
@@ -58,7 +59,12 @@ struct SweepOptions {
   std::string database;                 // SQLite file (created if missing)
   // --prim OUTCOME>VALUE (or <): scenario discovery over this sweep's points.
   std::string prim;
+  // Progress (points done, the time left) on stderr, as ForecastOptions::progress says.
   bool progress = true;
+  bool progress_always = false;
+  // The processes the points are split across (include/brink/cluster.h); null: this process
+  // alone. Only rank 0 opens the database; the result is the same whatever the split.
+  Cluster* cluster = nullptr;
 };
 
 struct SweepProgress {

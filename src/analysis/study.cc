@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "analysis/split_points.h"
 #include "brink/analysis.h"
 
 namespace brink {
@@ -108,24 +109,39 @@ Result<SensitivityResult> RunSensitivity(const Scenario& s, const SensitivityOpt
     if (!point.ok()) return Status::Error(point.message());
     Result<Forecast> f = RunForecast(point.value(), ensemble, nullptr, cancel);
     if (!f.ok()) return Status::Error(f.message());
-    ++done;
-    if (progress) progress(done, total);
     return OutcomeValues(point.value(), f.value(), r.outcomes);
   };
-  Result<std::vector<double>> central = evaluate({}, {});
-  if (!central.ok()) return Status::Error(central.message());
-  r.central = central.value();
+  // A design's points (after the central point when `with_central`), split across the
+  // cluster's ranks; every rank gets every output.
+  auto evaluate_design = [&](const std::vector<int>& which, const Points& design, bool with_central,
+                             Points& outputs) -> Status {
+    const int64_t offset = with_central ? 1 : 0;
+    return EvaluatePoints(
+        options.cluster, static_cast<int64_t>(design.size()) + offset, r.outcomes.size(),
+        [&](int64_t j) {
+          return j < offset ? evaluate({}, {}) : evaluate(which, design[static_cast<std::size_t>(j - offset)]);
+        },
+        [&](int64_t j, const std::vector<double>& y) {
+          if (j < offset) {
+            r.central = y;
+          } else {
+            outputs.push_back(y);
+          }
+          ++done;
+          if (progress) progress(done, total);
+          return Status();
+        },
+        cancel);
+  };
   std::vector<int> all(static_cast<std::size_t>(k));
   std::iota(all.begin(), all.end(), 0);
+  bool central_done = false;
   if (morris) {
     const MorrisOptions mo{.trajectories = options.trajectories, .levels = 4, .seed = options.seed};
     const Points design = MorrisDesign(k, mo);
     Points outputs;
-    for (const auto& u : design) {
-      Result<std::vector<double>> y = evaluate(all, u);
-      if (!y.ok()) return Status::Error(y.message());
-      outputs.push_back(y.value());
-    }
+    if (Status st = evaluate_design(all, design, true, outputs); !st.ok()) return st;
+    central_done = true;
     r.morris = MorrisAnalyse(k, mo, design, outputs);
     r.has_morris = true;
   }
@@ -149,11 +165,7 @@ Result<SensitivityResult> RunSensitivity(const Scenario& s, const SensitivityOpt
     }
     const Points design = SaltelliDesign(kept, options.samples);
     Points outputs;
-    for (const auto& u : design) {
-      Result<std::vector<double>> y = evaluate(r.sobol_parameters, u);
-      if (!y.ok()) return Status::Error(y.message());
-      outputs.push_back(y.value());
-    }
+    if (Status st = evaluate_design(r.sobol_parameters, design, !central_done, outputs); !st.ok()) return st;
     r.sobol = SobolAnalyse(kept, options.samples, outputs,
                            {.bootstrap = options.bootstrap, .confidence = 0.95, .seed = options.seed});
     r.has_sobol = true;

@@ -3,29 +3,19 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "brink/analysis.h"
 #include "brink/sweep.h"
+#include "tests/small_scenario.h"
 
 namespace brink {
 namespace {
 
 namespace fs = std::filesystem;
 
-Scenario Small() {
-  Result<Scenario> s = LoadScenarioFile(std::string(BRINK_SOURCE_DIR) + "/tests/data/small.toml");
-  EXPECT_TRUE(s.ok()) << s.message();
-  return s.take();
-}
+using testing::FileBytes;
 
-std::string Bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+Scenario Small() { return testing::SmallScenario(); }
 
 // With the same seed at every point (common random numbers), a parameter the scenario never
 // uses (no actor of small.toml has insurgents) moves no outcome at all: every elementary effect
@@ -93,9 +83,7 @@ TEST(Study, UncertainForecastIsTheSameOnAnyThreads) {
 // A sweep stopped after 3 of 8 points and run again ends with the same database, byte for
 // byte, as one run straight through; the second run ran only the 5 points left.
 TEST(Study, InterruptedSweepResumesToTheSameDatabase) {
-  const fs::path dir = fs::temp_directory_path() / fs::path("brink-sweep-test-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = testing::FreshDirectory("brink-sweep-test");
   const Scenario s = Small();
   SweepOptions options;
   options.parameters = {"rules.incident_rate", "rules.war_spark"};
@@ -118,7 +106,7 @@ TEST(Study, InterruptedSweepResumesToTheSameDatabase) {
   ASSERT_TRUE(rest.ok()) << rest.message();
   EXPECT_EQ(rest.value().skipped, 3);
   EXPECT_EQ(rest.value().done, 5);
-  EXPECT_EQ(Bytes(dir / "whole.sqlite"), Bytes(dir / "resumed.sqlite"));
+  EXPECT_EQ(FileBytes(dir / "whole.sqlite"), FileBytes(dir / "resumed.sqlite"));
   // Run again: nothing left to do.
   Result<SweepProgress> again = RunSweep(s, options, nullptr, nullptr);
   ASSERT_TRUE(again.ok());

@@ -6,8 +6,11 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 
+#include "analysis/split_points.h"
 #include "brink/analysis.h"
+#include "brink/cluster.h"
 #include "brink/parameters.h"
 #include "brink/sweep.h"
 
@@ -141,6 +144,86 @@ Result<Plan> MakePlan(const Scenario& s, const SweepOptions& options) {
   return plan;
 }
 
+// A point's ensemble as the database keeps it: per outcome its value and its interval (NaN
+// where it has none: stored as NULL).
+Result<std::vector<double>> PointRow(const Scenario& s, const Plan& plan, const ForecastOptions& ensemble,
+                                     std::size_t j, const std::atomic<bool>* cancel) {
+  Result<Scenario> point = WithValues(s, plan.params, plan.values[j]);
+  if (!point.ok()) return Status::Error(point.message());
+  Result<Forecast> f = RunForecast(point.value(), ensemble, nullptr, cancel);
+  if (!f.ok()) return Status::Error(f.message());
+  std::vector<double> row;
+  const std::vector<double> values = OutcomeValues(point.value(), f.value(), plan.outcomes);
+  for (std::size_t o = 0; o < plan.outcomes.size(); ++o) {
+    Interval ci{std::nan(""), std::nan("")};
+    for (const BinaryOutcome& b : f.value().binary) {
+      if (b.id == plan.outcomes[o]) ci = b.value.Wilson();
+    }
+    row.insert(row.end(), {values[o], ci.low, ci.high});
+  }
+  return row;
+}
+
+void BindValue(sqlite3_stmt* st, int index, double value) {
+  if (std::isnan(value)) {
+    sqlite3_bind_null(st, index);
+  } else {
+    sqlite3_bind_double(st, index, value);
+  }
+}
+
+// The database of a sweep, open on rank 0 only.
+struct Store {
+  Db db;
+  Stmt has, add, add_value;
+};
+
+Result<Store> OpenStore(const std::string& path) {
+  Result<Db> opened = Open(path, true);
+  if (!opened.ok()) return Status::Error(opened.message());
+  Store store{std::move(opened.value()), nullptr, nullptr, nullptr};
+  sqlite3* db = store.db.get();
+  Result<Stmt> has = Prepare(db, "SELECT 1 FROM result WHERE scenario_hash=?1 AND parameters=?2 AND seed=?3 AND runs=?4 AND days=?5 LIMIT 1");
+  Result<Stmt> add = Prepare(db, "INSERT INTO result VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Result<Stmt> add_value = Prepare(db, "INSERT INTO point_parameter VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!has.ok() || !add.ok() || !add_value.ok()) return Status::Error(fmt::format("{}: {}", path, sqlite3_errmsg(db)));
+  store.has = std::move(has.value());
+  store.add = std::move(add.value());
+  store.add_value = std::move(add_value.value());
+  return store;
+}
+
+// Writes point j's rows, as one transaction: the database never holds part of a point.
+Status WritePoint(Store& store, const Scenario& s, const SweepOptions& options, const Plan& plan, std::size_t j,
+                  const std::vector<double>& row) {
+  sqlite3* db = store.db.get();
+  if (Status st = Exec(db, "BEGIN IMMEDIATE"); !st.ok()) return st;
+  auto failed = [&] {
+    std::string message = fmt::format("{}: {}", options.database, sqlite3_errmsg(db));
+    Exec(db, "ROLLBACK");
+    return Status::Error(message);
+  };
+  for (std::size_t o = 0; o < plan.outcomes.size(); ++o) {
+    sqlite3_stmt* ins = store.add.get();
+    sqlite3_reset(ins);
+    BindKey(ins, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
+    sqlite3_bind_text(ins, 6, plan.outcomes[o].c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(ins, 7, row[3 * o]);
+    BindValue(ins, 8, row[3 * o + 1]);
+    BindValue(ins, 9, row[3 * o + 2]);
+    if (sqlite3_step(ins) != SQLITE_DONE) return failed();
+  }
+  for (std::size_t i = 0; i < plan.params.size(); ++i) {
+    sqlite3_stmt* ins = store.add_value.get();
+    sqlite3_reset(ins);
+    BindKey(ins, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
+    sqlite3_bind_text(ins, 6, plan.params[i].path.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(ins, 7, plan.values[j][i]);
+    if (sqlite3_step(ins) != SQLITE_DONE) return failed();
+  }
+  return Exec(db, "COMMIT");
+}
+
 }  // namespace
 
 Result<SweepProgress> RunSweep(const Scenario& s, const SweepOptions& options, const SweepProgressFn& progress,
@@ -148,13 +231,32 @@ Result<SweepProgress> RunSweep(const Scenario& s, const SweepOptions& options, c
   Result<Plan> planned = MakePlan(s, options);
   if (!planned.ok()) return Status::Error(planned.message());
   const Plan& plan = planned.value();
-  Result<Db> opened = Open(options.database, true);
-  if (!opened.ok()) return Status::Error(opened.message());
-  sqlite3* db = opened.value().get();
-  Result<Stmt> has = Prepare(db, "SELECT 1 FROM result WHERE scenario_hash=?1 AND parameters=?2 AND seed=?3 AND runs=?4 AND days=?5 LIMIT 1");
-  Result<Stmt> add = Prepare(db, "INSERT INTO result VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  Result<Stmt> add_value = Prepare(db, "INSERT INTO point_parameter VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!has.ok() || !add.ok() || !add_value.ok()) return Status::Error(fmt::format("{}: {}", options.database, sqlite3_errmsg(db)));
+  Cluster* cluster = options.cluster;
+  const bool root = cluster == nullptr || cluster->root();
+  // Rank 0 opens the database and finds the points already in it; the others learn which.
+  std::optional<Store> store;
+  std::vector<std::byte> todo_flags(plan.keys.size(), std::byte{1});
+  Status opened;
+  if (root) {
+    Result<Store> open = OpenStore(options.database);
+    if (open.ok()) {
+      store.emplace(std::move(open.value()));
+      for (std::size_t j = 0; j < plan.keys.size(); ++j) {
+        sqlite3_stmt* q = store->has.get();
+        sqlite3_reset(q);
+        BindKey(q, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
+        if (sqlite3_step(q) == SQLITE_ROW) todo_flags[j] = std::byte{0};
+      }
+    } else {
+      opened = Status::Error(open.message());
+    }
+  }
+  if (Status st = FirstError(cluster, opened); !st.ok()) return st;
+  todo_flags = FromRoot(cluster, std::move(todo_flags));
+  std::vector<std::size_t> todo;
+  for (std::size_t j = 0; j < plan.keys.size(); ++j) {
+    if (todo_flags[j] != std::byte{0}) todo.push_back(j);
+  }
   ForecastOptions ensemble;
   ensemble.runs = options.runs;
   ensemble.seed = options.seed;
@@ -162,56 +264,24 @@ Result<SweepProgress> RunSweep(const Scenario& s, const SweepOptions& options, c
   ensemble.days = plan.days;
   SweepProgress p;
   p.total = static_cast<int64_t>(plan.keys.size());
-  for (std::size_t j = 0; j < plan.keys.size(); ++j) {
-    if (cancel && cancel->load()) return Status::Error("interrupted");
-    sqlite3_stmt* q = has.value().get();
-    sqlite3_reset(q);
-    BindKey(q, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
-    if (sqlite3_step(q) == SQLITE_ROW) {
-      ++p.skipped;
-      if (progress) progress(p);
-      continue;
-    }
-    Result<Scenario> point = WithValues(s, plan.params, plan.values[j]);
-    if (!point.ok()) return Status::Error(point.message());
-    Result<Forecast> f = RunForecast(point.value(), ensemble, nullptr, cancel);
-    if (!f.ok()) return Status::Error(f.message());
-    // One transaction per point: the database never holds part of one.
-    if (Status st = Exec(db, "BEGIN IMMEDIATE"); !st.ok()) return st;
-    for (const std::string& id : plan.outcomes) {
-      sqlite3_stmt* ins = add.value().get();
-      sqlite3_reset(ins);
-      BindKey(ins, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
-      sqlite3_bind_text(ins, 6, id.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_double(ins, 7, OutcomeValues(point.value(), f.value(), {id})[0]);
-      sqlite3_bind_null(ins, 8);
-      sqlite3_bind_null(ins, 9);
-      for (const BinaryOutcome& b : f.value().binary) {
-        if (b.id != id) continue;
-        const Interval ci = b.value.Wilson();
-        sqlite3_bind_double(ins, 8, ci.low);
-        sqlite3_bind_double(ins, 9, ci.high);
-      }
-      if (sqlite3_step(ins) != SQLITE_DONE) {
-        Exec(db, "ROLLBACK");
-        return Status::Error(fmt::format("{}: {}", options.database, sqlite3_errmsg(db)));
-      }
-    }
-    for (std::size_t i = 0; i < plan.params.size(); ++i) {
-      sqlite3_stmt* ins = add_value.value().get();
-      sqlite3_reset(ins);
-      BindKey(ins, s.content_hash, plan.keys[j], options.seed, options.runs, plan.days);
-      sqlite3_bind_text(ins, 6, plan.params[i].path.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_double(ins, 7, plan.values[j][i]);
-      if (sqlite3_step(ins) != SQLITE_DONE) {
-        Exec(db, "ROLLBACK");
-        return Status::Error(fmt::format("{}: {}", options.database, sqlite3_errmsg(db)));
-      }
-    }
-    if (Status st = Exec(db, "COMMIT"); !st.ok()) return st;
-    ++p.done;
-    if (progress) progress(p);
-  }
+  p.skipped = p.total - static_cast<int64_t>(todo.size());
+  if (progress && p.skipped > 0) progress(p);
+  Status st = EvaluatePoints(
+      cluster, static_cast<int64_t>(todo.size()), 3 * plan.outcomes.size(),
+      [&](int64_t t) { return PointRow(s, plan, ensemble, todo[static_cast<std::size_t>(t)], cancel); },
+      [&](int64_t t, const std::vector<double>& row) -> Status {
+        if (store) {
+          if (Status written = WritePoint(*store, s, options, plan, todo[static_cast<std::size_t>(t)], row);
+              !written.ok()) {
+            return written;
+          }
+        }
+        ++p.done;
+        if (progress) progress(p);
+        return {};
+      },
+      cancel);
+  if (!st.ok()) return st;
   return p;
 }
 

@@ -12,8 +12,11 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
+#include <type_traits>
 #include <string>
 
+#include "brink/cluster.h"
 #include "brink/engine.h"
 #include "brink/parameters.h"
 #include "engine/random.h"
@@ -76,6 +79,32 @@ void Extract(const Scenario& s, const std::vector<OutcomeColumn>& table, const S
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     holders[r] = static_cast<int8_t>(HolderBloc(s, end, static_cast<RegionId>(r)));
   }
+}
+
+// Brings every rank's share of a block of `count` runs to rank 0, into the block's arrays
+// (each rank's share is contiguous and the shares are in rank order).
+void GatherBlock(Cluster& cluster, int64_t count, std::size_t n_bin, std::size_t n_num, std::size_t n_reg,
+                 std::vector<uint8_t>& bin, std::vector<double>& num, std::vector<int8_t>& holders,
+                 std::vector<std::array<uint16_t, 3>>& chains) {
+  const int ranks = cluster.size(), rank = cluster.rank();
+  auto share = [&](int r) { return std::pair(count * r / ranks, count * (r + 1) / ranks); };
+  auto gather = [&](auto& array, std::size_t per_run) {
+    using Item = typename std::remove_reference_t<decltype(array)>::value_type;
+    std::vector<int> sizes;
+    for (int r = 0; r < ranks; ++r) {
+      const auto [begin, end] = share(r);
+      sizes.push_back(static_cast<int>(static_cast<std::size_t>(end - begin) * per_run * sizeof(Item)));
+    }
+    const auto [begin, end] = share(rank);
+    const std::span<Item> all(array.data(), static_cast<std::size_t>(count) * per_run);
+    const std::span<Item> mine = all.subspan(static_cast<std::size_t>(begin) * per_run,
+                                             static_cast<std::size_t>(end - begin) * per_run);
+    cluster.Gather(std::as_bytes(mine), sizes, std::as_writable_bytes(all), true);
+  };
+  gather(bin, n_bin);
+  gather(num, n_num);
+  gather(holders, n_reg);
+  gather(chains, 1);
 }
 
 }  // namespace
@@ -211,7 +240,13 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
   Forecast f = EmptyForecast(s, days);
   f.runs = options.runs;
   const std::size_t n_bin = f.binary.size(), n_num = f.numbers.size(), n_reg = s.regions.size();
-  const int64_t kBlock = 2048;
+  // Split across a cluster's ranks, each rank computes about kBlock runs of each block (its
+  // share, in rank order) and rank 0 folds the whole block.
+  Cluster* cluster = options.cluster;
+  const int ranks = cluster != nullptr ? cluster->size() : 1;
+  const int rank = cluster != nullptr ? cluster->rank() : 0;
+  const bool root = rank == 0;
+  const int64_t kBlock = 2048 * static_cast<int64_t>(ranks);
   std::vector<uint8_t> bin(static_cast<std::size_t>(kBlock) * n_bin);
   std::vector<double> num(static_cast<std::size_t>(kBlock) * n_num);
   std::vector<int8_t> holders(static_cast<std::size_t>(kBlock) * n_reg);
@@ -233,10 +268,12 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
     if (f.numbers[k].id == "war_day") war_day_index = k;
   }
   for (int64_t first = 0; first < options.runs; first += kBlock) {
-    if (cancel && cancel->load()) return Status::Error("interrupted before the end");
+    if (cluster == nullptr && cancel && cancel->load()) return Status::Error("interrupted before the end");
     const int64_t count = std::min(kBlock, options.runs - first);
+    // This rank's share of the block: runs [mine_begin, mine_end) of it.
+    const int64_t mine_begin = count * rank / ranks, mine_end = count * (rank + 1) / ranks;
     arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<int64_t>(0, count, 8), [&](const auto& range) {
+      tbb::parallel_for(tbb::blocked_range<int64_t>(mine_begin, mine_end, 8), [&](const auto& range) {
         for (int64_t i = range.begin(); i != range.end(); ++i) {
           // An interruption takes effect within a day of every run in flight, however long
           // a run is; the runs left are skipped and the block is thrown away below.
@@ -269,7 +306,9 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
         }
       });
     });
-    if (cancel && cancel->load()) return Status::Error("interrupted before the end");
+    if (AnyRank(cluster, cancel && cancel->load())) return Status::Error("interrupted before the end");
+    if (cluster != nullptr) GatherBlock(*cluster, count, n_bin, n_num, n_reg, bin, num, holders, chains);
+    if (!root) continue;
     // Fold in run order: the statistics do not depend on which thread ran what.
     for (int64_t i = 0; i < count; ++i) {
       const uint8_t* b = &bin[static_cast<std::size_t>(i) * n_bin];
@@ -291,7 +330,7 @@ Result<Forecast> RunForecast(const Scenario& s, const ForecastOptions& options,
         ++f.holder_counts[r * (blocs + 1) + column];
       }
     }
-    if (progress) progress(first + count, options.runs);
+    if (progress) progress(first + count, options.runs);  // rank 0 only: the others continued above
   }
   for (std::size_t d = 1; d < f.war_by_day.size(); ++d) f.war_by_day[d] += f.war_by_day[d - 1];
   for (const auto& [chain, runs] : causes) f.war_causes.push_back({chain, runs});
