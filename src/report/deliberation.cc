@@ -28,7 +28,7 @@ std::string Phrase(const Scenario& s, const Deliberation::Alternative& a) {
       if (a.action.target >= 0 && static_cast<std::size_t>(a.action.target) < s.relations.size()) {
         const Relation& r = s.relations[static_cast<std::size_t>(a.action.target)];
         if (r.kind == RelationKind::kFeud) {
-          return fmt::format("restrain the feud of {} and {}", s.actors[r.a].name,
+          return fmt::format("restrain the feud between {} and {}", s.actors[r.a].name,
                              s.actors[r.b].name);
         }
         return fmt::format("restrain {}", s.actors[r.b].name);
