@@ -60,25 +60,6 @@ void BM_ChildStep(benchmark::State& state) {
 }
 BENCHMARK(BM_ChildStep)->Unit(benchmark::kMicrosecond);
 
-// A copy stepped on in the workspace that stepped its original: the copy carries the token of
-// the index, so no re-indexing (compare BM_OneDay).
-void BM_CopyThenStep(benchmark::State& state) {
-  brink::Engine engine(Default());
-  auto workspace = engine.NewWorkspace();
-  brink::State start = engine.Initial();
-  for (int d = 0; d < 100; ++d) engine.Step(start, *workspace, 1, 0, nullptr);
-  for (auto _ : state) {
-    brink::State copy = start;  // the workspace last stepped `start` only on the first pass
-    engine.Step(copy, *workspace, 1, 0, nullptr);
-    benchmark::DoNotOptimize(copy.day);
-    state.PauseTiming();
-    engine.Step(start, *workspace, 1, 0, nullptr);  // back to the original's index
-    if (start.day >= 300) start = engine.Initial();
-    state.ResumeTiming();
-  }
-}
-BENCHMARK(BM_CopyThenStep)->Unit(benchmark::kMicrosecond);
-
 // Days simulated per second inside the search policy (RunSearch from a decision point of the
 // US, 100 simulations of 10 days).
 void BM_SearchDays(benchmark::State& state) {
