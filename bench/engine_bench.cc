@@ -5,6 +5,7 @@
 #include "brink/engine.h"
 #include "brink/forecast.h"
 #include "brink/scenario.h"
+#include "brink/search.h"
 
 namespace {
 
@@ -42,6 +43,50 @@ void BM_OneDay(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_OneDay)->Unit(benchmark::kMicrosecond);
+
+// The child step (Engine::Child: the turn's state and workspace copied, the day applied)
+// against a step in place (BM_OneDay): what a look-ahead pays per simulated first day.
+void BM_ChildStep(benchmark::State& state) {
+  brink::Engine engine(Default());
+  auto workspace = engine.NewWorkspace(), scratch = engine.NewWorkspace();
+  brink::State st = engine.Initial(), child;
+  for (int d = 0; d < 100; ++d) engine.Step(st, *workspace, 1, 0, nullptr);  // mid-campaign
+  brink::Turn turn = engine.Begin(st, *workspace, 1, 0);
+  const brink::JointAction joint = engine.Decide(turn);
+  for (auto _ : state) {
+    if (!engine.Child(turn, joint, child, *scratch, nullptr).ok()) state.SkipWithError("child step refused");
+    benchmark::DoNotOptimize(child.day);
+  }
+}
+BENCHMARK(BM_ChildStep)->Unit(benchmark::kMicrosecond);
+
+// Days simulated per second inside the search policy (RunSearch from a decision point of the
+// US, 100 simulations of 10 days).
+void BM_SearchDays(benchmark::State& state) {
+  brink::Engine engine(Default());
+  auto workspace = engine.NewWorkspace();
+  const auto us = static_cast<brink::ActorId>(Default().ActorIndex("us"));
+  brink::State st = engine.Initial(), at_dawn;
+  // The first day from day 30 on where the US faces a decision.
+  for (;;) {
+    brink::Turn turn = engine.Begin(st, *workspace, 1, 0);
+    if (st.day >= 30 && brink::IsDecisionPoint(turn, us)) {
+      at_dawn = turn.before();
+      break;
+    }
+    (void)engine.Apply(turn, engine.Decide(turn), nullptr);
+  }
+  brink::Turn turn = engine.Begin(at_dawn, *workspace, 1, 0);
+  brink::SearchSettings settings{.simulations = 100, .horizon_days = 10};
+  int64_t days = 0;
+  for (auto _ : state) {
+    brink::Result<brink::Deliberation> d = brink::RunSearch(turn, us, settings);
+    if (!d.ok()) state.SkipWithError("search failed");
+    days += static_cast<int64_t>(d.value().simulations) * d.value().horizon_days;
+  }
+  state.counters["days/s"] = benchmark::Counter(static_cast<double>(days), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SearchDays)->Unit(benchmark::kMillisecond);
 
 void BM_Forecast1000(benchmark::State& state) {
   brink::ForecastOptions options;

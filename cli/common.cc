@@ -70,8 +70,18 @@ void AddScenarioOptions(CLI::App& app, ScenarioOptions& options) {
       ->allow_extra_args(false);
   app.add_option("--policy", options.policies,
                  "Decide for an actor by another policy, ACTOR=NAME, e.g. us=hold (repeatable); "
-                 "policies: doctrine (the default), hold (always holds: a baseline)")
+                 "policies: doctrine (the default), hold (always holds: a baseline), search (plans "
+                 "by tree search over the engine at its decision points)")
       ->allow_extra_args(false);
+  app.add_option("--search-budget", options.search_budget,
+                 "Simulations per searched decision for every actor on the search policy "
+                 "(default: its search_budget, 200)")
+      ->check(DecimalNumber())
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--search-horizon", options.search_horizon_days,
+                 "Days each of those simulations looks ahead (default: its search_horizon_days, 10)")
+      ->check(DecimalNumber())
+      ->check(CLI::Range(1, 365));
 }
 
 const CLI::Validator& NonEmptyPath() {
@@ -93,6 +103,11 @@ Result<Scenario> LoadFor(const ScenarioOptions& options) {
                                 : LoadScenarioFile(options.scenario_path, options.overrides);
   if (!loaded.ok()) return loaded;
   if (Status chosen = ApplyPolicyChoices(loaded.value(), options.policies); !chosen.ok()) return chosen;
+  for (Actor& actor : loaded.value().actors) {
+    if (actor.policy != "search") continue;
+    if (options.search_budget > 0) actor.search_budget = options.search_budget;
+    if (options.search_horizon_days > 0) actor.search_horizon_days = options.search_horizon_days;
+  }
   return loaded;
 }
 

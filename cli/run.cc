@@ -48,6 +48,8 @@ int Run(const RunOptions& options) {
   // with them.
   Engine engine(scenario);
   WorkspacePtr workspace = engine.NewWorkspace();
+  std::vector<Deliberation> today_deliberations, deliberations;
+  if (options.explain) engine.RecordDeliberations(*workspace, &today_deliberations);
   State end = engine.Initial();
   EventLog today;
   std::string lines;
@@ -55,8 +57,13 @@ int Run(const RunOptions& options) {
   bool json_failed = false;  // a full disk: no point simulating to the end (Commit says why)
   while (end.day < days && !interrupted.load() && !json_failed) {
     today.clear();
+    today_deliberations.clear();
     engine.Step(end, *workspace, options.seed, 0, json || narrative ? &today : nullptr);
-    if (json && !today.empty()) {
+    if (json) {
+      for (const Deliberation& d : today_deliberations) lines += DeliberationJsonLine(scenario, d);
+    }
+    if (text) deliberations.insert(deliberations.end(), today_deliberations.begin(), today_deliberations.end());
+    if (json && (!today.empty() || !lines.empty())) {
       // In pieces of about 1 MB: a day can hold a million events.
       for (const Event& e : today) {
         lines += EventJsonLine(scenario, e);
@@ -81,6 +88,15 @@ int Run(const RunOptions& options) {
   if (narrative) {
     teller.Finish(end.day);
     Out("\n");
+  }
+  if (text && options.explain) {
+    if (deliberations.empty()) {
+      Out("No decision was searched (an actor searches with --policy ACTOR=search, at its decision points).\n\n");
+    } else {
+      Out("Searched decisions:\n");
+      for (const Deliberation& d : deliberations) Out("{}", DeliberationText(scenario, d));
+      Out("\n");
+    }
   }
   if (text) Out("{}", EndStateText(scenario, end));
   int code = 0;
@@ -112,6 +128,9 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
                   "standard output, instead of the text)")
       ->check(NonEmptyPath());
   run->add_flag("!--no-narrative", options->narrative, "Print only the end state");
+  run->add_flag("--explain", options->explain,
+                "At each decision an actor on the search policy searched, tell the alternatives it "
+                "weighed: value, uncertainty and visits (and write them to --json)");
   run->callback([options, &exit_code] { exit_code = Run(*options); });
 }
 

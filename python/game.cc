@@ -184,7 +184,7 @@ py::list EventsList(const Scenario& s, const EventLog& log) {
 }
 
 py::dict ScoresDict(const Turn& turn, ActorId actor) {
-  const ActionScores scores = turn.Scores(actor);
+  const ActionScores scores = DoctrineScores(turn, actor);
   py::dict out;
   for (int k = 0; k < static_cast<int>(Action::kCount); ++k) {
     if (scores.legal[static_cast<std::size_t>(k)])

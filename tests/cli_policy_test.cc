@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include <string>
 
 #include "tests/cli_support.h"
@@ -52,11 +53,51 @@ TEST(CliPolicy, AnUnknownPolicyOrActorIsBadInput) {
   const Outcome dice = RunBrink("run --days 5 --policy us=dice");
   EXPECT_EQ(dice.status, 2);
   EXPECT_TRUE(Contains(dice.err, "no policy 'dice'")) << dice.err;
-  EXPECT_TRUE(Contains(dice.err, "\"doctrine\", \"hold\"")) << dice.err;
+  EXPECT_TRUE(Contains(dice.err, "\"doctrine\", \"hold\", \"search\"")) << dice.err;
   const Outcome nobody = RunBrink("forecast -n 10 --no-progress --policy nobody=hold");
   EXPECT_EQ(nobody.status, 2);
   EXPECT_TRUE(Contains(nobody.err, "no actor 'nobody'")) << nobody.err;
   EXPECT_TRUE(RunBrink("bench --help").out.find("--policy") != std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// `brink run --explain` with an actor on search: each searched decision in plain words after the
+// narrative, and as "deliberation" lines in the JSON, with the budget and horizon given.
+TEST(CliPolicy, ExplainTellsEachSearchedDecision) {
+  ScratchDir dir;
+  const fs::path json = dir.path() / "run.json";
+  const std::string bait = Quote(std::string(BRINK_SOURCE_DIR) + "/tests/data/search-bait.toml");
+  const std::string args = "run --days 3 --scenario " + bait +
+                           " --policy blue_army=search --search-budget 12 --search-horizon 4 --explain";
+  const Outcome text = RunBrink(args);
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "Searched decisions:")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "blue_army weighs its options (search, 12 simulations of 4 days")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "strike the red_army force at base: ")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "<- chosen")) << text.out;
+  const Outcome written = RunBrink(args + " --json " + Quote(json.string()));
+  ASSERT_EQ(written.status, 0) << written.err;
+  int deliberations = 0;
+  std::istringstream lines(ReadFile(json));
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    if (j["type"] == "run") {
+      EXPECT_EQ(j["search_budget"], 12);
+    }
+    if (j["type"] != "deliberation") continue;
+    ++deliberations;
+    EXPECT_EQ(j["actor"], "blue_army");
+    int visits = 0;
+    for (const auto& a : j["alternatives"]) visits += a["visits"].get<int>();
+    EXPECT_EQ(visits, 12);
+  }
+  EXPECT_EQ(deliberations, 3);
+  const Outcome none = RunBrink("run --days 3 --explain --no-narrative");
+  ASSERT_EQ(none.status, 0);
+  EXPECT_TRUE(Contains(none.out, "No decision was searched")) << none.out;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "brink/game.h"
 #include "brink/scenario.h"
 #include "brink/state.h"
+#include "brink/status.h"
 
 namespace brink {
 
@@ -40,10 +41,29 @@ class Engine {
 
   // The day as a game (include/brink/game.h): Begin counts the day and prepares it (dawn: the
   // force index, stances, contacts, legal actions); Apply plays out one joint action. The Turn
-  // refers to `state` and `workspace` until Apply. Apply refuses a joint action of the wrong
-  // size or with an illegal action (the state is then unchanged since Begin).
+  // refers to `state` and `workspace` until Apply. Apply refuses a turn that is no longer valid
+  // (Turn::valid: applied already, or its workspace or state used since), a joint action of the
+  // wrong size or with an illegal action; the state is then unchanged since Begin.
   Turn Begin(State& state, Workspace& workspace, uint64_t seed, uint64_t run) const;
   Status Apply(Turn& turn, const JointAction& joint, EventLog* log) const;
+  // A copy of an open turn in another state and workspace (`copy`, `scratch`, which must be
+  // neither the turn's): the same day at the same dawn, forces index and all, as a planning
+  // turn (Turn::planning) open until its own Apply; the original stays open. With `seed` and
+  // `run`, the copy draws the day's chance and its actors' decision draws afresh from them (a
+  // sampled day, for a look-ahead that must not see the run's own dice) instead of sharing
+  // the original's. Costs two State copies and a workspace copy, no re-indexing.
+  Result<Turn> Fork(const Turn& turn, State& copy, Workspace& scratch) const;
+  Result<Turn> Fork(const Turn& turn, State& copy, Workspace& scratch, uint64_t seed, uint64_t run) const;
+  // The child step (state, joint action) -> next state, usable inside a policy's Choose:
+  // `child` becomes exactly what Apply(turn, joint) would make of the turn's state, and the
+  // turn stays open. Fork, then Apply; `scratch` then holds the child's index, so stepping the
+  // child on in it costs what a step in place costs.
+  Status Child(const Turn& turn, const JointAction& joint, State& child, Workspace& scratch,
+               EventLog* log) const;
+  // Sends the accounts policies give of their choices on turns begun in `workspace` (Turn::Record:
+  // the search policy's alternatives, values and visits) to `sink`, or stops when null.
+  // Look-ahead turns (Fork) never record.
+  void RecordDeliberations(Workspace& workspace, std::vector<Deliberation>* sink) const;
   // Every actor's choice by its policy for this turn.
   JointAction Decide(const Turn& turn) const;
 

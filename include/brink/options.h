@@ -20,6 +20,11 @@ struct ScenarioOptions {
   // Decision policies by actor, each "ACTOR=NAME" (include/brink/policy.h), replacing the
   // scenario's `policy` keys; e.g. "us=hold".
   std::vector<std::string> policies;
+  // For every actor on the search policy (by --policy or the scenario), simulations per searched
+  // decision and days each looks ahead, replacing its `search_budget` and
+  // `search_horizon_days`; 0 keeps the scenario's.
+  int search_budget = 0;
+  int search_horizon_days = 0;
 };
 
 // `brink run`: one course of events.
@@ -33,6 +38,10 @@ struct RunOptions {
   std::string json_path;
   // Print the narrative (true) or only the end state (false).
   bool narrative = true;
+  // At each decision an actor on the search policy searched, tell the alternatives it weighed
+  // (value, uncertainty, visits) after the narrative, and write them as "deliberation" lines
+  // in the JSON. Costs nothing when no actor searches.
+  bool explain = false;
 };
 
 // `brink forecast`: an ensemble of independent runs and the odds of each end.

@@ -8,6 +8,10 @@
 //   hold      always hold: never advance, strike, withdraw or bargain. A baseline for
 //             analysts: what the others do when this actor does nothing of its own accord
 //             (rules still act for it: its forces defend, incidents and zone strikes happen).
+//   search    plan: at a decision point, Monte Carlo tree search over the engine for the
+//             action that leaves the actor best off by its own objectives some days ahead,
+//             the others following their own policies (include/brink/search.h; docs/model.md,
+//             Search); the doctrine elsewhere.
 #ifndef BRINK_POLICY_H_
 #define BRINK_POLICY_H_
 
@@ -27,8 +31,10 @@ class Policy {
   virtual ~Policy() = default;
   // The name the scenario and --policy use.
   virtual std::string_view name() const = 0;
-  // One of turn.Legal(actor). Must be a function of the turn alone (use turn.Draw(actor) for
-  // chance), so runs stay reproducible.
+  // One of turn.Legal(actor). Must be a function of the turn alone (turn.Draw(actor) and
+  // turn.PolicyKey(actor) for chance), so runs stay reproducible; it may look ahead from the
+  // turn with turn.engine() (Engine::Fork, Engine::Child), which leaves the turn open. Called
+  // from several threads at once in an ensemble: keep no mutable state.
   virtual Action Choose(const Turn& turn, ActorId actor) const = 0;
 };
 
@@ -49,6 +55,10 @@ bool UnregisterPolicy(std::string_view name);
 // The names registered, in the order they were first registered.
 std::vector<std::string> RegisteredPolicyNames();
 
+// The doctrine's one-step-ahead scores of the actor's legal actions on this turn (docs/model.md,
+// Decisions): what the doctrine policy chooses from, and a baseline any policy may read. A turn
+// no longer valid has none legal.
+ActionScores DoctrineScores(const Turn& turn, ActorId actor);
 // The doctrine's softmax choice with rationality lambda from a uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);
 

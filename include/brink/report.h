@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "brink/event.h"
+#include "brink/game.h"
 #include "brink/options.h"
 #include "brink/output_file.h"
 #include "brink/scenario.h"
@@ -64,6 +65,11 @@ std::string RunJsonLines(const Scenario& s, const EventLog& log, const State& en
 std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed,
                           const ScenarioOptions& options = {});
 std::string EventJsonLine(const Scenario& s, const Event& e);
+// A searched decision (brink run --explain) in plain words: the day, the actor, and each
+// alternative with its value, uncertainty and visits, the chosen one marked; and as a JSON line
+// ("type": "deliberation").
+std::string DeliberationText(const Scenario& s, const Deliberation& d);
+std::string DeliberationJsonLine(const Scenario& s, const Deliberation& d);
 std::string EndStateJsonLine(const Scenario& s, const State& end);
 
 // The limits on a saved forecast (docs/reports.md, "A saved forecast is untrusted input"). The

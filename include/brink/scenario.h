@@ -105,6 +105,8 @@ struct Actor {
   double deterrence = 0;                // >= 0: the war threshold between a bloc it protects and that bloc's rivals x (1 + this)
   double mediation = 0;                 // >= 0: the daily ceasefire chance in a war of a bloc it protects x (1 + this)
   std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
+  double search_budget = 200;           // policy "search": simulations per searched decision
+  double search_horizon_days = 10;      // policy "search": days each simulation looks ahead
 };
 
 struct Faction {

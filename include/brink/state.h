@@ -24,6 +24,7 @@ struct Force {
   float strength = 0;        // troops
   float progress_km = 0;     // along the edge toward the next region on its path
   int16_t diverted_days = 0; // sent to a feud front for this many more days
+  bool operator==(const Force&) const = default;
 };
 
 // A struck actor's wish to hit back, and what shapes it.
@@ -33,6 +34,7 @@ struct Grievance {
   uint8_t strikes = 0;     // strikes by the same actor while the grievance lasts
   bool signalled = false;  // the last strike was called defensive (credibly)
   float harm = 0;          // troops lost to that actor's fire while the grievance lasts
+  bool operator==(const Grievance&) const = default;
 };
 
 struct ActorState {
@@ -43,6 +45,7 @@ struct ActorState {
   int deliberate_strikes = 0;  // strikes it chose (C1)
   float credibility = 1;       // 0..1: how far its "the fire was defensive" is believed
   int16_t offer_days = 0;      // days its last de-escalation offer still binds it (rules.binding_offers)
+  bool operator==(const ActorState&) const = default;
 };
 
 // Clashes by kind over the run (the forecast's counters; no event log needed). 64-bit: a
@@ -54,6 +57,14 @@ struct Tally {
   int64_t insurgent_attacks = 0;    // attacks by fighters underground
   double escalation_score = 0;
   int64_t count(EventKind kind) const { return events[static_cast<int>(kind)]; }
+  bool operator==(const Tally&) const = default;
+};
+
+// State::cache_token's type: compares equal to every other token, so that two states with the
+// same contents are equal (operator==) whatever caches they were stepped with.
+struct CacheToken {
+  uint64_t value = 0;
+  friend bool operator==(const CacheToken&, const CacheToken&) { return true; }
 };
 
 struct State {
@@ -108,10 +119,16 @@ struct State {
 
   // Names these contents for the caches a Workspace keeps overnight (Engine::Step): the engine
   // sets it to a value no state has carried before at the end of every step; a copy carries it,
-  // being the same contents. Code that changes a State's fields by hand between steps calls
-  // Touch(), and the next step derives everything afresh.
-  uint64_t cache_token = 0;
-  void Touch() { cache_token = 0; }
+  // being the same contents, so stepping a copy in the workspace that stepped its original
+  // keeps the index. While a turn is open on the state it carries the turn's stamp. Code that
+  // changes a State's fields by hand between steps calls Touch(), and the next step derives
+  // everything afresh (an open turn on it is then refused by Apply).
+  CacheToken cache_token;
+  void Touch() { cache_token.value = 0; }
+
+  // Every field equal (floats by value: 0 equals -0, a NaN equals nothing), the cache token
+  // aside.
+  bool operator==(const State&) const = default;
 
   // Whether full-scale war broke out in this run (it may since have ended in a ceasefire).
   bool at_war() const { return war_day >= 0; }

@@ -97,6 +97,13 @@ struct Workspace {
   std::vector<double> decision_draw;
   std::vector<double> rival_tension;  // per actor, at dawn: RivalTension
   JointAction joint;                  // today's choices (Engine::Step)
+  // The open turn (include/brink/game.h): its stamp (0: none open) and state; the state
+  // carries the same stamp in State::cache_token while the turn is open.
+  uint64_t turn_stamp = 0;
+  const State* turn_state = nullptr;
+  State before;                       // the turn's state as it was before Begin
+  bool planning = false;              // set by Engine::Fork: turns begun here are look-aheads'
+  std::vector<Deliberation>* deliberations = nullptr;  // Engine::RecordDeliberations
   EventLog dawn_events;               // today's timeline events (Begin), for Apply's log
 };
 

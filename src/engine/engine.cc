@@ -12,6 +12,7 @@
 
 #include "brink/policy.h"
 #include "engine/day.h"
+#include "engine/random.h"
 #include "rules/rules.h"
 
 namespace brink {
@@ -166,7 +167,8 @@ namespace {
 
 // Engines are told apart by a serial, never by address (an address is reused).
 std::atomic<uint64_t> next_engine_serial{1};
-// State::cache_token values: unique across every engine and thread of the process.
+// State::cache_token values and turn stamps: unique across every engine and thread of the
+// process.
 std::atomic<uint64_t> next_state_token{1};
 
 }  // namespace
@@ -276,9 +278,15 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
-  bool index_current = st.cache_token != 0 && w.state_token == st.cache_token && !w.index.stale();
-  st.cache_token = 0;  // from here on the state is changing
+  bool index_current = st.cache_token.value != 0 && w.state_token == st.cache_token.value && !w.index.stale();
+  w.before = st;
+  // From here on the state is changing: it and the workspace carry the open turn's stamp (a
+  // value no state token takes, so the index is never kept for it).
+  const uint64_t stamp = next_state_token.fetch_add(1, std::memory_order_relaxed);
+  st.cache_token.value = stamp;
   w.state_token = 0;
+  w.turn_stamp = stamp;
+  w.turn_state = &st;
   ++st.day;
   Day d{*scenario_, st, w, seed, run, nullptr};
   // The timeline's changes due today come first (a force that arrives is indexed at dawn);
@@ -290,7 +298,43 @@ Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
   d.log = nullptr;
   Dawn(d, !index_current);
   PrepareTurn(d);
-  return Turn(*scenario_, st, w, seed, run);
+  return Turn(*this, *scenario_, st, w, seed, run, stamp);
+}
+
+Result<Turn> Engine::Fork(const Turn& turn, State& copy, Workspace& scratch) const {
+  return Fork(turn, copy, scratch, turn.seed_, turn.run_);
+}
+
+Result<Turn> Engine::Fork(const Turn& turn, State& copy, Workspace& scratch, uint64_t seed, uint64_t run) const {
+  if (turn.e_ != this) return Status::Error("the turn was begun by another engine");
+  if (!turn.valid()) return Status::Error("the turn to fork is no longer open (applied, or its workspace or state used since)");
+  if (&scratch == turn.w_) return Status::Error("a fork needs a workspace of its own, not the turn's");
+  if (&copy == turn.st_) return Status::Error("a fork needs a state of its own, not the turn's");
+  copy = *turn.st_;
+  scratch = *turn.w_;  // the dawn's index, contacts and legal actions, with no re-indexing
+  scratch.planning = true;
+  scratch.deliberations = nullptr;
+  const uint64_t stamp = next_state_token.fetch_add(1, std::memory_order_relaxed);
+  copy.cache_token.value = stamp;
+  scratch.turn_stamp = stamp;
+  scratch.turn_state = &copy;
+  if (seed != turn.seed_ || run != turn.run_) {
+    // A sampled day: the actors' decision draws too, as PrepareTurn draws them.
+    Rng rng(seed, run, Stream::kDecision, copy.day);
+    for (double& u : scratch.decision_draw) u = rng.Uniform();
+  }
+  return Turn(*this, *scenario_, copy, scratch, seed, run, stamp);
+}
+
+Status Engine::Child(const Turn& turn, const JointAction& joint, State& child, Workspace& scratch, EventLog* log) const {
+  Result<Turn> fork = Fork(turn, child, scratch);
+  if (!fork.ok()) return Status::Error(fork.message());
+  return Apply(fork.value(), joint, log);
+}
+
+void Engine::RecordDeliberations(Workspace& workspace, std::vector<Deliberation>* sink) const {
+  Bind(workspace);
+  workspace.deliberations = sink;
 }
 
 JointAction Engine::Decide(const Turn& turn) const {
@@ -308,7 +352,12 @@ void Engine::DecideInto(const Turn& turn, JointAction& joint) const {
 
 Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const {
   const Scenario& s = *scenario_;
-  if (turn.s_ != scenario_.get()) return Status::Error("the turn was begun by another engine");
+  if (turn.e_ != this) return Status::Error("the turn was begun by another engine");
+  if (!turn.valid()) {
+    return Status::Error(
+        "the turn is no longer open: it was applied already, or its workspace began another day "
+        "(another Begin or Step) or its state was changed (State::Touch) since Begin");
+  }
   if (joint.size() != s.actors.size()) {
     return Status::Error(fmt::format("a joint action needs one action per actor ({}), not {}",
                                      s.actors.size(), joint.size()));
@@ -344,8 +393,10 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
   rules::Factions(d);
   rules::Ceasefire(d);
   rules::LadderDecay(d);
-  st.cache_token = next_state_token.fetch_add(1, std::memory_order_relaxed);
-  w.state_token = st.cache_token;
+  st.cache_token.value = next_state_token.fetch_add(1, std::memory_order_relaxed);
+  w.state_token = st.cache_token.value;
+  w.turn_stamp = 0;  // the turn is closed
+  w.turn_state = nullptr;
   return Status();
 }
 

@@ -119,7 +119,7 @@ TEST(Engine, LegalActionsAreTypedAndHoldIsAlwaysLegal) {
         EXPECT_EQ(s.relation(actor, target.actor), RelationKind::kRivalry);
         ++strikes_seen;
       }
-      const ActionScores scores = turn.Scores(actor);
+      const ActionScores scores = DoctrineScores(turn, actor);
       for (int k = 0; k < static_cast<int>(Action::kCount); ++k) {
         EXPECT_EQ(scores.legal[k], turn.IsLegal(actor, static_cast<Action>(k)));
       }

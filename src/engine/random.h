@@ -14,13 +14,15 @@ namespace brink {
 enum class Stream : uint64_t {
   kDecision = 1, kAir, kCombat, kIncident, kStrike, kRetaliation, kProxy, kFeud, kZone,
   kInsurgency, kCeasefire, kProtection, kSiege,
-  kParameters  // forecast --uncertain: the run's draw of the uncertain parameters (day 0)
+  kParameters,  // forecast --uncertain: the run's draw of the uncertain parameters (day 0)
+  kPolicy       // a policy's own draws (Turn::PolicyKey), one lane per actor
 };
 
 class Rng {
  public:
-  Rng(uint64_t seed, uint64_t run, Stream stream, int day)
-      : key_{{seed, run}}, ctr_{{static_cast<uint64_t>(stream), static_cast<uint64_t>(day), 0, 0}} {}
+  // `lane` splits one stream into independent ones (an actor's own policy stream).
+  Rng(uint64_t seed, uint64_t run, Stream stream, int day, uint64_t lane = 0)
+      : key_{{seed, run}}, ctr_{{static_cast<uint64_t>(stream), static_cast<uint64_t>(day), 0, lane}} {}
 
   // Inlined where it is drawn; the block of four is made out of line (one call in four).
   uint64_t Next() {

@@ -11,10 +11,12 @@
 //   restrain    the patron of a proxy in a feud that is not restrained yet
 //   cross       it has troops, and ground it wants that a line or a rival's zone closes to it
 #include <algorithm>
+#include <utility>
 
 #include "engine/day.h"
 #include "engine/query.h"
-#include "policy/doctrine.h"
+#include "engine/random.h"
+#include "engine/turn_access.h"
 #include "rules/rules.h"
 
 namespace brink {
@@ -163,11 +165,19 @@ void PrepareTurn(Day& d) {
   for (double& u : w.decision_draw) u = rng.Uniform();
 }
 
+const Engine& Turn::engine() const { return *e_; }
 const Scenario& Turn::scenario() const { return *s_; }
 const State& Turn::state() const { return *st_; }
+const State& Turn::before() const { return w_->before; }
 int Turn::day() const { return st_->day; }
+bool Turn::planning() const { return w_->planning; }
+
+bool Turn::valid() const {
+  return stamp_ != 0 && w_->turn_stamp == stamp_ && w_->turn_state == st_ && st_->cache_token.value == stamp_;
+}
 
 std::span<const LegalAction> Turn::Legal(ActorId actor) const {
+  if (!valid()) return {};
   const std::size_t a = static_cast<std::size_t>(actor);
   return std::span<const LegalAction>(w_->legal).subspan(
       static_cast<std::size_t>(w_->legal_start[a]),
@@ -181,11 +191,22 @@ bool Turn::IsLegal(ActorId actor, Action kind) const {
   return false;
 }
 
-double Turn::Draw(ActorId actor) const { return w_->decision_draw[static_cast<std::size_t>(actor)]; }
+double Turn::Draw(ActorId actor) const {
+  return valid() ? w_->decision_draw[static_cast<std::size_t>(actor)] : 0.0;
+}
 
-ActionScores Turn::Scores(ActorId actor) const {
-  const Day d{*s_, *st_, *w_, seed_, run_, nullptr};
-  return ScoreActions(d, actor, Legal(actor));
+uint64_t Turn::PolicyKey(ActorId actor) const {
+  return Rng(seed_, run_, Stream::kPolicy, st_->day, static_cast<uint64_t>(actor)).Next();
+}
+
+bool Turn::recording() const { return w_->deliberations != nullptr && !w_->planning; }
+
+void Turn::Record(Deliberation deliberation) const {
+  if (recording()) w_->deliberations->push_back(std::move(deliberation));
+}
+
+Day TurnAccess::DayOf(const Turn& turn) {
+  return Day{*turn.s_, *turn.st_, *turn.w_, turn.seed_, turn.run_, nullptr};
 }
 
 }  // namespace brink

@@ -38,6 +38,7 @@
 #include "policy/doctrine.h"
 
 #include "engine/day.h"
+#include "engine/turn_access.h"
 #include "rules/rules.h"
 
 namespace brink {
@@ -168,6 +169,11 @@ ActionScores ScoreActions(const Day& d, ActorId actor, std::span<const LegalActi
   return out;
 }
 
+ActionScores DoctrineScores(const Turn& turn, ActorId actor) {
+  if (!turn.valid()) return ActionScores();  // nothing legal: a closed turn has no options
+  return ScoreActions(TurnAccess::DayOf(turn), actor, turn.Legal(actor));
+}
+
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
   double best = -1e300;
   int legal = 0, only = 0;
@@ -203,7 +209,7 @@ class Doctrine final : public Policy {
  public:
   std::string_view name() const override { return "doctrine"; }
   Action Choose(const Turn& turn, ActorId actor) const override {
-    return ChooseSoftmax(turn.Scores(actor), turn.scenario().actors[actor].rationality,
+    return ChooseSoftmax(DoctrineScores(turn, actor), turn.scenario().actors[actor].rationality,
                          turn.Draw(actor));
   }
 };

@@ -149,7 +149,7 @@ ActionScores BlueScores(const std::vector<std::string>& overrides) {
   State st = engine.Initial();
   WorkspacePtr w = engine.NewWorkspace();
   const Turn turn = engine.Begin(st, *w, 1, 0);
-  return turn.Scores(static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
+  return DoctrineScores(turn, static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
 }
 
 TEST(Doctrine, MoreExposedTroopsLowerStrikeUtility) {

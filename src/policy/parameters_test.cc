@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "brink/engine.h"
+#include "brink/policy.h"
 #include "brink/scenario.h"
 
 namespace brink {
@@ -175,7 +176,7 @@ Counts Simulate(const std::vector<std::string>& overrides, int runs = 300) {
     State st = engine.Initial();
     while (st.day < s.horizon_days) {
       Turn turn = engine.Begin(st, *w, 7, static_cast<uint64_t>(run));
-      const ActionScores scores = turn.Scores(blue);
+      const ActionScores scores = DoctrineScores(turn, blue);
       int best = 0;
       for (int a = 0; a < static_cast<int>(Action::kCount); ++a) {
         if (scores.legal[a] && (!scores.legal[best] || scores.utility[a] > scores.utility[best])) best = a;

@@ -9,11 +9,12 @@
 #include "brink/policy.h"
 #include "policy/doctrine.h"
 #include "policy/hold.h"
+#include "policy/search.h"
 
 namespace brink {
 namespace {
 
-constexpr std::array<std::string_view, 2> kNames = {"doctrine", "hold"};
+constexpr std::array<std::string_view, 3> kNames = {"doctrine", "hold", "search"};
 
 std::string Quoted(std::span<const std::string_view> names) {
   std::string out;
@@ -48,8 +49,10 @@ std::shared_ptr<const Policy> MakePolicy(std::string_view name) {
   // Policies keep no state, so one object of each serves every actor and thread.
   static const std::shared_ptr<const Policy> doctrine = DoctrinePolicy();
   static const std::shared_ptr<const Policy> hold = HoldPolicy();
+  static const std::shared_ptr<const Policy> search = SearchPolicy();
   if (name == "doctrine") return doctrine;
   if (name == "hold") return hold;
+  if (name == "search") return search;
   Registered& registry = Registry();
   const std::lock_guard<std::mutex> lock(registry.mutex);
   for (const auto& [registered, policy] : registry.policies) {

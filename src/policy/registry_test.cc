@@ -54,7 +54,7 @@ TEST(PolicyRegistry, UnknownPolicyErrorListsTheRegisteredOnes) {
   Scenario s = Small();
   const Status st = ApplyPolicyChoices(s, {"blue_army=nobody"});
   ASSERT_FALSE(st.ok());
-  EXPECT_NE(st.message().find("\"doctrine\", \"hold\", \"test_listed\""), std::string::npos)
+  EXPECT_NE(st.message().find("\"doctrine\", \"hold\", \"search\", \"test_listed\""), std::string::npos)
       << st.message();
   EXPECT_TRUE(UnregisterPolicy("test_listed"));
   EXPECT_FALSE(UnregisterPolicy("test_listed"));

@@ -161,11 +161,14 @@ std::string Line(const nlohmann::json& j) {
 }  // namespace
 
 std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed, const ScenarioOptions& options) {
-  return Line({{"type", "run"},         {"brink_version", BRINK_VERSION},
-               {"scenario", s.name},    {"scenario_source", s.source_name},
-               {"scenario_hash", s.content_hash}, {"seed", seed},
-               {"days", days},          {"start_date", s.start_date},
-               {"set", options.overrides}, {"policy", options.policies}});
+  nlohmann::json j = {{"type", "run"},         {"brink_version", BRINK_VERSION},
+                      {"scenario", s.name},    {"scenario_source", s.source_name},
+                      {"scenario_hash", s.content_hash}, {"seed", seed},
+                      {"days", days},          {"start_date", s.start_date},
+                      {"set", options.overrides}, {"policy", options.policies}};
+  if (options.search_budget > 0) j["search_budget"] = options.search_budget;
+  if (options.search_horizon_days > 0) j["search_horizon_days"] = options.search_horizon_days;
+  return Line(j);
 }
 
 std::string EventJsonLine(const Scenario& s, const Event& e) {

@@ -76,7 +76,7 @@ namespace {
 
 // What reproduces a forecast: version, scenario and its hash, seed, runs, days, every option.
 nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOptions& options) {
-  return {{"brink_version", BRINK_VERSION},
+  nlohmann::json j = {{"brink_version", BRINK_VERSION},
           {"scenario", s.name},
           {"scenario_source", s.source_name},
           {"scenario_hash", s.content_hash},
@@ -88,6 +88,9 @@ nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOp
           {"interval", "Wilson score, 95%"},
           {"quantiles", "exact up to 1,024 distinct values, then DDSketch-style with relative "
                         "accuracy 0.5%; counts, days and troops as whole numbers"}};
+  if (options.scenario.search_budget > 0) j["search_budget"] = options.scenario.search_budget;
+  if (options.scenario.search_horizon_days > 0) j["search_horizon_days"] = options.scenario.search_horizon_days;
+  return j;
 }
 
 // What a map of the forecast needs, so that a saved forecast alone can be drawn (brink report):

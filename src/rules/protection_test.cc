@@ -1,5 +1,6 @@
 // The rules' claims: Protection from the air (protection.cc) and a patron's restraint of its
 // proxies (proxies.cc, turn.cc). The test worlds and margins: rules/test_world.h.
+#include "brink/policy.h"
 #include "rules/test_world.h"
 
 namespace brink {
@@ -214,7 +215,7 @@ TEST(Protection, RestrainingIsADecisionWithAPrice) {
     st.tension[0 * s.blocs.size() + 1] = st.tension[1 * s.blocs.size() + 0] = tension;
     WorkspacePtr w = engine.NewWorkspace();
     const Turn turn = engine.Begin(st, *w, kSeed, 0);
-    return turn.Scores(static_cast<ActorId>(s.ActorIndex("blue_army")));
+    return DoctrineScores(turn, static_cast<ActorId>(s.ActorIndex("blue_army")));
   };
   const int r = static_cast<int>(Action::kRestrain);
   EXPECT_FALSE(restrain({}, 0, false).legal[r]);  // the militia has no cause to fire

@@ -1,4 +1,5 @@
 // The rules' claims: Zones and strikes (strikes.cc). The test worlds and margins: rules/test_world.h.
+#include "brink/policy.h"
 #include "rules/test_world.h"
 
 namespace brink {
@@ -141,7 +142,7 @@ TEST(Zones, EnforcingTheZoneIsWorthItsWeightInTheDecision) {
     State st = engine.Initial();
     WorkspacePtr w = engine.NewWorkspace();
     const Turn turn = engine.Begin(st, *w, kSeed, 0);
-    const ActionScores scores = turn.Scores(static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
+    const ActionScores scores = DoctrineScores(turn, static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
     EXPECT_TRUE(scores.legal[static_cast<int>(Action::kStrike)]);
     return scores.utility[static_cast<int>(Action::kStrike)];
   };

@@ -238,6 +238,10 @@ const ParameterSpec kParameters[] = {
         "the war threshold between a bloc it protects and a third bloc is x (1 + this)"),
     Actor("mediation", &brink::Actor::mediation, "x", 0, 100,
         "the daily ceasefire chance in a war of a bloc it protects is x (1 + this)"),
+    Actor("search_budget", &brink::Actor::search_budget, "simulations", 1, 100000,
+        "with `policy = \"search\"`: simulations per searched decision (rounded to a whole number; docs/model.md, Search)"),
+    Actor("search_horizon_days", &brink::Actor::search_horizon_days, "days", 1, 365,
+        "with `policy = \"search\"`: days each simulation looks ahead (rounded; the scenario's horizon caps it)"),
 };
 
 }  // namespace

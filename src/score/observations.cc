@@ -244,8 +244,10 @@ Observation ObservationLoader::LoadKind(TableReader& r, Observation& o, const st
     }
     Window(r, o);
     std::string kinds;
-    for (EventKind k : o.events)
-      kinds += (kinds.empty() ? "" : "/") + std::string(EventKindName(k));
+    for (EventKind k : o.events) {
+      if (!kinds.empty()) kinds += '/';
+      kinds += EventKindName(k);
+    }
     if (o.kind == ObservationKind::kCount) {
       o.value = r.Num("observed", 0, 1e9, 0, true);
       if (o.label.empty()) o.label = "Count: " + kinds;

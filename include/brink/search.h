@@ -1,0 +1,34 @@
+// The search policy's parts a program can call directly (docs/model.md, "Search"): Monte Carlo
+// tree search over the engine from one turn, for one actor, with the alternatives it weighed.
+// The policy itself is chosen by name ("search": the scenario's `policy` key or --policy), its
+// budget and horizon by the actor's `search_budget` and `search_horizon_days`.
+#ifndef BRINK_SEARCH_H_
+#define BRINK_SEARCH_H_
+
+#include "brink/game.h"
+#include "brink/policy.h"
+#include "brink/status.h"
+
+namespace brink {
+
+struct SearchSettings {
+  // Simulations of the days ahead (each about horizon_days steps of the engine).
+  int simulations = 200;
+  // Days each simulation plays, today included; the scenario's horizon caps it.
+  int horizon_days = 10;
+};
+
+// Whether the actor faces a decision worth searching today: more than one legal action and a
+// rival in reach (strike), in contact (withdraw), a line it could cross, tension at the third
+// rung (de-escalate), or fire received (a grievance). Elsewhere the search policy follows the
+// doctrine.
+bool IsDecisionPoint(const Turn& turn, ActorId actor);
+
+// Searches the actor's choice on an open turn, leaving the turn open and untouched: the
+// alternatives (every legal action) with their values, uncertainties and visits, and the one
+// chosen. Deterministic: a function of the turn (its state, seed, run and day) and the settings.
+Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSettings& settings);
+
+}  // namespace brink
+
+#endif  // BRINK_SEARCH_H_

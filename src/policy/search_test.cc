@@ -1,0 +1,195 @@
+// The search policy's claims (docs/model.md, Search), on the hand-made world of
+// tests/data/search-bait.toml: a strike that looks good to the doctrine's one-step reading (its
+// hawks believe red will not answer) but provokes a retaliation that costs more. Search holds where
+// the doctrine strikes, and strikes where the strike is free; it is deterministic and searches only
+// at decision points.
+#include "brink/search.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "brink/engine.h"
+#include "brink/forecast.h"
+#include "brink/policy.h"
+#include "brink/report.h"
+#include "brink/scenario.h"
+
+namespace brink {
+namespace {
+
+std::string BaitText() {
+  std::ifstream in(std::string(BRINK_SOURCE_DIR) + "/tests/data/search-bait.toml",
+                   std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Scenario Bait(const std::vector<std::string>& overrides = {},
+              const std::vector<std::string>& policies = {}, std::string text = BaitText()) {
+  Result<Scenario> loaded = LoadScenario(text, std::string_view("search-bait.toml"), overrides);
+  EXPECT_TRUE(loaded.ok()) << loaded.message();
+  Scenario s = loaded.take();
+  EXPECT_TRUE(ApplyPolicyChoices(s, policies).ok());
+  return s;
+}
+
+const Deliberation::Alternative& Of(const Deliberation& d, Action kind) {
+  for (const Deliberation::Alternative& a : d.alternatives) {
+    if (a.action.kind == kind) return a;
+  }
+  ADD_FAILURE() << ActionName(kind) << " was not weighed";
+  return d.alternatives.front();
+}
+
+// The first day's search for blue, with the given settings.
+Deliberation SearchDayOne(const Engine& engine, const SearchSettings& settings) {
+  WorkspacePtr w = engine.NewWorkspace();
+  State st = engine.Initial();
+  Turn turn = engine.Begin(st, *w, 1, 0);
+  const ActorId blue = static_cast<ActorId>(engine.scenario().ActorIndex("blue_army"));
+  EXPECT_TRUE(IsDecisionPoint(turn, blue));
+  EXPECT_TRUE(turn.IsLegal(blue, Action::kStrike));
+  Result<Deliberation> d = RunSearch(turn, blue, settings);
+  EXPECT_TRUE(d.ok()) << d.message();
+  EXPECT_TRUE(turn.valid()) << "a search leaves the turn open";
+  return d.take();
+}
+
+// Margins: each value is a mean over its visits; the gap asserted is more than 3 of the two
+// standard errors combined (printed on failure), at seed 1.
+TEST(Search, HoldsWhereTheDoctrineTakesTheBait) {
+  const Engine engine(Bait());
+  const Deliberation ten_days = SearchDayOne(engine, {.simulations = 120, .horizon_days = 10});
+  const auto& strike = Of(ten_days, Action::kStrike);
+  const auto& hold = Of(ten_days, Action::kHold);
+  EXPECT_NE(ten_days.chosen, Action::kStrike) << DeliberationText(engine.scenario(), ten_days);
+  EXPECT_GT(hold.value - strike.value, 3 * std::hypot(hold.uncertainty, strike.uncertainty))
+      << DeliberationText(engine.scenario(), ten_days);
+  EXPECT_GT(hold.visits, strike.visits);
+
+  // The doctrine, one step ahead with its hawks' belief that red will not answer, rates the
+  // strike well above holding (and so strikes on most days: OverRunsSearchBeatsTheDoctrine).
+  WorkspacePtr w = engine.NewWorkspace();
+  State st = engine.Initial();
+  Turn turn = engine.Begin(st, *w, 1, 0);
+  const ActionScores scores =
+      DoctrineScores(turn, static_cast<ActorId>(engine.scenario().ActorIndex("blue_army")));
+  EXPECT_GT(scores.utility[static_cast<int>(Action::kStrike)],
+            scores.utility[static_cast<int>(Action::kHold)]);
+}
+
+TEST(Search, AFreeStrikeIsTaken) {
+  const Engine engine(Bait({"actor.red_army.resolve=0"}));
+  const Deliberation d = SearchDayOne(engine, {.simulations = 60, .horizon_days = 10});
+  EXPECT_EQ(d.chosen, Action::kStrike) << DeliberationText(engine.scenario(), d);
+  const auto& strike = Of(d, Action::kStrike);
+  const auto& hold = Of(d, Action::kHold);
+  EXPECT_GT(strike.value - hold.value, 3 * std::hypot(hold.uncertainty, strike.uncertainty))
+      << DeliberationText(engine.scenario(), d);
+}
+
+// Over whole runs: blue on search strikes less and ends better off by its own objectives than
+// blue on the doctrine. 12 runs of 20 days, seed 5.
+TEST(Search, OverRunsSearchBeatsTheDoctrine) {
+  const Engine doctrine(Bait()),
+      search(Bait({"actor.blue_army.search_budget=40", "actor.blue_army.search_horizon_days=8"},
+                  {"blue_army=search"}));
+  const ActorId blue = static_cast<ActorId>(doctrine.scenario().ActorIndex("blue_army"));
+  double doctrine_utility = 0, search_utility = 0;
+  int doctrine_strikes = 0, search_strikes = 0;
+  const int runs = 12;
+  for (int run = 0; run < runs; ++run) {
+    const State a = doctrine.Run(5, static_cast<uint64_t>(run), 20, nullptr);
+    const State b = search.Run(5, static_cast<uint64_t>(run), 20, nullptr);
+    doctrine_utility += ActorUtility(doctrine.scenario(), a, blue) / runs;
+    search_utility += ActorUtility(search.scenario(), b, blue) / runs;
+    doctrine_strikes += a.actors[blue].deliberate_strikes;
+    search_strikes += b.actors[blue].deliberate_strikes;
+  }
+  EXPECT_GT(search_utility, doctrine_utility)
+      << "search " << search_utility << ", doctrine " << doctrine_utility;
+  EXPECT_LT(search_strikes, doctrine_strikes);
+}
+
+TEST(Search, DeterministicAndRecorded) {
+  const Engine engine(
+      Bait({"actor.blue_army.search_budget=30", "actor.blue_army.search_horizon_days=5"},
+           {"blue_army=search"}));
+  std::vector<Deliberation> first, second;
+  WorkspacePtr w1 = engine.NewWorkspace(), w2 = engine.NewWorkspace();
+  engine.RecordDeliberations(*w1, &first);
+  engine.RecordDeliberations(*w2, &second);
+  EventLog log1, log2;
+  State a = engine.Initial(), b = engine.Initial();
+  for (int day = 0; day < 8; ++day) {
+    engine.Step(a, *w1, 3, 0, &log1);
+    engine.Step(b, *w2, 3, 0, &log2);
+  }
+  EXPECT_TRUE(a == b);
+  ASSERT_FALSE(first.empty());
+  ASSERT_EQ(first.size(), second.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(DeliberationJsonLine(engine.scenario(), first[i]),
+              DeliberationJsonLine(engine.scenario(), second[i]));
+    EXPECT_EQ(first[i].simulations, 30);
+    int visits = 0;
+    for (const auto& alternative : first[i].alternatives) visits += alternative.visits;
+    EXPECT_EQ(visits, 30);
+  }
+  const std::string text = DeliberationText(engine.scenario(), first.front());
+  EXPECT_NE(text.find("blue_army weighs its options"), std::string::npos) << text;
+  EXPECT_NE(text.find("visits"), std::string::npos) << text;
+  EXPECT_NE(text.find("<- chosen"), std::string::npos) << text;
+}
+
+// A forecast with a searcher is byte-identical whatever the thread count: every simulation is
+// keyed by the turn (its seed, run, day and the actor's own stream), never by a thread. 16 runs
+// of 10 days, 20 simulations of 4 days per decision.
+TEST(Search, ForecastIndependentOfThreads) {
+  const Scenario s = Bait({"actor.blue_army.search_budget=20", "actor.blue_army.search_horizon_days=4"},
+                          {"blue_army=search"});
+  ForecastOptions options;
+  options.seed = 4;
+  options.runs = 16;
+  options.days = 10;
+  options.progress = false;
+  std::string reference;
+  for (int threads : {1, 3}) {
+    options.threads = threads;
+    Result<Forecast> forecast = RunForecast(s, options);
+    ASSERT_TRUE(forecast.ok()) << forecast.message();
+    const std::string json = ForecastJson(s, forecast.value(), options);
+    if (threads == 1) {
+      reference = json;
+    } else {
+      EXPECT_EQ(json, reference);
+    }
+  }
+}
+
+// Away from decision points the searcher is the doctrine, draw for draw: with no rival force in
+// reach or contact (red's force moved out of blue's ground), the runs are identical.
+TEST(Search, NoDecisionPointNoSearch) {
+  std::string apart = BaitText();
+  const std::string red_in_base = "actor = \"red_army\"\nregion = \"base\"";
+  ASSERT_NE(apart.find(red_in_base), std::string::npos);
+  apart.replace(apart.find(red_in_base), red_in_base.size(),
+                "actor = \"red_army\"\nregion = \"outpost\"");
+  const Engine doctrine(Bait({}, {}, apart)), search(Bait({}, {"blue_army=search"}, apart));
+  std::vector<Deliberation> deliberations;
+  WorkspacePtr w = search.NewWorkspace();
+  search.RecordDeliberations(*w, &deliberations);
+  const State a = doctrine.Run(2, 0, 20, nullptr);
+  const State b = search.Run(2, 0, 20, nullptr, *w);
+  EXPECT_TRUE(a == b);
+  EXPECT_TRUE(deliberations.empty());
+}
+
+}  // namespace
+}  // namespace brink
