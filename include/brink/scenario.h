@@ -313,6 +313,7 @@ struct Rules {
   double casualty_cost_per_1000 = 1.0;   // utility of a thousand own casualties, before aversion
   double strike_value = 2.0;             // utility of a successful limited strike, before aggression
   double advance_cost = 1.0;             // utility cost of a day of offensive operations, before casualty aversion
+  double defence_value = 0;              // doctrine.cc: weight of the defensive value an advance gives up (0: off)
   double strike_cost = 3.0;              // political cost of deliberately firing on a rival, before war aversion
   double exposure_risk_cost = 10.0;      // utility lost per unit chance of a horizontal blow on exposed troops, before casualty aversion
   double war_spark = 0.3;                // chance a direct clash at the war threshold tips into war, scaled by (tension / threshold)^2
@@ -395,6 +396,10 @@ struct ScenarioTables {
   std::vector<std::vector<std::pair<RegionId, float>>> adjacency;  // neighbour, effective km
   std::vector<float> distance_km;       // regions x regions, shortest effective distance
   std::vector<RegionId> next_hop;       // regions x regions, first step on a shortest path
+  // Per actor, its roads (an index into route_next_hop's tables): 0 for the open map; an actor
+  // that may stand only in some countries gets paths through those alone (kNone: no way).
+  std::vector<int> route;
+  std::vector<RegionId> route_next_hop;  // routes x regions x regions, first step
   // Regions inside a declared zone (enabled or not) or in contact with one: its area.
   std::vector<uint8_t> zone_area;
   // Neighbours close enough for forces to be in contact (edge length <= rules.contact_km).
@@ -578,8 +583,12 @@ struct Scenario {
   float distance(RegionId a, RegionId b) const {
     return tables_.distance_km[static_cast<std::size_t>(a) * regions.size() + b];
   }
-  RegionId step_toward(RegionId from, RegionId to) const {
-    return tables_.next_hop[static_cast<std::size_t>(from) * regions.size() + to];
+  // The first step of the actor's shortest road from `from` to `to`, through the countries it
+  // may stand in (kNone when there is no such road).
+  RegionId step_toward(ActorId a, RegionId from, RegionId to) const {
+    const std::size_t n = regions.size();
+    return tables_.route_next_hop[(static_cast<std::size_t>(tables_.route[static_cast<std::size_t>(a)]) * n +
+                                   static_cast<std::size_t>(from)) * n + static_cast<std::size_t>(to)];
   }
   int ActorIndex(std::string_view id) const;
   int RegionIndex(std::string_view id) const;

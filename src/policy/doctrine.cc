@@ -7,7 +7,7 @@
 //   hold       0
 //   advance    strike_value x 2 x offensive x (0.5 + resolve) x open_share x power_share
 //                 - war_aversion x war_cost x [risk(T + tension_incident) - risk(T)] x contact
-//                 - casualty_aversion x advance_cost
+//                 - casualty_aversion x advance_cost - defence
 //   strike     aggression x strike_value x (1 + stake) + 2 x enforcement x strike_value
 //                 - war_aversion x strike_cost
 //                 - war_aversion x war_cost x [risk(T + tension_strike + p x tension_back) - risk(T)]
@@ -21,7 +21,7 @@
 //              q the sum over those proxies of reliability x aggression (the fire it holds back)
 //   cross      strike_value x 2 x offensive x (0.5 + resolve) x cross_share x power_share
 //                 - war_weight x [risk(T + crossing tension) - risk(T)] - war_aversion x strike_cost
-//                 - casualty_aversion x advance_cost
+//                 - casualty_aversion x advance_cost - defence
 //              (cross_share: its priority in closed ground held by enemies or nobody; crossing
 //              tension: the largest of zone_crossing_tension and its lines' crossing_tension)
 // where open_share is the share of the actor's priority still held by enemies or nobody,
@@ -32,7 +32,13 @@
 // belief, cut by its own defensive signal), tension_back the tension a retaliation adds
 // (horizontal when exposed: the more exposed troops, the likelier), h that horizontal chance
 // for its largest exposure, and exposed losses the expected horizontal casualties among its
-// exposed troops.
+// exposed troops. The value of standing on the defensive, which advancing or crossing gives up
+// (rules.defence_value, 0: off), mirrors the gain of advancing:
+//   defence    defence_value x strike_value x 2 x (1 - offensive) x (0.5 + resolve) x threatened_share
+// where threatened_share is the actor's priority in ground it holds, each region weighted by the
+// hostile firepower there and next door as a share of that and its own bloc's firepower there
+// (the local counterpart of 1 - power_share), over its priority everywhere: ground its forces
+// would strip by marching off.
 #include <cmath>
 
 #include "policy/doctrine.h"
@@ -56,6 +62,45 @@ double PowerShare(const Day& d, ActorId actor) {
   return own + enemy > 0 ? own / (own + enemy) : 0;
 }
 
+// Hostile firepower in a region and next door, and its share against that and the firepower
+// of the actor's bloc holding the region: how far the ground is threatened, 0 to 1.
+double LocalThreat(const Day& d, RegionId region, ActorSet hostile, ActorSet own_bloc) {
+  auto fire_of = [&](RegionId r, ActorSet who) {
+    double fire = 0;
+    for (ActorId other : PresentIn(d, r) & who) fire += d.w.index.fire(r, other);
+    return fire;
+  };
+  double threat = fire_of(region, hostile);
+  for (auto [next, km] : d.s.tables().adjacency[region]) threat += fire_of(next, hostile);
+  if (!(threat > 0)) return 0;
+  return threat / (threat + fire_of(region, own_bloc));
+}
+
+// The actor's priority in ground it holds, each region weighted by how far it is threatened
+// (LocalThreat), as a share of its priority everywhere: what its forces would leave exposed by
+// marching off.
+double ThreatenedShare(const Day& d, ActorId actor) {
+  const Scenario& s = d.s;
+  const float* priority = &s.tables().priority[static_cast<std::size_t>(actor) * s.regions.size()];
+  const ActorSet hostile = HostileTo(d, actor);
+  const ActorSet own_bloc = s.tables().bloc_mask[static_cast<std::size_t>(actor)];
+  double threatened = 0, all = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    all += priority[r];
+    if (priority[r] <= 0 || d.st.holder[r] != actor) continue;
+    threatened += priority[r] * LocalThreat(d, static_cast<RegionId>(r), hostile, own_bloc);
+  }
+  return all > 0 ? threatened / all : 0;
+}
+
+// What advancing or crossing gives up: the value of standing on the defensive (the formula above).
+double DefenceValue(const Day& d, ActorId actor) {
+  const Rules& x = d.s.rules;
+  const Actor& a = d.s.actors[actor];
+  if (!(x.defence_value > 0) || !(a.offensive < 1)) return 0;
+  return x.defence_value * x.strike_value * 2 * (1 - a.offensive) * (0.5 + a.resolve) * ThreatenedShare(d, actor);
+}
+
 // The utility of one legal action (the formulas above).
 double Utility(const Day& d, ActorId actor, const LegalAction& option, double t, double risk,
                double war_weight) {
@@ -73,7 +118,7 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
       double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) *
                     st.open_share[static_cast<std::size_t>(actor)] * PowerShare(d, actor);
       double contact_cost = contact ? war_weight * (WarRisk(t + x.tension_incident, t_war) - risk) : 0;
-      return gain - contact_cost - a.casualty_aversion * x.advance_cost;
+      return gain - contact_cost - a.casualty_aversion * x.advance_cost - DefenceValue(d, actor);
     }
     case Action::kStrike: {
       double stake = 0, corridor_weight = 0;
@@ -133,7 +178,7 @@ double Utility(const Day& d, ActorId actor, const LegalAction& option, double t,
       double gain = x.strike_value * 2 * a.offensive * (0.5 + a.resolve) *
                     st.cross_share[static_cast<std::size_t>(actor)] * PowerShare(d, actor);
       return gain - war_weight * (WarRisk(t + tension, t_war) - risk) - stance.war_aversion * x.strike_cost -
-             a.casualty_aversion * x.advance_cost;
+             a.casualty_aversion * x.advance_cost - DefenceValue(d, actor);
     }
     case Action::kRestrain: {
       const Relation& r = s.relations[static_cast<std::size_t>(option.target)];

@@ -142,8 +142,8 @@ threatened_by = ["red_army"]
 )";
 
 // Blue's action scores on the first day of the scenario, as the day's decisions see them.
-ActionScores BlueScores(const std::vector<std::string>& overrides) {
-  Result<Scenario> loaded = LoadScenario(kExposed, "exposed.toml", overrides);
+ActionScores BlueScores(const std::vector<std::string>& overrides, std::string_view world = kExposed) {
+  Result<Scenario> loaded = LoadScenario(world, "exposed.toml", overrides);
   if (!loaded.ok()) throw std::runtime_error(loaded.message());
   const Engine engine(loaded.take());
   State st = engine.Initial();
@@ -171,6 +171,40 @@ TEST(Doctrine, MoreExposedTroopsLowerStrikeUtility) {
   ActionScores some = BlueScores({"exposure.blue_abroad.troops=2000", "rules.strike_causes=false"});
   EXPECT_LT(some.utility[strike], none.utility[strike]);
   EXPECT_LT(many.utility[strike], some.utility[strike]);
+}
+
+// Defence (rules.defence_value): blue holds its base with red, now hostile, next door. Advancing
+// gives up the base's defence, so it costs more the stronger red is next door and the less
+// offensive blue is; nothing else moves, and with the switch at 0 nothing changes at all.
+TEST(Doctrine, AdvancingGivesUpTheDefenceOfThreatenedGround) {
+  std::string hostile(kExposed);
+  hostile.replace(hostile.find("kind = \"rivalry\""), 16, "kind = \"hostility\"");
+  const int advance = static_cast<int>(Action::kAdvance);
+  std::string strong(hostile);
+  strong.replace(strong.find("strength = 500\n"), 15, "strength = 5000\n");
+  auto scores = [&](const std::vector<std::string>& more, const std::string& world = "") {
+    std::vector<std::string> overrides = {"exposure.blue_abroad.troops=0", "actor.blue_army.offensive=0.2"};
+    overrides.insert(overrides.end(), more.begin(), more.end());
+    ActionScores out = BlueScores(overrides, world.empty() ? hostile : world);
+    EXPECT_TRUE(out.legal[advance]);
+    return out;
+  };
+  const ActionScores off = scores({"rules.defence_value=0"});
+  const ActionScores on = scores({"rules.defence_value=1"});
+  const ActionScores stronger_red = scores({"rules.defence_value=1"}, strong);
+  const ActionScores offensive = scores({"rules.defence_value=1", "actor.blue_army.offensive=1"});
+  const ActionScores doubled = scores({"rules.defence_value=2"});
+  EXPECT_LT(on.utility[advance], off.utility[advance] - 0.05);
+  EXPECT_LT(stronger_red.utility[advance], on.utility[advance] - 0.05);
+  EXPECT_DOUBLE_EQ(offensive.utility[advance] - scores({"rules.defence_value=0", "actor.blue_army.offensive=1"}).utility[advance], 0.0);
+  // The cost is linear in its weight.
+  EXPECT_NEAR(off.utility[advance] - doubled.utility[advance], 2 * (off.utility[advance] - on.utility[advance]), 1e-9);
+  for (int a = 0; a < kActions; ++a) {
+    EXPECT_EQ(off.legal[a], on.legal[a]) << ActionName(static_cast<Action>(a));
+    if (a != advance && a != static_cast<int>(Action::kCross) && off.legal[a]) {
+      EXPECT_EQ(off.utility[a], on.utility[a]) << ActionName(static_cast<Action>(a));
+    }
+  }
 }
 
 }  // namespace

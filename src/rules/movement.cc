@@ -3,9 +3,10 @@
 //   (priority + weights of destroy objectives against its holder)
 //     / (1 + distance_km / 100) / (1 + strength of others there / own strength),
 // among regions held by nobody or by an enemy (rival ground is not taken short of war), in
-// the actor's countries (Actor::countries). A
-// rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along shortest
-// paths at speed_km_per_day x the terrain's speed (river crossings count longer), detouring
+// the actor's countries (Actor::countries) that its roads reach. A
+// rival's declared zone is no target for an actor whose war aversion exceeds its aggression. Forces march along their
+// actor's shortest roads (through the countries it operates in: Scenario::step_toward)
+// at speed_km_per_day x the terrain's speed (river crossings count longer), detouring
 // (by fewest regions) around rival-held ground, which they may not cross short of war, and
 // never into a country their actor does not operate in (Actor::operates_in). Forces in
 // combat are pinned; the first force of an actor leaving a region it holds and must hold, or
@@ -32,7 +33,7 @@ float ThreatGarrison(const Day& d, const Force& f) {
   const Scenario& s = d.s;
   const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(f.actor)];
   if (!(s.rules.garrison_threat > 0) || !(per_troop > 0)) return 0;
-  const RegionId first_step = f.target != kNone ? s.step_toward(f.region, f.target) : kNone;
+  const RegionId first_step = f.target != kNone ? s.step_toward(f.actor, f.region, f.target) : kNone;
   double hostile = 0;
   for (auto [next, km] : s.tables().adjacency[f.region]) {
     if (next == first_step) continue;
@@ -228,6 +229,7 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
     const double near_value = priority * nearness[i];
     if (near_value < best_score) continue;  // troops there could only lower it
     if (!crossing && ClosedTo(d, f.actor, r)) continue;  // across a line, or in a rival's zone
+    if (s.step_toward(f.actor, f.region, r) == kNone) continue;  // no road to it through its countries
     // Economy of force: a goal its actor's other forces are bound for in strength enough is taken
     // care of.
     if (!d.w.committed.empty() && d.w.committed[static_cast<std::size_t>(f.actor) * s.regions.size() + i] >= TaskNeed(d, f.actor, r)) {
@@ -302,7 +304,7 @@ bool Move(Day& d) {
       d.w.moves.emplace_back(SplitGarrison(d, static_cast<int>(i), kept), kNone);
     }
     Force& f2 = st.forces[i];
-    RegionId next = s.step_toward(f2.region, f2.target);
+    RegionId next = s.step_toward(f2.actor, f2.region, f2.target);
     if (!Passable(d, f2.actor, next)) {
       if (detour_budget < 0) continue;  // spent today: keep the goal, try tomorrow
       next = DetourStep(d, f2.actor, f2.region, f2.target, detour_budget);

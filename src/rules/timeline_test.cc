@@ -1,5 +1,7 @@
 // The rules' claims: the Timeline (timeline.cc) and Lines and zones (crossing, movement.cc).
 // The test worlds and margins: rules/test_world.h.
+#include <set>
+
 #include "rules/test_world.h"
 
 namespace brink {
@@ -448,6 +450,119 @@ TEST(OperatingCountries, ForcesStayInTheCountriesTheirActorOperatesIn) {
   };
   EXPECT_FALSE(reached_east({"line.strip.enabled=false", "rules.timeline=false"}));
   EXPECT_TRUE(reached_east({"line.strip.enabled=false", "rules.timeline=false", "rules.operating_countries=false"}));
+}
+
+// Blue (operating in AA only) wants the goal. The short road runs home - border - abroad (BB) -
+// goal; the long one home - south - goal stays in AA. Blue's roads go through AA alone, so it
+// marches the long way and arrives, where the open map's shortest path would send it to the
+// border and back each day (its detour from the border runs home again). With operating
+// countries off it takes the short road through BB.
+TEST(OperatingCountries, AForceTakesTheRoadThroughTheCountriesItOperatesIn) {
+  constexpr std::string_view kDetour = R"(
+[scenario]
+name = "Detour"
+start_date = "2020-01-01"
+horizon_days = 30
+[[bloc]]
+id = "blue"
+[[bloc]]
+id = "red"
+[[actor]]
+id = "red_army"
+bloc = "red"
+[[actor]]
+id = "blue_army"
+bloc = "blue"
+offensive = 1.0
+operates_in = ["AA"]
+[[region]]
+id = "home"
+country = "AA"
+lat = 34.0
+lon = 38.0
+terrain = "desert"
+value = 1
+holder = "blue_army"
+[[region]]
+id = "border"
+country = "AA"
+lat = 34.1
+lon = 38.1
+terrain = "desert"
+value = 0.001
+[[region]]
+id = "abroad"
+country = "BB"
+lat = 34.2
+lon = 38.2
+terrain = "desert"
+value = 0.001
+[[region]]
+id = "south"
+country = "AA"
+lat = 33.9
+lon = 38.2
+terrain = "desert"
+value = 0.001
+[[region]]
+id = "goal"
+country = "AA"
+lat = 34.0
+lon = 38.4
+terrain = "desert"
+value = 5
+[[edge]]
+from = "home"
+to = "border"
+length_km = 20
+[[edge]]
+from = "border"
+to = "abroad"
+length_km = 20
+[[edge]]
+from = "abroad"
+to = "goal"
+length_km = 20
+[[edge]]
+from = "home"
+to = "south"
+length_km = 80
+[[edge]]
+from = "south"
+to = "goal"
+length_km = 80
+[[force]]
+actor = "blue_army"
+region = "home"
+strength = 1000
+)";
+  auto march = [&](const std::vector<std::string>& overrides) {
+    Deciding run(kDetour, overrides);
+    const Scenario& s = run.engine.scenario();
+    const ActorId blue = static_cast<ActorId>(s.ActorIndex("blue_army"));
+    const RegionId home = static_cast<RegionId>(s.RegionIndex("home"));
+    const RegionId goal = static_cast<RegionId>(s.RegionIndex("goal"));
+    std::set<std::string> visited;
+    int arrived = -1;
+    for (int day = 1; day <= 12 && arrived < 0; ++day) {
+      run.Play(Action::kAdvance, 1);
+      for (const Force& f : run.st.forces) {
+        if (f.actor == blue && f.strength > 0) visited.insert(s.regions[static_cast<std::size_t>(f.region)].id);
+      }
+      if (run.st.holder[static_cast<std::size_t>(goal)] == blue) arrived = day;
+    }
+    EXPECT_EQ(s.step_toward(blue, home, goal), s.RegionIndex(s.rules.operating_countries ? "south" : "border"));
+    return std::pair{arrived, visited};
+  };
+  const auto [day, visited] = march({});
+  EXPECT_GT(day, 0) << "blue never reached the goal";
+  EXPECT_TRUE(visited.contains("south"));
+  EXPECT_FALSE(visited.contains("abroad"));
+  EXPECT_FALSE(visited.contains("border"));
+  const auto [open_day, open_visited] = march({"rules.operating_countries=false"});
+  EXPECT_GT(open_day, 0);
+  EXPECT_LT(open_day, day);  // the short road is shorter
+  EXPECT_TRUE(open_visited.contains("abroad"));
 }
 
 // A stronger force that may not take a region (green may take ground only in BB) stands beside

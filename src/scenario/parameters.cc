@@ -97,6 +97,8 @@ const ParameterSpec kParameters[] = {
         "utility of a successful limited strike, before aggression"),
     Num("advance_cost", &Rules::advance_cost, "utility", 0, 1e6,
         "utility cost of a day of offensive operations (advancing or crossing), times the actor's `casualty_aversion`"),
+    Num("defence_value", &Rules::defence_value, "x", 0, 100,
+        "weight of what advancing or crossing gives up: the defence of threatened ground it holds, mirroring the gain of advancing (0: off)"),
     Num("strike_cost", &Rules::strike_cost, "utility", 0, 1e6,
         "political cost of deliberately firing on a rival, before war aversion"),
     Num("exposure_risk_cost", &Rules::exposure_risk_cost, "utility", 0, 1e6,

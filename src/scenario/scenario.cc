@@ -35,16 +35,20 @@ int Scenario::BlocIndex(std::string_view id) const {
 
 namespace {
 
-// Dijkstra from every region; the map is small (at most Limits::kMaxRegions regions).
-void ShortestPaths(const Scenario& s, ScenarioTables& t) {
-  const std::size_t n = s.regions.size();
+// Dijkstra from every region over the regions `allowed` (every region when empty; a path may
+// start anywhere but enters only allowed regions); the map is small (at most
+// Limits::kMaxRegions regions). Fills `distance` (when not null) and `first_step`, n x n.
+void ShortestPaths(const ScenarioTables& t, std::size_t n, const uint8_t* allowed, std::vector<float>* distance,
+                   std::vector<RegionId>& first_step) {
   const float kFar = std::numeric_limits<float>::infinity();
-  t.distance_km.assign(n * n, kFar);
-  t.next_hop.assign(n * n, kNone);
+  std::vector<float> own;
+  std::vector<float>& dist_all = distance != nullptr ? *distance : own;
+  dist_all.assign(n * n, kFar);
+  first_step.assign(n * n, kNone);
   using Item = std::pair<float, RegionId>;
   for (std::size_t source = 0; source < n; ++source) {
-    float* dist = &t.distance_km[source * n];
-    RegionId* first = &t.next_hop[source * n];
+    float* dist = &dist_all[source * n];
+    RegionId* first = &first_step[source * n];
     std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
     dist[source] = 0;
     first[source] = static_cast<RegionId>(source);
@@ -54,6 +58,7 @@ void ShortestPaths(const Scenario& s, ScenarioTables& t) {
       queue.pop();
       if (d > dist[at]) continue;
       for (auto [next, km] : t.adjacency[at]) {
+        if (allowed != nullptr && !allowed[next]) continue;
         float nd = d + km;
         if (nd < dist[next]) {
           dist[next] = nd;
@@ -62,6 +67,30 @@ void ShortestPaths(const Scenario& s, ScenarioTables& t) {
         }
       }
     }
+  }
+}
+
+// Each actor's roads: the open map's shortest paths, or, for an actor that may stand only in
+// some countries (rules.operating_countries), paths through those alone. Actors with the same
+// countries share one table.
+void Routes(const Scenario& s, ScenarioTables& t) {
+  const std::size_t actors = s.actors.size(), regions = s.regions.size();
+  t.route.assign(actors, 0);
+  t.route_next_hop = t.next_hop;  // route 0: the open map
+  std::vector<std::vector<uint8_t>> rows{std::vector<uint8_t>(regions, 1)};
+  std::vector<RegionId> first;
+  for (std::size_t a = 0; a < actors; ++a) {
+    std::vector<uint8_t> row(t.may_stand.begin() + static_cast<std::ptrdiff_t>(a * regions),
+                             t.may_stand.begin() + static_cast<std::ptrdiff_t>((a + 1) * regions));
+    const auto known = std::find(rows.begin(), rows.end(), row);
+    if (known != rows.end()) {
+      t.route[a] = static_cast<int>(known - rows.begin());
+      continue;
+    }
+    t.route[a] = static_cast<int>(rows.size());
+    ShortestPaths(t, regions, row.data(), nullptr, first);
+    t.route_next_hop.insert(t.route_next_hop.end(), first.begin(), first.end());
+    rows.push_back(std::move(row));
   }
 }
 
@@ -248,8 +277,8 @@ Status FinalizeScenario(Scenario& s) {
     t.adjacency[e.from].emplace_back(e.to, km);
     t.adjacency[e.to].emplace_back(e.from, km);
   }
-  ShortestPaths(s, t);
   const std::size_t regions = s.regions.size();
+  ShortestPaths(t, regions, nullptr, &t.distance_km, t.next_hop);
   t.corridor_relevance.assign(regions, 0);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     const Corridor& corridor = s.corridors[c];
@@ -338,6 +367,7 @@ Status FinalizeScenario(Scenario& s) {
       t.may_take[a * regions + r] = in_country && aimed && t.may_stand[a * regions + r];
     }
   }
+  Routes(s, t);
   // Rivals in any phase: an actor whose rivalry starts later still needs its strike options.
   t.has_rival.assign(actors, 0);
   for (std::size_t phase = 0; phase < static_cast<std::size_t>(t.relation_phases); ++phase) {
