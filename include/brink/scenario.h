@@ -355,6 +355,7 @@ struct Rules {
   double siege_defence = 1.0;            // defenders' losses / this on a battle's first day in a city their side holds (1: none)
   double siege_exponent = 2.0;           // shape of the wear: the extra defence falls as (1 - days / siege_days)^this
   int siege_days = 120;                  // days of battle after which a city's extra defence is gone
+  double will_to_hold = 0;              // combat.cc: a city's extra siege defence x (holder's held priority / at the start)^this (0: off)
   double siege_spread = 0.0;             // sigma of a lognormal factor on siege_days, drawn once per battle (0: every siege as long)
   bool handover_forces = true;           // ground handed over by a withdrawal gets a garrison of the receiver's nearest force
   bool operating_countries = true;       // an actor's forces enter only the countries it operates in (Actor::operates_in)
@@ -412,6 +413,8 @@ struct ScenarioTables {
   // (a proxy adds its patron's, times its reliability) + weights of hold objectives naming
   // it. Actors x regions.
   std::vector<float> priority;
+  // Per actor: its priority summed over the regions it holds at the start (rules.will_to_hold).
+  std::vector<float> start_held;
   // Firepower per troop of each actor: effectiveness x (1 + air_multiplier x air_power)
   // x morale (0.75 + 0.5 x resolve) x proxy cohesion (0.5 + 0.5 x reliability, proxies only).
   std::vector<float> fire_factor;

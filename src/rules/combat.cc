@@ -11,7 +11,8 @@
 // divided by 1 + (siege_defence - 1) x (1 - days / siege_days)^siege_exponent, days being the
 // length of the battle there so far, and it breaks only under that much more fire: street fighting holds for weeks and wears down (Raqqa,
 // 6 Jun - 17 Oct 2017; Mosul, Oct 2016 - Jul 2017). With rules.siege_spread each battle's
-// siege_days is drawn once, lognormal around it (SiegeDays).
+// siege_days is drawn once, lognormal around it (SiegeDays). With rules.will_to_hold the extra
+// defence shrinks as the holder loses the ground it held at the start (WillToHold).
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -27,6 +28,19 @@ double SiegeDefence(const Scenario& s, int battle_days, double siege_days) {
   if (!x.sieges || x.siege_defence <= 1.0 || battle_days >= siege_days) return 1.0;
   const double left = 1.0 - static_cast<double>(std::max(0, battle_days)) / siege_days;
   return 1.0 + (x.siege_defence - 1.0) * std::pow(left, x.siege_exponent);
+}
+
+double WillToHold(const Day& d, ActorId holder) {
+  const Scenario& s = d.s;
+  const double k = s.rules.will_to_hold;
+  const double start = s.tables().start_held[static_cast<std::size_t>(holder)];
+  if (!(k > 0) || !(start > 0)) return 1.0;
+  const float* priority = &s.tables().priority[static_cast<std::size_t>(holder) * s.regions.size()];
+  double held = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (d.st.holder[r] == holder) held += priority[r];
+  }
+  return std::pow(std::min(1.0, held / start), k);
 }
 
 double SiegeDays(const Day& d, std::size_t r) {
@@ -77,7 +91,8 @@ bool Combat(Day& d) {
     // The battle here: begun today unless fought yesterday too (a change of hands ends it).
     if (st.battle_last_day[r] != st.day - 1) st.battle_start_day[r] = st.day;
     st.battle_last_day[r] = st.day;
-    const double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], BattleSiegeDays(d, r)) : 1.0;
+    double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], BattleSiegeDays(d, r)) : 1.0;
+    if (siege > 1.0 && st.holder[r] != kNone) siege = 1.0 + (siege - 1.0) * WillToHold(d, st.holder[r]);
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const float* strength = w.index.strengths_in(region);

@@ -284,6 +284,42 @@ TEST(Combat, SiegesDifferInLengthByTheirSpread) {
   EXPECT_DOUBLE_EQ(rules::SiegeDefence(plain.s, 60, 240.0), rules::SiegeDefence(plain.s, 30, 120.0));
 }
 
+// The will to hold (rules.will_to_hold): blue holds the town and the rear (priority 1 each).
+// Once it has lost the rear it fights for half the ground it held, so with will_to_hold 1 a siege
+// of the town has half its extra defence (1 + 9 / 2 = 5.5 on the battle's first day: losses
+// 6 / 5.5); with the switch at 0 the whole (10: losses 0.6).
+TEST(Combat, AHolderThatLosesItsGroundLosesItsWillToHold) {
+  std::string toml(kBattlefield);
+  toml.replace(toml.find("terrain = \"city\"\nvalue = 1\n"), 26, "terrain = \"city\"\nvalue = 1\nflags = [\"city\"]\n");
+  const std::vector<std::string> siege = {"rules.siege_defence=10", "rules.siege_days=120", "rules.siege_exponent=2"};
+  auto with = [&](double k) {
+    std::vector<std::string> overrides = siege;
+    overrides.push_back("rules.will_to_hold=" + std::to_string(k));
+    return overrides;
+  };
+  auto run = [&](const std::vector<std::string>& overrides, bool rear_lost) {
+    World world(toml, overrides);
+    const RegionId town = world.region("town");
+    const ActorId blue = world.actor("blue_army");
+    EXPECT_FLOAT_EQ(world.s.Priority(blue, town), world.s.Priority(blue, world.region("rear")));
+    if (rear_lost) world.initial.holder[static_cast<std::size_t>(world.region("rear"))] = kNone;
+    for (Force& f : world.initial.forces) {
+      if (f.actor != world.actor("blue_guard")) f.region = town;
+    }
+    Day d = world.Fresh();
+    const double will = rules::WillToHold(d, blue);
+    return std::pair{will, MeanCombatLosses(world, kCombatRuns)[blue]};
+  };
+  EXPECT_DOUBLE_EQ(run(with(1), false).first, 1.0);  // all its ground: the whole defence
+  const auto [half, losses] = run(with(1), true);
+  EXPECT_DOUBLE_EQ(half, 0.5);
+  EXPECT_NEAR(losses, 6.0 / 5.5, PoissonMargin(6.0 / 5.5, kCombatRuns));
+  EXPECT_DOUBLE_EQ(run(with(2), true).first, 0.25);
+  const auto [off, off_losses] = run(siege, true);
+  EXPECT_DOUBLE_EQ(off, 1.0);
+  EXPECT_NEAR(off_losses, 0.6, PoissonMargin(0.6, kCombatRuns));
+}
+
 // Concentration: the group's force at the front breaks; next door are "near" (10 km, a dead end)
 // and "way" (30 km, on the road to its pocket, where 2,000 of its troops stand). A group that
 // concentrates falls back to "way"; otherwise, or with the switch off, to the nearest, "near".

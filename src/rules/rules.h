@@ -17,6 +17,9 @@ bool Combat(Day& d);                 // combat.cc: stochastic Lanchester attriti
 double SiegeDefence(const Scenario& s, int battle_days);
 // The same for a battle whose siege lasts `siege_days` (SiegeDays).
 double SiegeDefence(const Scenario& s, int battle_days, double siege_days);
+// The share of a siege's extra defence its holder still fights for: (its priority in the ground it
+// holds / that at the start)^will_to_hold, at most 1; 1 when the switch is off.
+double WillToHold(const Day& d, ActorId holder);
 // This battle's siege length in region `r`: rules.siege_days, times exp(siege_spread x Z) with
 // Z drawn once per battle (from the battle's region and first day, so no state is kept).
 double SiegeDays(const Day& d, std::size_t r);

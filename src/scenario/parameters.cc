@@ -143,6 +143,8 @@ const ParameterSpec kParameters[] = {
         "the chance to retaliate is multiplied by this once the harm includes a killed soldier (harm x `killed_share` >= 1)"),
     Num("siege_defence", &Rules::siege_defence, "x", 1, 1000,
         "on a battle's first day in a region flagged `city` that their side holds, the defenders' losses are divided by this (on top of the terrain's defence); 1: no siege defence"),
+    Num("will_to_hold", &Rules::will_to_hold, "x", 0, 100,
+        "a city's extra siege defence is multiplied by (its holder's priority in the ground it holds / that at the start)^this: a group losing its ground loses its will to hold out (0: off)"),
     Num("siege_exponent", &Rules::siege_exponent, "x", 0, 100,
         "shape of the wear: the extra defence is `1 + (siege_defence - 1) x (1 - days / siege_days)^siege_exponent`"),
     Int("siege_days", &Rules::siege_days, "days", 1, 20000,

@@ -377,6 +377,11 @@ Status FinalizeScenario(Scenario& s) {
       }
     }
   }
+  t.start_held.assign(actors, 0.0f);
+  for (std::size_t r = 0; r < regions; ++r) {
+    const ActorId holder = s.regions[r].holder;
+    if (holder != kNone) t.start_held[static_cast<std::size_t>(holder)] += t.priority[static_cast<std::size_t>(holder) * regions + r];
+  }
   t.goal_regions.assign(actors, {});
   for (std::size_t a = 0; a < actors; ++a) {
     bool destroys = false;
