@@ -44,6 +44,7 @@ struct Workspace {
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
+  std::vector<ActorSet> rival_to;     // per actor b: the actors a with b among rivals[a]
   std::vector<Battle> battles;        // today's, by region
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours

@@ -22,11 +22,15 @@ void RefreshRelations(Day& d) {
   Workspace& w = d.w;
   w.hostile.assign(actors, ActorSet());
   w.rivals.assign(actors, ActorSet());
+  w.rival_to.assign(actors, ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
       const ActorId x = static_cast<ActorId>(a), y = static_cast<ActorId>(b);
       if (Hostile(d.s, d.st, x, y)) w.hostile[a].insert(y);
-      if (Rivals(d.s, d.st, x, y)) w.rivals[a].insert(y);
+      if (Rivals(d.s, d.st, x, y)) {
+        w.rivals[a].insert(y);
+        w.rival_to[b].insert(x);
+      }
     }
   }
   ++w.index_version;
@@ -213,6 +217,10 @@ Engine::Engine(std::shared_ptr<const Scenario> scenario)
     assert(policy != nullptr);  // the loader accepts only known policies
     policies_.push_back(std::move(policy));
   }
+  // A shipped name cannot be registered again (RegisterPolicy), so these are brink's own.
+  policies_read_before_ = std::any_of(policies_.begin(), policies_.end(), [](const std::shared_ptr<const Policy>& p) {
+    return p->name() != "doctrine" && p->name() != "hold";
+  });
 }
 
 void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
@@ -274,12 +282,17 @@ State Engine::Initial() const {
 }
 
 Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
+  return Open(st, w, seed, run, true);
+}
+
+Turn Engine::Open(State& st, Workspace& w, uint64_t seed, uint64_t run, bool keep_before) const {
   Bind(w);
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
   bool index_current = st.cache_token.value != 0 && w.state_token == st.cache_token.value && !w.index.stale();
-  w.before = st;
+  // A copy of the whole state a day: made only for a turn whose policies may read it.
+  if (keep_before) w.before = st;
   // From here on the state is changing: it and the workspace carry the open turn's stamp (a
   // value no state token takes, so the index is never kept for it).
   const uint64_t stamp = next_state_token.fetch_add(1, std::memory_order_relaxed);
@@ -401,7 +414,7 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
 }
 
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
-  Turn turn = Begin(st, w, seed, run);
+  Turn turn = Open(st, w, seed, run, policies_read_before_);
   DecideInto(turn, w.joint);  // the workspace's buffer: no allocation a day
   // The shipped policies choose among the legal actions, so a refusal is a bug in the engine
   // or a policy: it stops every build with its message, rather than skipping the day in Release.
