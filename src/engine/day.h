@@ -52,6 +52,7 @@ struct Workspace {
   std::vector<uint8_t> seen;
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
+  std::vector<float> stance_influence;  // the factions' influence `stance` was worked out from
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
   std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there

@@ -9,6 +9,7 @@
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "brink/policy.h"
 #include "engine/day.h"
@@ -150,9 +151,15 @@ void Dawn(Day& d, bool reindex) {
       w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {
     RefreshRelations(d);
   }
-  w.stance.resize(d.s.actors.size());
-  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
-    w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
+  // The stances follow from the factions' influence alone: worked out again only when it
+  // changed (bit for bit) since they were last worked out in this workspace.
+  if (w.stance.size() != d.s.actors.size() || w.stance_influence.size() != d.st.influence.size() ||
+      std::memcmp(w.stance_influence.data(), d.st.influence.data(), d.st.influence.size() * sizeof(float)) != 0) {
+    w.stance.resize(d.s.actors.size());
+    for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+      w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
+    }
+    w.stance_influence = d.st.influence;
   }
   if (reindex) {
     // Spent forces leave the list (the others keep their order), so no rule looks at them again.
