@@ -41,6 +41,7 @@ struct Workspace {
   ForceIndex index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   bool holders_changed = false;         // a region changed hands today, for any cause (ChangeHolder)
+  std::vector<int> contested_held;     // per bloc: contested regions held (Control; empty: count again)
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today

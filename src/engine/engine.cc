@@ -297,7 +297,10 @@ Turn Engine::Open(State& st, Workspace& w, uint64_t seed, uint64_t run, bool kee
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
-  bool index_current = st.cache_token.value != 0 && w.state_token == st.cache_token.value && !w.index.stale();
+  const bool same_state = st.cache_token.value != 0 && w.state_token == st.cache_token.value;
+  bool index_current = same_state && !w.index.stale();
+  // What Control counted for another state does not hold for this one.
+  if (!same_state) w.contested_held.clear();
   // A copy of the whole state a day: made only for a turn whose policies may read it.
   if (keep_before) w.before = st;
   // From here on the state is changing: it and the workspace carry the open turn's stamp (a
