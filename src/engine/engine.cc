@@ -385,8 +385,16 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
     return Status::Error(fmt::format("a joint action needs one action per actor ({}), not {}",
                                      s.actors.size(), joint.size()));
   }
+  // Turn::IsLegal without asking again whether the turn is open (it is, just checked).
+  const Workspace& open = *turn.w_;
+  auto legal = [&open](std::size_t a, Action kind) {
+    for (int k = open.legal_start[a]; k < open.legal_start[a + 1]; ++k) {
+      if (open.legal[static_cast<std::size_t>(k)].kind == kind) return true;
+    }
+    return false;
+  };
   for (std::size_t a = 0; a < joint.size(); ++a) {
-    if (!turn.IsLegal(static_cast<ActorId>(a), joint[a])) {
+    if (!legal(a, joint[a])) {
       return Status::Error(fmt::format("actor '{}' cannot {} on day {}", s.actors[a].id,
                                        ActionName(joint[a]), turn.day()));
     }
