@@ -85,8 +85,14 @@ class Engine {
  private:
   void Bind(Workspace& workspace) const;
   void DecideInto(const Turn& turn, JointAction& joint) const;
+  // Begin, copying the state into Turn::before() only when `keep_before` (Step skips the copy
+  // when no actor's policy can read it).
+  Turn Open(State& state, Workspace& workspace, uint64_t seed, uint64_t run, bool keep_before) const;
   std::shared_ptr<const Scenario> scenario_;
   std::vector<std::shared_ptr<const Policy>> policies_;  // per actor
+  // Some actor's policy may read Turn::before() (any but the shipped doctrine and hold, which
+  // never do): Step keeps the copy of the state before each day only then.
+  bool policies_read_before_ = true;
   uint64_t serial_;  // tells this engine's workspaces from another's
 };
 

@@ -41,9 +41,11 @@ struct Workspace {
   ForceIndex index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   bool holders_changed = false;         // a region changed hands today, for any cause (ChangeHolder)
+  std::vector<int> contested_held;     // per bloc: contested regions held (Control; empty: count again)
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
+  std::vector<ActorSet> rival_to;     // per actor b: the actors a with b among rivals[a]
   std::vector<Battle> battles;        // today's, by region
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours
@@ -51,6 +53,7 @@ struct Workspace {
   std::vector<uint8_t> seen;
   std::vector<float> hawk_pressure;   // per actor, today: + humiliation or success, - fear
   std::vector<Stance> stance;         // per actor, today (influence moves only at day's end)
+  std::vector<float> stance_influence;  // the factions' influence `stance` was worked out from
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
   std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there

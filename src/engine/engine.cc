@@ -9,6 +9,7 @@
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "brink/policy.h"
 #include "engine/day.h"
@@ -22,11 +23,15 @@ void RefreshRelations(Day& d) {
   Workspace& w = d.w;
   w.hostile.assign(actors, ActorSet());
   w.rivals.assign(actors, ActorSet());
+  w.rival_to.assign(actors, ActorSet());
   for (std::size_t a = 0; a < actors; ++a) {
     for (std::size_t b = 0; b < actors; ++b) {
       const ActorId x = static_cast<ActorId>(a), y = static_cast<ActorId>(b);
       if (Hostile(d.s, d.st, x, y)) w.hostile[a].insert(y);
-      if (Rivals(d.s, d.st, x, y)) w.rivals[a].insert(y);
+      if (Rivals(d.s, d.st, x, y)) {
+        w.rivals[a].insert(y);
+        w.rival_to[b].insert(x);
+      }
     }
   }
   ++w.index_version;
@@ -146,9 +151,15 @@ void Dawn(Day& d, bool reindex) {
       w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {
     RefreshRelations(d);
   }
-  w.stance.resize(d.s.actors.size());
-  for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
-    w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
+  // The stances follow from the factions' influence alone: worked out again only when it
+  // changed (bit for bit) since they were last worked out in this workspace.
+  if (w.stance.size() != d.s.actors.size() || w.stance_influence.size() != d.st.influence.size() ||
+      std::memcmp(w.stance_influence.data(), d.st.influence.data(), d.st.influence.size() * sizeof(float)) != 0) {
+    w.stance.resize(d.s.actors.size());
+    for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
+      w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
+    }
+    w.stance_influence = d.st.influence;
   }
   if (reindex) {
     // Spent forces leave the list (the others keep their order), so no rule looks at them again.
@@ -213,6 +224,10 @@ Engine::Engine(std::shared_ptr<const Scenario> scenario)
     assert(policy != nullptr);  // the loader accepts only known policies
     policies_.push_back(std::move(policy));
   }
+  // A shipped name cannot be registered again (RegisterPolicy), so these are brink's own.
+  policies_read_before_ = std::any_of(policies_.begin(), policies_.end(), [](const std::shared_ptr<const Policy>& p) {
+    return p->name() != "doctrine" && p->name() != "hold";
+  });
 }
 
 void WorkspaceDeleter::operator()(Workspace* workspace) const { delete workspace; }
@@ -274,12 +289,20 @@ State Engine::Initial() const {
 }
 
 Turn Engine::Begin(State& st, Workspace& w, uint64_t seed, uint64_t run) const {
+  return Open(st, w, seed, run, true);
+}
+
+Turn Engine::Open(State& st, Workspace& w, uint64_t seed, uint64_t run, bool keep_before) const {
   Bind(w);
   // Yesterday's last index still serves if this workspace stepped these very contents (the
   // token says so) and no force has moved or been spent since (most days): only cells whose
   // troops changed are redone.
-  bool index_current = st.cache_token.value != 0 && w.state_token == st.cache_token.value && !w.index.stale();
-  w.before = st;
+  const bool same_state = st.cache_token.value != 0 && w.state_token == st.cache_token.value;
+  bool index_current = same_state && !w.index.stale();
+  // What Control counted for another state does not hold for this one.
+  if (!same_state) w.contested_held.clear();
+  // A copy of the whole state a day: made only for a turn whose policies may read it.
+  if (keep_before) w.before = st;
   // From here on the state is changing: it and the workspace carry the open turn's stamp (a
   // value no state token takes, so the index is never kept for it).
   const uint64_t stamp = next_state_token.fetch_add(1, std::memory_order_relaxed);
@@ -362,8 +385,16 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
     return Status::Error(fmt::format("a joint action needs one action per actor ({}), not {}",
                                      s.actors.size(), joint.size()));
   }
+  // Turn::IsLegal without asking again whether the turn is open (it is, just checked).
+  const Workspace& open = *turn.w_;
+  auto legal = [&open](std::size_t a, Action kind) {
+    for (int k = open.legal_start[a]; k < open.legal_start[a + 1]; ++k) {
+      if (open.legal[static_cast<std::size_t>(k)].kind == kind) return true;
+    }
+    return false;
+  };
   for (std::size_t a = 0; a < joint.size(); ++a) {
-    if (!turn.IsLegal(static_cast<ActorId>(a), joint[a])) {
+    if (!legal(a, joint[a])) {
       return Status::Error(fmt::format("actor '{}' cannot {} on day {}", s.actors[a].id,
                                        ActionName(joint[a]), turn.day()));
     }
@@ -401,7 +432,7 @@ Status Engine::Apply(Turn& turn, const JointAction& joint, EventLog* log) const 
 }
 
 void Engine::Step(State& st, Workspace& w, uint64_t seed, uint64_t run, EventLog* log) const {
-  Turn turn = Begin(st, w, seed, run);
+  Turn turn = Open(st, w, seed, run, policies_read_before_);
   DecideInto(turn, w.joint);  // the workspace's buffer: no allocation a day
   // The shipped policies choose among the legal actions, so a refusal is a bug in the engine
   // or a policy: it stops every build with its message, rather than skipping the day in Release.

@@ -108,9 +108,16 @@ void Control(Day& d) {
     d.Emit({.kind = EventKind::kCapture, .actor = taker, .target = holder,
             .region = static_cast<RegionId>(r)});
   }
-  for (RegionId r : s.tables().contested) {
-    if (st.holder[r] != kNone) ++st.contested_days[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
+  // Each bloc's count of contested regions held changes only when ground changes hands (for any
+  // cause, today): counted again only then, and added up every day.
+  Workspace& w = d.w;
+  if (w.holders_changed || w.contested_held.size() != s.blocs.size()) {
+    w.contested_held.assign(s.blocs.size(), 0);
+    for (RegionId r : s.tables().contested) {
+      if (st.holder[r] != kNone) ++w.contested_held[static_cast<std::size_t>(s.actors[st.holder[r]].bloc)];
+    }
   }
+  for (std::size_t b = 0; b < s.blocs.size(); ++b) st.contested_days[b] += w.contested_held[b];
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     // A corridor changes only when ground changes hands (for any cause, today).
     bool open = d.w.holders_changed ? CorridorOpen(s, st, static_cast<int>(c), d.w) : st.corridor_open[c] != 0;

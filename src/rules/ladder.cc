@@ -166,10 +166,14 @@ void LowerTension(Day& d, ActorId a, ActorId b, double amount) {
 void LadderDecay(Day& d) {
   const float keep = static_cast<float>(1.0 - d.s.rules.tension_decay);
   const std::size_t blocs = d.blocs();
-  for (std::size_t x = 0; x < blocs; ++x) {
-    for (std::size_t y = 0; y < blocs; ++y) {
-      // The warring pair's tension stands at the war threshold; the other standoffs cool.
-      if (!d.st.BlocsAtWar(static_cast<BlocId>(x), static_cast<BlocId>(y))) d.st.tension[x * blocs + y] *= keep;
+  if (!d.st.war_ongoing()) {  // no warring pair: every standoff cools
+    for (float& t : d.st.tension) t *= keep;
+  } else {
+    for (std::size_t x = 0; x < blocs; ++x) {
+      for (std::size_t y = 0; y < blocs; ++y) {
+        // The warring pair's tension stands at the war threshold; the other standoffs cool.
+        if (!d.st.BlocsAtWar(static_cast<BlocId>(x), static_cast<BlocId>(y))) d.st.tension[x * blocs + y] *= keep;
+      }
     }
   }
   UpdateLevel(d);

@@ -108,7 +108,11 @@ void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   GrievancesOfAll(d, strikers, grievances);
   for (RegionId region : Occupied(d)) {
     const ActorSet here = PresentIn(d, region);
-    for (ActorId striker : InReachOf(d, region) & strikers) {
+    // Only the strikers with a rival here have a candidate in this region.
+    ActorSet facing;
+    for (ActorId a : here) facing |= d.w.rival_to[static_cast<std::size_t>(a)];
+    if ((facing &= strikers).empty()) continue;
+    for (ActorId striker : InReachOf(d, region) & facing) {
       int& chosen = best[striker];
       // Each rival actor's strongest force here (the index keeps it).
       for (ActorId rival : here & RivalsOf(d, striker)) {
