@@ -154,7 +154,8 @@ void Dawn(Day& d, bool reindex) {
   // The stances follow from the factions' influence alone: worked out again only when it
   // changed (bit for bit) since they were last worked out in this workspace.
   if (w.stance.size() != d.s.actors.size() || w.stance_influence.size() != d.st.influence.size() ||
-      std::memcmp(w.stance_influence.data(), d.st.influence.data(), d.st.influence.size() * sizeof(float)) != 0) {
+      (!d.st.influence.empty() &&  // memcmp must not see the null data of an empty vector
+       std::memcmp(w.stance_influence.data(), d.st.influence.data(), d.st.influence.size() * sizeof(float)) != 0)) {
     w.stance.resize(d.s.actors.size());
     for (std::size_t a = 0; a < d.s.actors.size(); ++a) {
       w.stance[a] = rules::AggregateFactions(d.s, d.st, static_cast<ActorId>(a));
