@@ -62,16 +62,21 @@ Deliberation SearchDayOne(const Engine& engine, const SearchSettings& settings) 
 }
 
 // Margins: each value is a mean over its visits; the gap asserted is more than 3 of the two
-// standard errors combined (printed on failure), at seed 1.
+// standard errors combined (printed on failure), at seed 1 (measured: 4.1 of them).
 TEST(Search, HoldsWhereTheDoctrineTakesTheBait) {
   const Engine engine(Bait());
   const Deliberation ten_days = SearchDayOne(engine, {.simulations = 300, .horizon_days = 10});
   const auto& strike = Of(ten_days, Action::kStrike);
-  const auto& hold = Of(ten_days, Action::kHold);
+  const auto& chosen = Of(ten_days, ten_days.chosen);
+  EXPECT_EQ(ten_days.baseline, Action::kStrike) << "the doctrine takes the bait";
   EXPECT_NE(ten_days.chosen, Action::kStrike) << DeliberationText(engine.scenario(), ten_days);
-  EXPECT_GT(hold.value - strike.value, 3 * std::hypot(hold.uncertainty, strike.uncertainty))
+  EXPECT_GT(chosen.value - strike.value, 3 * std::hypot(chosen.uncertainty, strike.uncertainty))
       << DeliberationText(engine.scenario(), ten_days);
-  EXPECT_GT(hold.visits, strike.visits);
+  for (const auto& other : ten_days.alternatives) {
+    if (other.action.kind != Action::kStrike) {
+      EXPECT_GT(other.visits, strike.visits);
+    }
+  }
 
   // The doctrine, one step ahead with its hawks' belief that red will not answer, rates the
   // strike well above holding (and so strikes on most days: OverRunsSearchBeatsTheDoctrine).
