@@ -60,6 +60,21 @@ void BM_ChildStep(benchmark::State& state) {
 }
 BENCHMARK(BM_ChildStep)->Unit(benchmark::kMicrosecond);
 
+// A plain copy of a state stepped in a workspace that has since stepped another state (the
+// copy-and-step look-ahead without Engine::Child): the step derives the force index afresh.
+void BM_CopyAndStep(benchmark::State& state) {
+  brink::Engine engine(Default());
+  auto workspace = engine.NewWorkspace();
+  brink::State start = engine.Initial(), copy;
+  for (int d = 0; d < 100; ++d) engine.Step(start, *workspace, 1, 0, nullptr);  // mid-campaign
+  for (auto _ : state) {
+    copy = start;
+    engine.Step(copy, *workspace, 1, 0, nullptr);
+    benchmark::DoNotOptimize(copy.day);
+  }
+}
+BENCHMARK(BM_CopyAndStep)->Unit(benchmark::kMicrosecond);
+
 // Days simulated per second inside the search policy (RunSearch from a decision point of the
 // US, 100 simulations of 10 days).
 void BM_SearchDays(benchmark::State& state) {

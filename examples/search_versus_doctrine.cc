@@ -1,9 +1,9 @@
 // An actor on the search policy against the same actor on its doctrine, in the default
 // scenario: the mean of its utility by its own objectives at the end (ActorUtility) with a 95%
 // interval, and the headline odds, over independent runs. The figures in docs/model.md, Search:
-//   search_versus_doctrine 400 none 0 0
-//   search_versus_doctrine 100 us 30 10
-//   search_versus_doctrine 80 syria 30 10
+//   search_versus_doctrine 400 none 0 0     Syrian army 54.16 ± 0.23, US 2.34 ± 0.10
+//   search_versus_doctrine 80 syria 30 10   Syrian army 56.68 ± 0.85: better than its doctrine
+//   search_versus_doctrine 100 us 30 10     US 2.35 ± 0.15: no better than its doctrine
 // Arguments: runs, the actor to put on search ("none": all on their doctrine), simulations per
 // decision, horizon in days. Seed 1, runs 0 .. runs - 1, one thread.
 #include <brink/engine.h>

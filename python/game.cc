@@ -10,6 +10,7 @@
 #include "brink/engine.h"
 #include "brink/policy.h"
 #include "brink/report.h"
+#include "brink/search.h"
 #include "python/bindings.h"
 
 namespace brink::python {
@@ -170,10 +171,12 @@ struct PyGame {
       : scenario(sc.scenario),
         engine(sc.scenario),
         workspace(engine.NewWorkspace()),
+        scratch(engine.NewWorkspace()),
         stamp(std::make_shared<uint64_t>(0)) {}
   std::shared_ptr<const Scenario> scenario;
   Engine engine;
   WorkspacePtr workspace;
+  WorkspacePtr scratch;  // Game.child's: the look-ahead's own workspace
   std::shared_ptr<uint64_t> stamp;
 };
 
@@ -181,6 +184,19 @@ py::list EventsList(const Scenario& s, const EventLog& log) {
   py::list out;
   for (const Event& e : log) out.append(JsonLoads(EventJsonLine(s, e)));
   return out;
+}
+
+// Every actor's choice by its policy, with those `choices` gives ({actor: Action or name}).
+JointAction JointOf(const Engine& engine, const Turn& turn, const py::object& choices) {
+  JointAction joint = engine.Decide(turn);
+  if (choices.is_none()) return joint;
+  for (const auto& [actor, action] : choices.cast<py::dict>()) {
+    const ActorId a = ActorOf(engine.scenario(), actor);
+    std::optional<Action> chosen = ActionOf(action);
+    if (!chosen) Raise(PyExc_ValueError, "joint: '" + py::str(action).cast<std::string>() + "' is no action");
+    joint[static_cast<std::size_t>(a)] = *chosen;
+  }
+  return joint;
 }
 
 py::dict ScoresDict(const Turn& turn, ActorId actor) {
@@ -369,6 +385,23 @@ from Game.begin until Game.apply.)")
             return ActorUtility(turn.scenario(), turn.state(), ActorOf(turn.scenario(), actor));
           },
           py::arg("actor"), "The actor's utility of the position now, by its own objectives.")
+      .def(
+          "facing",
+          [](const PyTurn& t, const py::handle& actor) {
+            const Turn& turn = t.Get();
+            const Situation s = turn.Facing(ActorOf(turn.scenario(), actor));
+            py::dict out;
+            out["in_contact"] = s.in_contact;
+            out["rival_in_reach"] = s.rival_in_reach;
+            out["strike_cause"] = std::string(CauseName(s.strike_cause));
+            out["fire_received"] = s.fire_received;
+            out["line_in_reach"] = s.line_in_reach;
+            out["crisis"] = s.crisis;
+            return out;
+          },
+          py::arg("actor"),
+          "What the actor faces at dawn (game.h Situation): in_contact, rival_in_reach, "
+          "strike_cause, fire_received, line_in_reach, crisis.")
       .def_property_readonly(
           "state",
           [](const PyTurn& t) {
@@ -431,17 +464,7 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
           [](PyGame& g, PyTurn& t, const py::object& choices) {
             const Turn& turn = t.Get();
             if (!t.owned) Raise(g_error, "apply takes a Turn from this game's begin");
-            JointAction joint = g.engine.Decide(turn);
-            if (!choices.is_none()) {
-              for (const auto& [actor, action] : choices.cast<py::dict>()) {
-                const ActorId a = ActorOf(*g.scenario, actor);
-                std::optional<Action> chosen = ActionOf(action);
-                if (!chosen)
-                  Raise(PyExc_ValueError,
-                        "joint: '" + py::str(action).cast<std::string>() + "' is no action");
-                joint[static_cast<std::size_t>(a)] = *chosen;
-              }
-            }
+            const JointAction joint = JointOf(g.engine, turn, choices);
             EventLog log;
             Status st = g.engine.Apply(*t.owned, joint, &log);
             if (!st.ok()) Raise(g_error, st.message());
@@ -453,6 +476,47 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
           "Plays the day: `joint` maps actor ids to Actions (names work too); actors left out act "
           "by their "
           "policies. Returns the day's events (dicts as `brink run --json` writes them).")
+      .def(
+          "child",
+          [](PyGame& g, const PyTurn& t, const py::object& choices) {
+            const Turn& turn = t.Get();
+            if (!t.owned) Raise(g_error, "child takes a Turn from this game's begin");
+            const JointAction joint = JointOf(g.engine, turn, choices);
+            PyState child{g.scenario, State()};
+            EventLog log;
+            Status st = g.engine.Child(turn, joint, child.state, *g.scratch, &log);
+            if (!st.ok()) Raise(g_error, st.message());
+            return py::make_tuple(std::move(child), EventsList(*g.scenario, log));
+          },
+          py::arg("turn"), py::arg("joint") = py::none(),
+          "The child step (Engine::Child): what apply(turn, joint) would make of the turn's "
+          "state, as a new State, with the day's events; the turn stays open, so one turn can be "
+          "tried with several joint actions. Returns (state, events).")
+      .def(
+          "search",
+          [](const PyGame& g, const PyTurn& t, const py::handle& actor, int simulations,
+             int horizon_days) {
+            const Turn& turn = t.Get();
+            if (simulations < 1 || horizon_days < 1)
+              Raise(PyExc_ValueError, "search: simulations and horizon_days must be at least 1");
+            Result<Deliberation> d = RunSearch(
+                turn, ActorOf(*g.scenario, actor),
+                SearchSettings{.simulations = simulations, .horizon_days = horizon_days});
+            if (!d.ok()) Raise(g_error, d.message());
+            return JsonLoads(DeliberationJsonLine(*g.scenario, d.value()));
+          },
+          py::arg("turn"), py::arg("actor"), py::arg("simulations") = 200,
+          py::arg("horizon_days") = 10,
+          "The search policy's deliberation for the actor on this turn (include/brink/search.h), "
+          "the turn left open: a dict as `brink run --explain --json` writes it (alternatives "
+          "with value, uncertainty and visits; chosen; doctrine).")
+      .def(
+          "is_decision_point",
+          [](const PyGame& g, const PyTurn& t, const py::handle& actor) {
+            return IsDecisionPoint(t.Get(), ActorOf(*g.scenario, actor));
+          },
+          py::arg("turn"), py::arg("actor"),
+          "Whether the search policy would search for the actor on this turn.")
       .def(
           "step",
           [](PyGame& g, PyState& state, uint64_t seed, uint64_t run) {

@@ -64,10 +64,32 @@ struct Deliberation {
   int day = 0;
   ActorId actor = kNone;
   Action chosen = Action::kHold;
+  // What the actor's doctrine chose today (with the same draw): a planning policy's baseline.
+  Action baseline = Action::kHold;
   std::string policy;     // the policy's name
   int simulations = 0;    // the budget spent
   int horizon_days = 0;   // how far ahead it looked
   std::vector<Alternative> alternatives;  // in Action order
+};
+
+// What an actor faces at dawn (Turn::Facing): the facts a policy reads to tell a day that asks
+// for deliberation from a quiet one (the search policy's decision points, docs/model.md,
+// Search).
+struct Situation {
+  // A force of its touches a rival's: in the same region, across a short edge, or inside a
+  // rival's zone (a principal may then withdraw).
+  bool in_contact = false;
+  // A rival force within its reach that it could strike (its strike target), and the cause it
+  // would name (kNone when the scenario asks for no cause, rules.strike_causes off).
+  bool rival_in_reach = false;
+  Cause strike_cause = Cause::kNone;
+  // It holds a live grievance: fire received, not yet answered or lapsed.
+  bool fire_received = false;
+  // Ground it wants, closed to it by an agreed line or a rival's zone, where one of its forces
+  // stands or next door: a line it could cross today.
+  bool line_in_reach = false;
+  // Tension with a rival bloc it is not at war with has reached the third rung.
+  bool crisis = false;
 };
 
 // A day's decision point: the state after dawn (the day counted, forces indexed, stances and
@@ -95,6 +117,8 @@ class Turn {
   // The actor's legal actions today, in Action order; holding is always among them.
   std::span<const LegalAction> Legal(ActorId actor) const;
   bool IsLegal(ActorId actor, Action kind) const;
+  // What the actor faces today (all false on a turn no longer valid).
+  Situation Facing(ActorId actor) const;
   // The actor's uniform draw in [0, 1) for today's decision, from the run's decision stream:
   // the randomness a policy may use, so a run stays reproducible.
   double Draw(ActorId actor) const;

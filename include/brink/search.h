@@ -16,17 +16,23 @@ struct SearchSettings {
   int simulations = 200;
   // Days each simulation plays, today included; the scenario's horizon caps it.
   int horizon_days = 10;
+  // The doctrine's choice for the day is kept unless the most visited action beats it, world by
+  // world over the simulations both played, by more than this many standard errors of the
+  // difference (0: any positive mean difference).
+  double confidence = 2.0;
 };
 
-// Whether the actor faces a decision worth searching today: more than one legal action and a
-// rival in reach (strike), in contact (withdraw), a line it could cross, tension at the third
-// rung (de-escalate), or fire received (a grievance). Elsewhere the search policy follows the
-// doctrine.
+// Whether the actor faces a decision worth searching today (Turn::Facing): more than one
+// legal action and fire received (a live grievance), a rival force in reach with a cause to
+// fire (strike is legal), a line or rival zone it could cross where its forces stand or next
+// door, or a crisis (tension at the third rung: de-escalation is legal). Contact alone, with no
+// cause to fire, is not one. Elsewhere the search policy follows the doctrine.
 bool IsDecisionPoint(const Turn& turn, ActorId actor);
 
 // Searches the actor's choice on an open turn, leaving the turn open and untouched: the
-// alternatives (every legal action) with their values, uncertainties and visits, and the one
-// chosen. Deterministic: a function of the turn (its state, seed, run and day) and the settings.
+// alternatives (every legal action) with their values, uncertainties and visits, the doctrine's
+// choice (Deliberation::baseline) and the one chosen: the doctrine's, unless the most visited
+// action beats it by `confidence` standard errors. Deterministic: a function of the turn (its state, seed, run and day) and the settings.
 Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSettings& settings);
 
 }  // namespace brink

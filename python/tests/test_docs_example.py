@@ -32,3 +32,6 @@ def test_the_policy_and_game_snippets_run(tmp_path, monkeypatch):
     import brink
     scope["sc"] = brink.load()
     exec(compile(game, "docs/python.md", "exec"), scope)
+    # The look-ahead snippet, from a fresh start.
+    scope["state"] = scope["game"].initial_state()
+    exec(compile(_blocks()[3], "docs/python.md", "exec"), scope)

@@ -125,3 +125,41 @@ def test_registering_refuses_shipped_names_and_bad_names():
         brink.register_policy("not_callable", 3)
     brink.register_policy("py_temporary", lambda t, a: "hold")
     assert brink.unregister_policy("py_temporary") and "py_temporary" not in brink.policy_names()
+
+
+def test_a_child_step_is_what_apply_makes_and_leaves_the_turn_open(default):
+    """Game.child (Engine::Child) plays the turn's day into a new State: the same state and
+    events as apply with that joint action, and the turn can be tried again first."""
+    game = brink.Game(default)
+    state = game.initial_state()
+    while state.day < 20:
+        game.step(state, 1, 0)
+    turn = game.begin(state, seed=1, run=0)
+    held, held_events = game.child(turn, {"us": "hold"})
+    advanced, _ = game.child(turn, {"us": "advance"})
+    assert held.day == advanced.day == 21
+    events = game.apply(turn, {"us": "hold"})
+    assert events == held_events
+    assert held.to_dict() == state.to_dict()
+    with pytest.raises(brink.Error, match="Turn is over"):
+        game.child(turn)
+
+
+def test_search_weighs_the_alternatives_at_a_decision_point(default):
+    """Game.search runs the search policy's tree search for one actor on a turn: every legal
+    action weighed, the budget spent, the choice and the doctrine's choice named."""
+    game = brink.Game(default)
+    state = game.initial_state()
+    turn = game.begin(state, seed=1, run=0)
+    while not game.is_decision_point(turn, "syria"):
+        game.apply(turn)
+        turn = game.begin(state, seed=1, run=0)
+    facing = turn.facing("syria")
+    assert any(facing[k] for k in ("fire_received", "rival_in_reach", "line_in_reach", "crisis"))
+    d = game.search(turn, "syria", simulations=12, horizon_days=3)
+    assert d["type"] == "deliberation" and d["actor"] == "syria" and d["simulations"] == 12
+    assert {a["action"] for a in d["alternatives"]} == {k.name for k in turn.legal_kinds("syria")}
+    assert sum(a["visits"] for a in d["alternatives"]) == 12
+    assert d["chosen"] in {a["action"] for a in d["alternatives"]} and d["doctrine"]
+    assert game.search(turn, "syria", simulations=12, horizon_days=3) == d  # deterministic
+    game.apply(turn)  # the search left it open

@@ -192,6 +192,36 @@ bool Turn::IsLegal(ActorId actor, Action kind) const {
   return false;
 }
 
+Situation Turn::Facing(ActorId actor) const {
+  Situation out;
+  if (!valid()) return out;
+  const Day d = TurnAccess::DayOf(*this);
+  const Scenario& s = *s_;
+  const std::size_t a = static_cast<std::size_t>(actor);
+  out.in_contact = w_->in_contact[a] != 0;
+  out.rival_in_reach = w_->strike_target[a] >= 0;
+  out.strike_cause = out.rival_in_reach ? w_->strike_cause[a] : Cause::kNone;
+  out.fire_received = st_->actors[a].grievance.days_left > 0;
+  out.crisis = s.ladder.size() > 2 && w_->rival_tension[a] >= s.ladder[2].threshold;
+  // A line in reach: wanted ground closed to it (what cross_share counts over the whole map)
+  // where its forces stand or next door.
+  if (st_->cross_share[a] > 0) {
+    const float* priority = &s.tables().priority[a * s.regions.size()];
+    const auto closed_and_wanted = [&](RegionId r) {
+      return priority[static_cast<std::size_t>(r)] > 0 && WorthTaking(d, actor, r) && ClosedTo(d, actor, r);
+    };
+    for (const Force& f : st_->forces) {
+      if (f.actor != actor || f.strength <= 0 || f.region == kNone) continue;
+      if (closed_and_wanted(f.region)) out.line_in_reach = true;
+      for (const auto& [next, km] : s.tables().adjacency[static_cast<std::size_t>(f.region)]) {
+        if (closed_and_wanted(next)) out.line_in_reach = true;
+      }
+      if (out.line_in_reach) break;
+    }
+  }
+  return out;
+}
+
 double Turn::Draw(ActorId actor) const {
   return valid() ? w_->decision_draw[static_cast<std::size_t>(actor)] : 0.0;
 }

@@ -4,14 +4,17 @@
 //
 // At a decision point (below) the actor runs `search_budget` simulations of the next
 // `search_horizon_days` days. Each simulation samples the day afresh from the actor's own
-// random stream (Engine::Fork with Turn::PolicyKey and the simulation's number), so it never
-// sees the run's own dice; the other actors choose by their own policies on that sampled day
-// (a planning turn: another searcher falls back to its doctrine there, so searches never nest);
-// the actor's action on the first day, and on each later decision day down the tree, is picked
-// by UCT among the actions legal there. Each simulation adds one node to the tree; below the
-// tree the actor holds at its decision points (the status quo: "strike now, then hold" against
-// "hold now, then hold"), and follows its doctrine on other days. A simulation is worth the
-// change of the actor's utility (ActorUtility) from dawn to the horizon.
+// random stream (Engine::Fork with Turn::PolicyKey and a world number), so it never sees the
+// run's own dice; the n-th simulation of each first-day action plays world n (common random
+// numbers: two actions are compared on the same sampled days). The other actors choose by their
+// own policies (a planning turn: another searcher falls back to its doctrine there, so searches
+// never nest); the actor's action on the first day, and on each later decision day down the
+// tree, is picked by UCT among the actions legal there. Each simulation adds one node to the
+// tree; below the tree the actor keeps its routine: its doctrine's choice, except that it
+// neither fires nor crosses a line (it holds instead). A simulation is worth the change of the
+// actor's utility (ActorUtility) from dawn to the horizon. The doctrine's own choice for the
+// day stands unless the most visited action beats it world by world by more than
+// `confidence` standard errors.
 //
 // Open loop: a tree node is the sequence of the actor's own actions, not a state. Chance and
 // four other actors sit between its choices, so states almost never repeat; statistics per
@@ -20,7 +23,7 @@
 //
 // UCT: an action's score is q + c sqrt(ln N / n), q its mean value scaled to [0, 1] by the
 // lowest and highest values seen in this search, N its node's visits, n its own, c = 0.7;
-// untried legal actions go first, in Action order. The choice is the most visited first-day
+// untried legal actions go first, in Action order. The candidate is the most visited first-day
 // action (ties: the higher mean, then Action order). Everything is a function of the turn, so
 // a run is byte-identical whatever the thread count.
 #include "policy/search.h"
@@ -131,22 +134,23 @@ class Search final : public Policy {
 }  // namespace
 
 bool IsDecisionPoint(const Turn& turn, ActorId actor) {
-  const auto legal = turn.Legal(actor);
-  if (legal.size() < 2) return false;
-  if (turn.state().actors[static_cast<std::size_t>(actor)].grievance.days_left > 0)
-    return true;  // fire received
-  for (const LegalAction& option : legal) {
-    switch (option.kind) {
-      case Action::kStrike:      // a rival in reach
-      case Action::kWithdraw:    // a rival in contact
-      case Action::kCross:       // a line to cross
-      case Action::kDeescalate:  // tension at the third rung
-        return true;
-      default:
-        break;
-    }
-  }
-  return false;
+  if (turn.Legal(actor).size() < 2) return false;
+  const Situation now = turn.Facing(actor);
+  // Contact alone is not one: a standoff with no cause to fire and no crisis is the quiet
+  // status quo, and the doctrine holds or advances there as well as a search would.
+  return now.fire_received || turn.IsLegal(actor, Action::kStrike) ||
+         (now.line_in_reach && turn.IsLegal(actor, Action::kCross)) ||
+         turn.IsLegal(actor, Action::kDeescalate);
+}
+
+// The paired difference of two first-day actions' values, over the sampled worlds both were
+// played in (the n-th simulation of each plays world n): its mean and standard error.
+std::pair<double, double> PairedDifference(const std::vector<double>& a, const std::vector<double>& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  if (n < 2) return {0, std::numeric_limits<double>::infinity()};  // no spread to judge by
+  Stats difference;
+  for (std::size_t i = 0; i < n; ++i) difference.Add(a[i] - b[i]);
+  return {difference.mean(), difference.standard_error()};
 }
 
 Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSettings& settings) {
@@ -170,25 +174,30 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
   Tree tree;
   double low = std::numeric_limits<double>::infinity(), high = -low;
   std::vector<std::pair<int, Action>> path;
+  // Each first-day action's values in the order played: its n-th simulation plays sampled
+  // world n (common random numbers), so two actions compare world by world.
+  std::array<std::vector<double>, kActions> root_values;
   for (int sim = 0; sim < simulations; ++sim) {
     path.clear();
-    Result<Turn> fork = engine.Fork(turn, state, *scratch, key, static_cast<uint64_t>(sim));
+    const Action first = tree.Select(0, root_legal, low, high);
+    const auto world = static_cast<uint64_t>(root_values[static_cast<int>(first)].size());
+    Result<Turn> fork = engine.Fork(turn, state, *scratch, key, world);
     if (!fork.ok()) return Status::Error(fork.message());
     JointAction joint = engine.Decide(fork.value());
-    joint[actor] = tree.Select(0, root_legal, low, high);
-    path.emplace_back(0, joint[actor]);
+    joint[actor] = first;
+    path.emplace_back(0, first);
     if (Status applied = engine.Apply(fork.value(), joint, nullptr); !applied.ok()) return applied;
-    int node = tree.Descend(0, joint[actor]);
+    int node = tree.Descend(0, first);
     while (state.day < last_day) {
-      Turn day = engine.Begin(state, *scratch, key, static_cast<uint64_t>(sim));
+      Turn day = engine.Begin(state, *scratch, key, world);
       joint = engine.Decide(day);  // the actor's own entry is its doctrine's (a planning turn)
       if (IsDecisionPoint(day, actor)) {
         if (node >= 0) {  // in the tree: UCT
           joint[actor] = tree.Select(node, day.Legal(actor), low, high);
           path.emplace_back(node, joint[actor]);
           node = tree.Descend(node, joint[actor]);
-        } else {
-          joint[actor] = Action::kHold;  // below it: the status quo
+        } else if (joint[actor] == Action::kStrike || joint[actor] == Action::kCross) {
+          joint[actor] = Action::kHold;  // below it: its routine, without new fire or crossing
         }
       }
       if (Status applied = engine.Apply(day, joint, nullptr); !applied.ok()) return applied;
@@ -196,6 +205,7 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
     const double value = ActorUtility(s, state, actor) - start;
     low = std::min(low, value);
     high = std::max(high, value);
+    root_values[static_cast<int>(first)].push_back(value);
     for (const auto& [at, action] : path) {
       ++tree.at(at).visits;
       tree.at(at).action[static_cast<int>(action)].Add(value);
@@ -208,8 +218,10 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
   out.policy = "search";
   out.simulations = simulations;
   out.horizon_days = last_day - turn.day() + 1;
+  out.baseline = DoctrineChoice(turn, actor);
   const Node& root = tree.at(0);
   const Stats* best = nullptr;
+  Action candidate = out.baseline;
   for (const LegalAction& option : root_legal) {
     const Stats& stats = root.action[static_cast<int>(option.kind)];
     Deliberation::Alternative alternative{.action = option,
@@ -225,8 +237,17 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
     if (best == nullptr || stats.visits > best->visits ||
         (stats.visits == best->visits && stats.mean() > best->mean())) {
       best = &stats;
-      out.chosen = option.kind;
+      candidate = option.kind;
     }
+  }
+  // The doctrine's choice stands unless the search's is better world by world, by more than
+  // `confidence` standard errors of the difference: a budget too small to tell two actions apart
+  // leaves the doctrine's reading in charge rather than a coin toss.
+  out.chosen = out.baseline;
+  if (candidate != out.baseline) {
+    const auto [gain, error] = PairedDifference(root_values[static_cast<int>(candidate)],
+                                                root_values[static_cast<int>(out.baseline)]);
+    if (gain > 0 && gain > settings.confidence * error) out.chosen = candidate;
   }
   return out;
 }

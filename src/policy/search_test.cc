@@ -62,16 +62,21 @@ Deliberation SearchDayOne(const Engine& engine, const SearchSettings& settings) 
 }
 
 // Margins: each value is a mean over its visits; the gap asserted is more than 3 of the two
-// standard errors combined (printed on failure), at seed 1.
+// standard errors combined (printed on failure), at seed 1 (measured: 4.1 of them).
 TEST(Search, HoldsWhereTheDoctrineTakesTheBait) {
   const Engine engine(Bait());
-  const Deliberation ten_days = SearchDayOne(engine, {.simulations = 120, .horizon_days = 10});
+  const Deliberation ten_days = SearchDayOne(engine, {.simulations = 300, .horizon_days = 10});
   const auto& strike = Of(ten_days, Action::kStrike);
-  const auto& hold = Of(ten_days, Action::kHold);
+  const auto& chosen = Of(ten_days, ten_days.chosen);
+  EXPECT_EQ(ten_days.baseline, Action::kStrike) << "the doctrine takes the bait";
   EXPECT_NE(ten_days.chosen, Action::kStrike) << DeliberationText(engine.scenario(), ten_days);
-  EXPECT_GT(hold.value - strike.value, 3 * std::hypot(hold.uncertainty, strike.uncertainty))
+  EXPECT_GT(chosen.value - strike.value, 3 * std::hypot(chosen.uncertainty, strike.uncertainty))
       << DeliberationText(engine.scenario(), ten_days);
-  EXPECT_GT(hold.visits, strike.visits);
+  for (const auto& other : ten_days.alternatives) {
+    if (other.action.kind != Action::kStrike) {
+      EXPECT_GT(other.visits, strike.visits);
+    }
+  }
 
   // The doctrine, one step ahead with its hawks' belief that red will not answer, rates the
   // strike well above holding (and so strikes on most days: OverRunsSearchBeatsTheDoctrine).
@@ -173,14 +178,67 @@ TEST(Search, ForecastIndependentOfThreads) {
   }
 }
 
+// Decision points (docs/model.md, Search, "When it searches"), on day 1 of small variants of the
+// bait: red's force moved out of blue's ground to "outpost", 45 km away.
+bool DecisionPointOnDayOne(const std::string& text, const std::vector<std::string>& overrides,
+                           Situation* facing) {
+  const Engine engine(Bait(overrides, {}, text));
+  WorkspacePtr w = engine.NewWorkspace();
+  State st = engine.Initial();
+  Turn turn = engine.Begin(st, *w, 1, 0);
+  const ActorId blue = static_cast<ActorId>(engine.scenario().ActorIndex("blue_army"));
+  *facing = turn.Facing(blue);
+  return IsDecisionPoint(turn, blue);
+}
+
+std::string Apart() {
+  std::string apart = BaitText();
+  const std::string red_in_base = "actor = \"red_army\"\nregion = \"base\"";
+  EXPECT_NE(apart.find(red_in_base), std::string::npos);
+  apart.replace(apart.find(red_in_base), red_in_base.size(),
+                "actor = \"red_army\"\nregion = \"outpost\"");
+  return apart;
+}
+
+TEST(Search, AQuietDayIsNoDecisionPoint) {
+  Situation facing;
+  EXPECT_FALSE(DecisionPointOnDayOne(Apart(), {}, &facing));
+  EXPECT_FALSE(facing.in_contact);
+  EXPECT_FALSE(facing.fire_received);
+  EXPECT_FALSE(facing.rival_in_reach);
+  EXPECT_FALSE(facing.line_in_reach);
+}
+
+TEST(Search, ContactAloneIsNoDecisionPoint) {
+  // The 45 km edge within contact range: the two forces touch, but red stands on its own
+  // ground and has fired on nobody, so blue has no cause to fire and nothing to decide.
+  Situation facing;
+  EXPECT_FALSE(DecisionPointOnDayOne(Apart(), {"rules.contact_km=50"}, &facing));
+  EXPECT_TRUE(facing.in_contact);
+  EXPECT_FALSE(facing.rival_in_reach);
+}
+
+TEST(Search, FireReceivedIsADecisionPoint) {
+  const std::string fired_on = Apart() +
+                               "\n[[grievance]]\nactor = \"blue_army\"\nagainst = \"red_army\"\n"
+                               "days_left = 5\nharm = 10\n";
+  Situation facing;
+  EXPECT_TRUE(DecisionPointOnDayOne(fired_on, {}, &facing));
+  EXPECT_TRUE(facing.fire_received);
+}
+
+TEST(Search, ARivalOnItsGroundIsADecisionPoint) {
+  Situation facing;
+  EXPECT_TRUE(DecisionPointOnDayOne(BaitText(), {}, &facing));
+  EXPECT_TRUE(facing.in_contact);
+  EXPECT_TRUE(facing.rival_in_reach);
+  EXPECT_EQ(facing.strike_cause, Cause::kIntrusion);
+}
+
 // Away from decision points the searcher is the doctrine, draw for draw: with no rival force in
 // reach or contact (red's force moved out of blue's ground), the runs are identical.
 TEST(Search, NoDecisionPointNoSearch) {
-  std::string apart = BaitText();
-  const std::string red_in_base = "actor = \"red_army\"\nregion = \"base\"";
-  ASSERT_NE(apart.find(red_in_base), std::string::npos);
-  apart.replace(apart.find(red_in_base), red_in_base.size(),
-                "actor = \"red_army\"\nregion = \"outpost\"");
+  const std::string apart = Apart();
   const Engine doctrine(Bait({}, {}, apart)), search(Bait({}, {"blue_army=search"}, apart));
   std::vector<Deliberation> deliberations;
   WorkspacePtr w = search.NewWorkspace();

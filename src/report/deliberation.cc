@@ -56,9 +56,11 @@ std::string DeliberationText(const Scenario& s, const Deliberation& d) {
       "utility by then)\n",
       d.day, DateOf(s, d.day), s.actors[d.actor].name, d.policy, d.simulations, d.horizon_days);
   for (const Deliberation::Alternative& a : d.alternatives) {
-    out += fmt::format("  {}: {:.2f} ± {:.2f} ({} visit{}){}\n", Phrase(s, a), a.value,
+    const bool chosen = a.action.kind == d.chosen, doctrine = a.action.kind == d.baseline;
+    out += fmt::format("  {}: {:.2f} ± {:.2f} ({} visit{}){}{}\n", Phrase(s, a), a.value,
                        a.uncertainty, a.visits, a.visits == 1 ? "" : "s",
-                       a.action.kind == d.chosen ? "  <- chosen" : "");
+                       chosen ? "  <- chosen" : "",
+                       doctrine ? (chosen ? ", as the doctrine chose" : "  (the doctrine's choice)") : "");
   }
   return out;
 }
@@ -83,6 +85,7 @@ std::string DeliberationJsonLine(const Scenario& s, const Deliberation& d) {
                {"simulations", d.simulations},
                {"horizon_days", d.horizon_days},
                {"chosen", ActionName(d.chosen)},
+               {"doctrine", ActionName(d.baseline)},
                {"alternatives", std::move(alternatives)}});
 }
 
