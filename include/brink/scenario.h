@@ -396,11 +396,10 @@ struct ScenarioTables {
   std::vector<RelationKind> relation_matrix;  // actors x actors
   std::vector<std::vector<std::pair<RegionId, float>>> adjacency;  // neighbour, effective km
   std::vector<float> distance_km;       // regions x regions, shortest effective distance
-  std::vector<RegionId> next_hop;       // regions x regions, first step on a shortest path
   // Per actor, its roads (an index into route_next_hop's tables): 0 for the open map; an actor
   // that may stand only in some countries gets paths through those alone (kNone: no way).
   std::vector<int> route;
-  std::vector<RegionId> route_next_hop;  // routes x regions x regions, first step
+  std::vector<RegionId> route_next_hop;  // routes x regions x regions, first step on a shortest path
   // Regions inside a declared zone (enabled or not) or in contact with one: its area.
   std::vector<uint8_t> zone_area;
   // Neighbours close enough for forces to be in contact (edge length <= rules.contact_km).

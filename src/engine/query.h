@@ -19,6 +19,13 @@ inline std::span<const int> ForcesIn(const Day& d, RegionId region) { return d.w
 inline ActorSet HostileTo(const Day& d, ActorId actor) { return d.w.hostile[static_cast<std::size_t>(actor)]; }
 inline ActorSet RivalsOf(const Day& d, ActorId actor) { return d.w.rivals[static_cast<std::size_t>(actor)]; }
 
+// The firepower in the region of the actors in `who`, as of the index.
+inline double FireIn(const Day& d, RegionId region, ActorSet who) {
+  double fire = 0;
+  for (ActorId a : PresentIn(d, region) & who) fire += d.w.index.fire(region, a);
+  return fire;
+}
+
 // Whether an enemy of the actor has a force in the region (a force of the actor there is
 // pinned: it fights, it does not march).
 inline bool EnemyIn(const Day& d, ActorId actor, RegionId region) {

@@ -65,15 +65,10 @@ double PowerShare(const Day& d, ActorId actor) {
 // Hostile firepower in a region and next door, and its share against that and the firepower
 // of the actor's bloc holding the region: how far the ground is threatened, 0 to 1.
 double LocalThreat(const Day& d, RegionId region, ActorSet hostile, ActorSet own_bloc) {
-  auto fire_of = [&](RegionId r, ActorSet who) {
-    double fire = 0;
-    for (ActorId other : PresentIn(d, r) & who) fire += d.w.index.fire(r, other);
-    return fire;
-  };
-  double threat = fire_of(region, hostile);
-  for (auto [next, km] : d.s.tables().adjacency[region]) threat += fire_of(next, hostile);
+  double threat = FireIn(d, region, hostile);
+  for (auto [next, km] : d.s.tables().adjacency[region]) threat += FireIn(d, next, hostile);
   if (!(threat > 0)) return 0;
-  return threat / (threat + fire_of(region, own_bloc));
+  return threat / (threat + FireIn(d, region, own_bloc));
 }
 
 // The actor's priority in ground it holds, each region weighted by how far it is threatened

@@ -37,7 +37,7 @@ float ThreatGarrison(const Day& d, const Force& f) {
   double hostile = 0;
   for (auto [next, km] : s.tables().adjacency[f.region]) {
     if (next == first_step) continue;
-    for (ActorId enemy : PresentIn(d, next) & HostileTo(d, f.actor)) hostile += d.w.index.fire(next, enemy);
+    hostile += FireIn(d, next, HostileTo(d, f.actor));
   }
   return static_cast<float>(s.rules.garrison_threat * hostile / per_troop);
 }
@@ -47,8 +47,7 @@ float ThreatGarrison(const Day& d, const Force& f) {
 float TaskNeed(const Day& d, ActorId actor, RegionId region) {
   const Scenario& s = d.s;
   const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(actor)];
-  double hostile = 0;
-  for (ActorId enemy : PresentIn(d, region) & HostileTo(d, actor)) hostile += d.w.index.fire(region, enemy);
+  const double hostile = FireIn(d, region, HostileTo(d, actor));
   const double need = per_troop > 0 ? s.rules.task_split * hostile / per_troop : 0.0;
   return static_cast<float>(std::max(need, s.rules.capture_strength));
 }

@@ -76,7 +76,7 @@ void ShortestPaths(const ScenarioTables& t, std::size_t n, const uint8_t* allowe
 void Routes(const Scenario& s, ScenarioTables& t) {
   const std::size_t actors = s.actors.size(), regions = s.regions.size();
   t.route.assign(actors, 0);
-  t.route_next_hop = t.next_hop;  // route 0: the open map
+  t.route_next_hop.resize(regions * regions);  // keep route 0 (the open map, computed first)
   std::vector<std::vector<uint8_t>> rows{std::vector<uint8_t>(regions, 1)};
   std::vector<RegionId> first;
   for (std::size_t a = 0; a < actors; ++a) {
@@ -278,7 +278,7 @@ Status FinalizeScenario(Scenario& s) {
     t.adjacency[e.to].emplace_back(e.from, km);
   }
   const std::size_t regions = s.regions.size();
-  ShortestPaths(t, regions, nullptr, &t.distance_km, t.next_hop);
+  ShortestPaths(t, regions, nullptr, &t.distance_km, t.route_next_hop);  // route 0: the open map
   t.corridor_relevance.assign(regions, 0);
   for (std::size_t c = 0; c < s.corridors.size(); ++c) {
     const Corridor& corridor = s.corridors[c];
