@@ -32,12 +32,22 @@ std::string EndStateText(const Scenario& s, const State& end) {
     out += fmt::format("  Corridor '{}': {}\n", s.corridors[c].name,
                        end.corridor_open[c] ? "OPEN" : "CUT");
   }
-  for (const Actor& a : s.actors) {
-    if (!a.terrorist) continue;
-    out += end.group_defeated_day >= 0
-               ? fmt::format("  {} lost its last region on day {} ({})\n", a.name,
-                             end.group_defeated_day, DateOf(s, end.group_defeated_day))
-               : fmt::format("  {} still holds ground\n", a.name);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (!s.actors[a].terrorist) continue;
+    // Ground the group holds at the end (it may have taken some back after losing its last).
+    std::string held;
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      if (end.holder[r] == static_cast<ActorId>(a)) held += (held.empty() ? "" : ", ") + s.regions[r].name;
+    }
+    if (end.group_defeated_day < 0) {
+      out += fmt::format("  {} still holds ground\n", s.actors[a].name);
+    } else if (held.empty()) {
+      out += fmt::format("  {} lost its last region on day {} ({})\n", s.actors[a].name, end.group_defeated_day,
+                         DateOf(s, end.group_defeated_day));
+    } else {
+      out += fmt::format("  {} lost its last region on day {} ({}), then took ground again: it holds {} at the end\n",
+                         s.actors[a].name, end.group_defeated_day, DateOf(s, end.group_defeated_day), held);
+    }
   }
   std::size_t width = 11;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {

@@ -28,36 +28,51 @@ RegionId NearestHeldBy(const Day& d, ActorId actor, RegionId from) {
   return best;
 }
 
-// Ground handed to `receiver` (rules.handover_forces): unless it already has troops there, its
-// force nearest by road sends a garrison in (a quarter of it, at least capture_strength and at
-// most twice that; a force too small to split goes whole). Returns whether forces changed.
+// Ground handed to `receiver` (rules.handover_forces): unless it already has troops there, a
+// force of it sends a garrison in: a quarter of the force, at least capture_strength and at most
+// twice that, and at least a match for the firepower of forces hostile to the receiver standing
+// there. The nearest force by road that can spare it (keeping as many as it sends) sends it; when
+// none can, the nearest force goes whole. Returns whether forces changed.
 bool MoveInto(Day& d, ActorId receiver, RegionId region) {
   const Scenario& s = d.s;
   State& st = d.st;
-  int nearest = -1;
+  double hostile_fire = 0;  // read from the forces: the index is not yet today's
+  for (const Force& f : st.forces) {
+    if (f.strength <= 0) continue;
+    if (f.actor == receiver && f.region == region) return false;  // already there
+    if (f.region == region && f.actor != receiver && Hostile(s, st, receiver, f.actor)) hostile_fire += Firepower(s, f);
+  }
+  if (!s.MayStand(receiver, region)) return false;
+  const float cap = static_cast<float>(s.rules.capture_strength);
+  const double per_troop = s.tables().fire_factor[static_cast<std::size_t>(receiver)];
+  const float match = per_troop > 0 ? static_cast<float>(hostile_fire / per_troop) : 0.0f;
+  const auto garrison_from = [&](const Force& f) {
+    return std::max(match, std::clamp(f.strength * static_cast<float>(s.rules.garrison_share), cap,
+                                      static_cast<float>(s.rules.garrison_cap) * cap));
+  };
+  int nearest = -1, sender = -1;  // the nearest force; the nearest that can spare a garrison
+  const auto nearer = [&](std::size_t i, int than) {
+    return than < 0 || s.distance(st.forces[i].region, region) < s.distance(st.forces[static_cast<std::size_t>(than)].region, region);
+  };
   for (std::size_t i = 0; i < st.forces.size(); ++i) {
     const Force& f = st.forces[i];
     if (f.actor != receiver || f.strength <= 0) continue;
-    if (f.region == region) return false;  // already there
-    if (nearest < 0 || s.distance(f.region, region) < s.distance(st.forces[static_cast<std::size_t>(nearest)].region, region)) {
-      nearest = static_cast<int>(i);
-    }
+    if (nearer(i, nearest)) nearest = static_cast<int>(i);
+    if (f.strength >= 2 * garrison_from(f) && nearer(i, sender)) sender = static_cast<int>(i);
   }
-  if (nearest < 0 || !s.MayStand(receiver, region)) return false;
-  const float cap = static_cast<float>(s.rules.capture_strength);
-  Force& from = st.forces[static_cast<std::size_t>(nearest)];
-  const float sent = std::clamp(from.strength * static_cast<float>(s.rules.garrison_share), cap,
-                               static_cast<float>(s.rules.garrison_cap) * cap);
-  if (from.strength >= 2 * sent && st.forces.size() < MaxForces(s)) {
+  if (nearest < 0) return false;
+  if (sender >= 0 && st.forces.size() < MaxForces(s)) {
+    Force& from = st.forces[static_cast<std::size_t>(sender)];
     Force garrison = from;
-    garrison.strength = sent;
+    garrison.strength = garrison_from(from);
     garrison.region = region;
     garrison.target = kNone;
     garrison.progress_km = 0;
     garrison.diverted_days = 0;
-    from.strength -= sent;
+    from.strength -= garrison.strength;
     st.forces.push_back(garrison);
   } else {
+    Force& from = st.forces[static_cast<std::size_t>(nearest)];
     from.region = region;
     from.target = kNone;
     from.progress_km = 0;

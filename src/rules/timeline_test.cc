@@ -421,6 +421,30 @@ TEST(Timeline, GroundHandedOverGetsTheReceiversForcesMovingIn) {
 }
 
 
+TEST(Timeline, AHandoverGarrisonIsAMatchForTheEnemiesStandingThere) {
+  // As above, but a third group hostile to red stands in the middle with 100 troops when blue
+  // hands it over: red's garrison is at least a match for their firepower (100 troops of the
+  // same fire per troop), not the usual 50, and red's force keeps the other 100.
+  std::string toml(kTimeline);
+  const auto add = [&](const std::string& after, const std::string& text) {
+    toml.insert(toml.find(after) + after.size(), text);
+  };
+  add("id = \"red\"\n", "[[bloc]]\nid = \"green\"\n");
+  add("id = \"red_army\"\nbloc = \"red\"\n", "[[actor]]\nid = \"green_group\"\nbloc = \"green\"\n");
+  add("kind = \"rivalry\"\n", "[[relation]]\na = \"red\"\nb = \"green\"\nkind = \"hostility\"\n");
+  add("region = \"west\"\nstrength = 200\n", "[[force]]\nactor = \"green_group\"\nregion = \"middle\"\nstrength = 100\n");
+  Holding run(toml, {"rules.attrition_rate=0"});
+  run.StepTo(7);
+  const Scenario& s = run.engine.scenario();
+  std::vector<float> red;
+  for (const Force& f : run.st.forces) {
+    if (f.actor == s.ActorIndex("red_army") && f.strength > 0) red.push_back(f.region == s.RegionIndex("middle") ? f.strength : -f.strength);
+  }
+  ASSERT_EQ(red.size(), 2u);
+  EXPECT_FLOAT_EQ(std::max(red[0], red[1]), 100.0f);   // in the middle
+  EXPECT_FLOAT_EQ(std::min(red[0], red[1]), -100.0f);  // left in the west
+}
+
 // kTimeline's strip with the middle in another country (BB), blue's army starting in the west and
 // operating only in AA: the road to the east crosses BB, so blue never gets there; with
 // rules.operating_countries off it marches through and takes the east.
