@@ -1,8 +1,10 @@
 """The default scenario's 2017 campaign against the record, run by run.
 
-    PYTHONPATH=build/python /usr/bin/python3 examples/campaign_against_record.py [RUNS] [--set PATH=VALUE ...]
+    PYTHONPATH=build/python /usr/bin/python3 examples/campaign_against_record.py [RUNS]
+        [--scenario FILE] [--set PATH=VALUE ...]
 
-Steps RUNS single runs (seeds 1..RUNS) of the embedded eastern-syria-2017 scenario to 31 Dec 2017
+Steps RUNS single runs (seeds 1..RUNS) of the embedded eastern-syria-2017 scenario (or FILE, a
+version of it) to 31 Dec 2017
 and prints, beside ../shared/data/record-2017.md (as quoted in docs/model.md):
   - the day each key town fell to the side that took it in 2017 (median, share of runs within
     30 days of the record's day, share of runs where it fell at all);
@@ -77,13 +79,14 @@ def one_run(game, seed):
 def main(argv):
     runs = int(argv[0]) if argv and not argv[0].startswith("--") else 300
     sets = [argv[i + 1] for i, a in enumerate(argv) if a == "--set"]
-    scenario = brink.load()
+    files = [argv[i + 1] for i, a in enumerate(argv) if a == "--scenario"]
+    scenario = brink.load(files[0]) if files else brink.load()
     if sets:
         scenario = scenario.set(*sets)
     game = brink.Game(scenario)
     results = [one_run(game, seed) for seed in range(1, runs + 1)]
 
-    print(f"{runs} runs of the default scenario to 31 Dec 2017 (seeds 1-{runs})\n")
+    print(f"{runs} runs of {files[0] if files else 'the default scenario'} to 31 Dec 2017 (seeds 1-{runs})\n")
     print(f"{'taken':12s} {'fell':>5s} {'median day':>10s} {'record':>6s} {'within 30 days':>15s}")
     for region, _, record in CAPTURES:
         days = [taken.get(region, END_DAY + 1) for taken, _, _ in results]
