@@ -218,9 +218,11 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
   const std::size_t list = static_cast<std::size_t>(f.actor) * s.regions.size() + static_cast<std::size_t>(f.region);
   for (uint32_t k = s.tables().goal_order_start[list]; k < s.tables().goal_order_start[list + 1]; ++k) {
     const RegionId r = s.tables().goal_order[k];
+    // Ground it would not take is passed over before its bound is worked out: skipping it
+    // cannot change the goal (were the bound too low, every later one's would be too).
+    if (!WorthTaking(d, f.actor, r)) continue;
     if (s.GoalBound(f.actor, f.region, r) < best_score) break;
     const std::size_t i = static_cast<std::size_t>(r);
-    if (!WorthTaking(d, f.actor, r)) continue;
     if (d.st.day < s.CampaignOpens(f.actor, r)) continue;  // its offensive there has not opened
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
