@@ -448,6 +448,8 @@ struct ScenarioTables {
   std::vector<std::vector<int>> actor_factions;
   // Per actor: the feud relations (indices into relations) with one side its proxy.
   std::vector<std::vector<int>> proxy_feuds;
+  // The feud relations (indices into relations), in file order: what Feuds walks each day.
+  std::vector<int> feuds;
   // Per actor: the patronage relations (indices into relations) in which it is the patron.
   std::vector<std::vector<int>> patronages;
   // Per region: bit mask of the owners of enabled zones that contain it.

@@ -73,6 +73,11 @@ struct Workspace {
     double days = 0;
   };
   std::vector<SiegeLength> siege_length;
+  // WillToHold by holder (rules/combat.cc), for the holders in `will_holders`: it follows from
+  // who holds what alone, so it is worked out again only when a region has changed hands (bit
+  // for bit) since; NaN where not yet worked out for those holders.
+  std::vector<ActorId> will_holders;
+  std::vector<double> will_to_hold;
   int level_at_dawn = 0;
   // Engine::Step keeps the index overnight for the state it stepped.
   // Bumped whenever the index or the relations change; what is derived from them alone

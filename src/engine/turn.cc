@@ -240,4 +240,13 @@ Day TurnAccess::DayOf(const Turn& turn) {
   return Day{*turn.s_, *turn.st_, *turn.w_, turn.seed_, turn.run_, nullptr};
 }
 
+std::span<const LegalAction> TurnAccess::LegalOf(const Turn& turn, ActorId actor) {
+  const Workspace& w = *turn.w_;
+  const std::size_t a = static_cast<std::size_t>(actor);
+  return std::span<const LegalAction>(w.legal).subspan(
+      static_cast<std::size_t>(w.legal_start[a]), static_cast<std::size_t>(w.legal_start[a + 1] - w.legal_start[a]));
+}
+
+double TurnAccess::DrawOf(const Turn& turn, ActorId actor) { return turn.w_->decision_draw[static_cast<std::size_t>(actor)]; }
+
 }  // namespace brink

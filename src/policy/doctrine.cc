@@ -215,32 +215,31 @@ ActionScores DoctrineScores(const Turn& turn, ActorId actor) {
 }
 
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u) {
+  // The legal actions in order, gathered once (the loops below then skip nothing).
+  constexpr int kActions = static_cast<int>(Action::kCount);
+  int legal[kActions];
+  int n = 0;
   double best = -1e300;
-  int legal = 0, only = 0;
-  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
+  for (int i = 0; i < kActions; ++i) {
     if (!scores.legal[i]) continue;
     best = std::max(best, scores.utility[i]);
-    ++legal;
-    only = i;
+    legal[n++] = i;
   }
-  if (legal == 1) return static_cast<Action>(only);  // no choice (the draw below would agree)
-  std::array<double, static_cast<int>(Action::kCount)> weight{};
+  if (n == 0) return static_cast<Action>(0);
+  if (n == 1) return static_cast<Action>(legal[0]);  // no choice (the draw below would agree)
+  double weight[kActions];
   double total = 0;
-  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
-    if (!scores.legal[i]) continue;
-    const double gap = scores.utility[i] - best;
-    weight[i] = gap == 0 ? 1.0 : std::exp(rationality * gap);
-    total += weight[i];
+  for (int k = 0; k < n; ++k) {
+    const double gap = scores.utility[legal[k]] - best;
+    weight[k] = gap == 0 ? 1.0 : std::exp(rationality * gap);
+    total += weight[k];
   }
   double pick = u * total;
-  int last = 0;
-  for (int i = 0; i < static_cast<int>(Action::kCount); ++i) {
-    if (!scores.legal[i]) continue;
-    last = i;
-    if (pick < weight[i]) return static_cast<Action>(i);
-    pick -= weight[i];
+  for (int k = 0; k < n; ++k) {
+    if (pick < weight[k]) return static_cast<Action>(legal[k]);
+    pick -= weight[k];
   }
-  return static_cast<Action>(last);
+  return static_cast<Action>(legal[n - 1]);
 }
 
 namespace {
@@ -249,8 +248,11 @@ class Doctrine final : public Policy {
  public:
   std::string_view name() const override { return "doctrine"; }
   Action Choose(const Turn& turn, ActorId actor) const override {
-    return ChooseSoftmax(DoctrineScores(turn, actor), turn.scenario().actors[actor].rationality,
-                         turn.Draw(actor));
+    const double rationality = turn.scenario().actors[actor].rationality;
+    if (!turn.valid()) return ChooseSoftmax(ActionScores(), rationality, 0.0);  // nothing legal: hold
+    // Asked once whether the turn is open, not again by each accessor.
+    return ChooseSoftmax(ScoreActions(TurnAccess::DayOf(turn), actor, TurnAccess::LegalOf(turn, actor)), rationality,
+                         TurnAccess::DrawOf(turn, actor));
   }
 };
 

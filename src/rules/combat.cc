@@ -15,6 +15,7 @@
 // defence shrinks as the holder loses the ground it held at the start (WillToHold).
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "rules/rules.h"
@@ -68,6 +69,19 @@ double BattleSiegeDays(Day& d, std::size_t r) {
   return k.days;
 }
 
+// WillToHold, kept in the workspace while no region changes hands (it reads only the holders):
+// a siege lasts weeks, and the sum over every region each day of it was a fifth of combat's work.
+double KeptWillToHold(Day& d, ActorId holder) {
+  Workspace& w = d.w;
+  if (w.will_holders != d.st.holder) {
+    w.will_holders = d.st.holder;
+    w.will_to_hold.assign(d.s.actors.size(), std::numeric_limits<double>::quiet_NaN());
+  }
+  double& will = w.will_to_hold[static_cast<std::size_t>(holder)];
+  if (std::isnan(will)) will = WillToHold(d, holder);
+  return will;
+}
+
 }  // namespace
 
 bool Combat(Day& d) {
@@ -92,7 +106,7 @@ bool Combat(Day& d) {
     if (st.battle_last_day[r] != st.day - 1) st.battle_start_day[r] = st.day;
     st.battle_last_day[r] = st.day;
     double siege = (s.regions[r].flags & kCity) ? SiegeDefence(s, st.day - st.battle_start_day[r], BattleSiegeDays(d, r)) : 1.0;
-    if (siege > 1.0 && st.holder[r] != kNone) siege = 1.0 + (siege - 1.0) * WillToHold(d, st.holder[r]);
+    if (siege > 1.0 && st.holder[r] != kNone) siege = 1.0 + (siege - 1.0) * KeptWillToHold(d, st.holder[r]);
     // Work per actor present, not per force: each shooting actor's fire is shared among the
     // troops hostile to it here, so the fire aimed at a force is fire-per-troop x its troops.
     const float* strength = w.index.strengths_in(region);

@@ -56,6 +56,15 @@ void Control(Day& d) {
   for (RegionId region : Occupied(d)) {
     const std::span<const int> listed = ForcesIn(d, region);
     if (listed.size() < 2) continue;
+    // One pass first: only a region with two resting forces of one actor has anything to join.
+    ActorSet resting, twice;
+    for (const int i : listed) {
+      const Force& f = st.forces[static_cast<std::size_t>(i)];
+      if (f.strength <= 0 || f.target != kNone || f.diverted_days > 0) continue;
+      if (resting.contains(f.actor)) twice.insert(f.actor);
+      resting.insert(f.actor);
+    }
+    if (twice.empty()) continue;
     for (std::size_t i = 0; i < listed.size(); ++i) {
       const Force& keep = st.forces[static_cast<std::size_t>(listed[i])];
       if (keep.strength <= 0 || keep.target != kNone || keep.diverted_days > 0) continue;

@@ -79,11 +79,15 @@ void Incidents(Day& d) {
   Rng rng = d.rng(Stream::kIncident);
   UpdateIndex(d);  // today's strengths: each actor's strongest force in a region
   const std::vector<ActorSet>& near_masks = NearMasks(d);
+  ActorSet with_rivals;  // only these can be in contact with a rival
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (!RivalsOf(d, static_cast<ActorId>(a)).empty()) with_rivals.insert(static_cast<ActorId>(a));
+  }
   for (RegionId region : Occupied(d)) {
     const std::size_t r = static_cast<std::size_t>(region);
     const ActorSet here = PresentIn(d, region);
     const ActorSet near = near_masks[r];  // actors here or across a short edge
-    for (ActorId a : here) {
+    for (ActorId a : here & with_rivals) {
       const ActorSet rivals = RivalsOf(d, a);
       if ((near & rivals).empty()) continue;  // no rival of a here or across a short edge
       const int fa = w.index.strongest(region, a);

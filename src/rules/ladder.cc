@@ -40,8 +40,16 @@ double WarLosses(const Day& d) {
 }
 
 void UpdateLevel(Day& d) {
-  float highest = 0;
-  for (float t : d.st.tension) highest = std::max(highest, t);
+  // The highest tension, over four lanes (the same maximum: taking it is exact in any order),
+  // so the compiler need not wait on one comparison before the next.
+  float lane[4] = {0, 0, 0, 0};
+  const std::vector<float>& tension = d.st.tension;
+  std::size_t i = 0;
+  for (; i + 4 <= tension.size(); i += 4) {
+    for (int k = 0; k < 4; ++k) lane[k] = std::max(lane[k], tension[i + static_cast<std::size_t>(k)]);
+  }
+  for (; i < tension.size(); ++i) lane[0] = std::max(lane[0], tension[i]);
+  const float highest = std::max(std::max(lane[0], lane[1]), std::max(lane[2], lane[3]));
   // Short of war (or after its ceasefire) the ladder stops below the war rung.
   int level = d.st.war_ongoing() ? d.s.war_rung() : std::min(RungFor(d.s, highest), d.s.war_rung() - 1);
   if (level != d.st.level) {

@@ -218,9 +218,11 @@ RegionId ChooseTarget(const Day& d, const Force& f) {
   const std::size_t list = static_cast<std::size_t>(f.actor) * s.regions.size() + static_cast<std::size_t>(f.region);
   for (uint32_t k = s.tables().goal_order_start[list]; k < s.tables().goal_order_start[list + 1]; ++k) {
     const RegionId r = s.tables().goal_order[k];
+    // Ground it would not take is passed over before its bound is worked out: skipping it
+    // cannot change the goal (were the bound too low, every later one's would be too).
+    if (!WorthTaking(d, f.actor, r)) continue;
     if (s.GoalBound(f.actor, f.region, r) < best_score) break;
     const std::size_t i = static_cast<std::size_t>(r);
-    if (!WorthTaking(d, f.actor, r)) continue;
     if (d.st.day < s.CampaignOpens(f.actor, r)) continue;  // its offensive there has not opened
     double priority = s.Priority(f.actor, r);
     ActorId holder = d.st.holder[r];
@@ -262,6 +264,13 @@ bool Move(Day& d) {
       if (f.strength > 0 && f.diverted_days == 0) Commit(d, f, +1);
     }
   }
+  // The actors that chose to march today (advance or cross): the others' forces stay put
+  // unless diverted, and are passed over at the cost of one test.
+  ActorSet marching_actors;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    const Action action = st.actors[a].action;
+    if (action == Action::kAdvance || action == Action::kCross) marching_actors.insert(static_cast<ActorId>(a));
+  }
   const auto retarget = static_cast<std::size_t>(s.rules.retarget_days);
   for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day) % retarget; i < marching;
        ++i, phase = phase + 1 == retarget ? 0 : phase + 1) {
@@ -271,8 +280,8 @@ bool Move(Day& d) {
       --st.forces[i].diverted_days;
     } else {
       Force& f = st.forces[i];
+      if (!marching_actors.contains(f.actor)) continue;
       const Action action = st.actors[f.actor].action;
-      if (action != Action::kAdvance && action != Action::kCross) continue;
       // Retarget when the goal is gone (or closed to it today), every ten days to follow the
       // front, and, for a force with no goal, when ground has changed hands.
       if ((f.target != kNone && !WorthTaking(d, f.actor, f.target)) ||

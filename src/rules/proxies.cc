@@ -138,9 +138,10 @@ void Feuds(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
   Rng rng = d.rng(Stream::kFeud);
-  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+  // Only the feuds (of some forty relations in the default scenario, one or two).
+  for (const int f : s.tables().feuds) {
+    const std::size_t i = static_cast<std::size_t>(f);
     const Relation& feud = s.relations[i];
-    if (feud.kind != RelationKind::kFeud) continue;
     for (ActorId side : {feud.a, feud.b}) {
       ActorId patron = s.patron(side);
       if (patron != kNone && st.actors[patron].action == Action::kRestrain &&

@@ -99,11 +99,12 @@ Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region)
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   const State& st = d.st;
   const bool need_cause = d.s.rules.strike_causes;
-  int rank[Limits::kMaxActors] = {};
+  int rank[Limits::kMaxActors];  // set for the strikers below (no other is read)
   Grievances grievances[Limits::kMaxActors];
   for (ActorId striker : strikers) {
     best[striker] = -1;
     cause[striker] = Cause::kNone;
+    rank[striker] = 0;
   }
   GrievancesOfAll(d, strikers, grievances);
   for (RegionId region : Occupied(d)) {

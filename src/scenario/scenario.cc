@@ -428,9 +428,11 @@ Status FinalizeScenario(Scenario& s) {
     t.actor_factions[static_cast<std::size_t>(s.factions[f].actor)].push_back(static_cast<int>(f));
   }
   t.proxy_feuds.assign(actors, {});
+  t.feuds.clear();
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
     if (r.kind != RelationKind::kFeud) continue;
+    t.feuds.push_back(static_cast<int>(i));
     for (std::size_t a = 0; a < actors; ++a) {
       if (t.patron[static_cast<std::size_t>(r.a)] == static_cast<ActorId>(a) ||
           t.patron[static_cast<std::size_t>(r.b)] == static_cast<ActorId>(a)) {
