@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -58,6 +60,29 @@ TEST(CliPolicy, AnUnknownPolicyOrActorIsBadInput) {
   EXPECT_EQ(nobody.status, 2);
   EXPECT_TRUE(Contains(nobody.err, "no actor 'nobody'")) << nobody.err;
   EXPECT_TRUE(RunBrink("bench --help").out.find("--policy") != std::string::npos);
+}
+
+// The loader keeps a scenario's policy names; the command line resolves them once the scenario
+// is loaded, so a name not known is still bad input at the key's file:line:column, for `check`
+// and for a run, and --policy mends it.
+TEST(CliPolicy, AnUnknownPolicyInTheScenarioIsBadInputAtItsKey) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "dice.toml";
+  std::string text = ReadFile(fs::path(BRINK_SOURCE_DIR) / "scenarios/eastern-syria-2017.toml");
+  const std::size_t at = text.find("policy = \"doctrine\"", text.find("id = \"us\"\n"));
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 19, "policy = \"dice\"");
+  std::ofstream(file) << text;
+  const std::string line = std::to_string(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1);
+  for (const std::string& args : {"check " + Quote(file.string()), "run --days 2 --scenario " + Quote(file.string())}) {
+    const Outcome bad = RunBrink(args);
+    EXPECT_EQ(bad.status, 2) << args;
+    EXPECT_TRUE(Contains(bad.err, file.string() + ":" + line + ":")) << bad.err;
+    EXPECT_TRUE(Contains(bad.err, "'policy' = \"dice\" is unknown; expected one of \"doctrine\", \"hold\", \"search\""))
+        << bad.err;
+  }
+  const Outcome mended = RunBrink("run --days 2 --no-narrative --policy us=hold --scenario " + Quote(file.string()));
+  EXPECT_EQ(mended.status, 0) << mended.err;
 }
 
 }  // namespace
