@@ -111,6 +111,7 @@ struct Actor {
   std::string policy_given_at;
   double search_budget = 200;           // policy "search": simulations per searched decision
   double search_horizon_days = 10;      // policy "search": days each simulation looks ahead
+  double search_course_days = 0;        // policy "search": > 0, each first action held as a course this many days (SearchSettings::course_days)
 };
 
 struct Faction {
