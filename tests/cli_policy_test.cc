@@ -125,4 +125,28 @@ TEST(CliPolicy, ExplainTellsEachSearchedDecision) {
   EXPECT_TRUE(Contains(none.out, "No decision was searched")) << none.out;
 }
 
+// --search-course: the searches weigh courses of action, said in the account and the JSON; the
+// run's header records the choice so the run can be reproduced.
+TEST(CliPolicy, SearchCourseIsExplainedAndRecorded) {
+  ScratchDir dir;
+  const fs::path json = dir.path() / "run.json";
+  const std::string bait = Quote(std::string(BRINK_SOURCE_DIR) + "/tests/data/search-bait.toml");
+  const std::string args = "run --days 2 --scenario " + bait +
+                           " --policy blue_army=search --search-budget 12 --search-horizon 4 --search-course 4 --explain";
+  const Outcome text = RunBrink(args);
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "12 simulations of 4 days, each kept up as a course for 4 days")) << text.out;
+  const Outcome written = RunBrink(args + " --json " + Quote(json.string()));
+  ASSERT_EQ(written.status, 0) << written.err;
+  std::istringstream lines(ReadFile(json));
+  int courses = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    if (j["type"] == "run") EXPECT_EQ(j["search_course_days"], 4);
+    if (j["type"] == "deliberation") courses += j["course_days"] == 4;
+  }
+  EXPECT_EQ(courses, 2);
+  EXPECT_EQ(RunBrink("run --days 2 --search-course 366").status, 2);
+}
+
 }  // namespace
