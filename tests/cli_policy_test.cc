@@ -142,7 +142,9 @@ TEST(CliPolicy, SearchCourseIsExplainedAndRecorded) {
   int courses = 0;
   for (std::string line; std::getline(lines, line);) {
     const nlohmann::json j = nlohmann::json::parse(line);
-    if (j["type"] == "run") EXPECT_EQ(j["search_course_days"], 4);
+    if (j["type"] == "run") {
+      EXPECT_EQ(j["search_course_days"], 4);
+    }
     if (j["type"] == "deliberation") courses += j["course_days"] == 4;
   }
   EXPECT_EQ(courses, 2);
