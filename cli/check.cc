@@ -1,6 +1,7 @@
 // `brink check FILE`: load and validate a scenario, print a short summary.
 #include <fmt/format.h>
 
+#include "brink/policy.h"
 #include "brink/scenario.h"
 #include "cli/common.h"
 #include "cli/io.h"
@@ -14,6 +15,11 @@ int Check(const std::string& path) {
                                                          : LoadScenarioFile(path);
   if (!loaded.ok()) {
     Err("{}\n", loaded.message());
+    return kExitBadInput;
+  }
+  // The loader keeps policy names as given; they are resolved against the policies known here.
+  if (Status policies = CheckPolicies(loaded.value()); !policies.ok()) {
+    Err("{}\n", policies.message());
     return kExitBadInput;
   }
   const Scenario& s = loaded.value();

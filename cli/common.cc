@@ -82,6 +82,12 @@ void AddScenarioOptions(CLI::App& app, ScenarioOptions& options) {
                  "Days each of those simulations looks ahead (default: its search_horizon_days, 10)")
       ->check(DecimalNumber())
       ->check(CLI::Range(1, 365));
+  app.add_option("--search-course", options.search_course_days,
+                 "Days each first action of those searches is held as a course of action, at the "
+                 "actor's decision points (0: a tree over each decision day; default: its "
+                 "search_course_days, 0; docs/model.md, Search)")
+      ->check(DecimalNumber())
+      ->check(CLI::Range(0, 365));
 }
 
 const CLI::Validator& NonEmptyPath() {
@@ -107,6 +113,7 @@ Result<Scenario> LoadFor(const ScenarioOptions& options) {
     if (actor.policy != "search") continue;
     if (options.search_budget > 0) actor.search_budget = options.search_budget;
     if (options.search_horizon_days > 0) actor.search_horizon_days = options.search_horizon_days;
+    if (options.search_course_days >= 0) actor.search_course_days = options.search_course_days;
   }
   return loaded;
 }

@@ -1,11 +1,15 @@
 // An actor on the search policy against the same actor on its doctrine, in the default
 // scenario: the mean of its utility by its own objectives at the end (ActorUtility) with a 95%
-// interval, and the headline odds, over independent runs. The figures in docs/model.md, Search:
-//   search_versus_doctrine 400 none 0 0     Syrian army 54.16 ± 0.23, US 2.34 ± 0.10
-//   search_versus_doctrine 80 syria 30 10   Syrian army 56.68 ± 0.85: better than its doctrine
-//   search_versus_doctrine 100 us 30 10     US 2.35 ± 0.15: no better than its doctrine
+// interval, and the headline odds, over independent runs. The figures in docs/model.md, Search
+// (the model at e74486b):
+//   search_versus_doctrine 400 none 0 0         Syrian army 54.75 ± 0.22, US 2.19 ± 0.11
+//   search_versus_doctrine 400 us 30 10         US 2.19 ± 0.11: search by days, no better
+//   search_versus_doctrine 400 us 30 30 30      US 2.70 ± 0.16: 30-day courses, better
+//   search_versus_doctrine 100 syria 30 30 30   Syrian army 62.21 ± 1.10: better
 // Arguments: runs, the actor to put on search ("none": all on their doctrine), simulations per
-// decision, horizon in days. Seed 1, runs 0 .. runs - 1, one thread.
+// decision, horizon in days, and optionally the days each first action is kept up as a course
+// (search_course_days; 0, the default: the tree over days). Seed 1, runs 0 .. runs - 1, one
+// thread.
 #include <brink/engine.h>
 #include <brink/policy.h>
 #include <brink/scenario.h>
@@ -32,9 +36,9 @@ struct Mean {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
+  if (argc != 5 && argc != 6) {
     std::fprintf(stderr,
-                 "usage: search_versus_doctrine RUNS ACTOR|none SIMULATIONS HORIZON_DAYS\n");
+                 "usage: search_versus_doctrine RUNS ACTOR|none SIMULATIONS HORIZON_DAYS [COURSE_DAYS]\n");
     return 2;
   }
   const int runs = std::atoi(argv[1]);
@@ -48,6 +52,7 @@ int main(int argc, char** argv) {
     brink::Actor& a = s.actors[static_cast<std::size_t>(s.ActorIndex(actor))];
     a.search_budget = std::atof(argv[3]);
     a.search_horizon_days = std::atof(argv[4]);
+    if (argc == 6) a.search_course_days = std::atof(argv[5]);
   }
   brink::Result<brink::Engine> engine = brink::Engine::Create(std::move(s));
   if (!engine.ok() || runs < 2) {

@@ -495,18 +495,19 @@ position, each day one simultaneous move. An OpenSpiel-style loop:
       .def(
           "search",
           [](const PyGame& g, const PyTurn& t, const py::handle& actor, int simulations,
-             int horizon_days) {
+             int horizon_days, int course_days) {
             const Turn& turn = t.Get();
-            if (simulations < 1 || horizon_days < 1)
-              Raise(PyExc_ValueError, "search: simulations and horizon_days must be at least 1");
+            if (simulations < 1 || horizon_days < 1 || course_days < 0)
+              Raise(PyExc_ValueError, "search: simulations and horizon_days must be at least 1, course_days at least 0");
             Result<Deliberation> d = RunSearch(
                 turn, ActorOf(*g.scenario, actor),
-                SearchSettings{.simulations = simulations, .horizon_days = horizon_days});
+                SearchSettings{.simulations = simulations, .horizon_days = horizon_days,
+                               .course_days = course_days});
             if (!d.ok()) Raise(g_error, d.message());
             return JsonLoads(DeliberationJsonLine(*g.scenario, d.value()));
           },
           py::arg("turn"), py::arg("actor"), py::arg("simulations") = 200,
-          py::arg("horizon_days") = 10,
+          py::arg("horizon_days") = 10, py::arg("course_days") = 0,
           "The search policy's deliberation for the actor on this turn (include/brink/search.h), "
           "the turn left open: a dict as `brink run --explain --json` writes it (alternatives "
           "with value, uncertainty and visits; chosen; doctrine).")

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -60,6 +62,29 @@ TEST(CliPolicy, AnUnknownPolicyOrActorIsBadInput) {
   EXPECT_TRUE(RunBrink("bench --help").out.find("--policy") != std::string::npos);
 }
 
+// The loader keeps a scenario's policy names; the command line resolves them once the scenario
+// is loaded, so a name not known is still bad input at the key's file:line:column, for `check`
+// and for a run, and --policy mends it.
+TEST(CliPolicy, AnUnknownPolicyInTheScenarioIsBadInputAtItsKey) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "dice.toml";
+  std::string text = ReadFile(fs::path(BRINK_SOURCE_DIR) / "scenarios/eastern-syria-2017.toml");
+  const std::size_t at = text.find("policy = \"doctrine\"", text.find("id = \"us\"\n"));
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 19, "policy = \"dice\"");
+  std::ofstream(file) << text;
+  const std::string line = std::to_string(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1);
+  for (const std::string& args : {"check " + Quote(file.string()), "run --days 2 --scenario " + Quote(file.string())}) {
+    const Outcome bad = RunBrink(args);
+    EXPECT_EQ(bad.status, 2) << args;
+    EXPECT_TRUE(Contains(bad.err, file.string() + ":" + line + ":")) << bad.err;
+    EXPECT_TRUE(Contains(bad.err, "'policy' = \"dice\" is unknown; expected one of \"doctrine\", \"hold\", \"search\""))
+        << bad.err;
+  }
+  const Outcome mended = RunBrink("run --days 2 --no-narrative --policy us=hold --scenario " + Quote(file.string()));
+  EXPECT_EQ(mended.status, 0) << mended.err;
+}
+
 }  // namespace
 
 namespace {
@@ -98,6 +123,32 @@ TEST(CliPolicy, ExplainTellsEachSearchedDecision) {
   const Outcome none = RunBrink("run --days 3 --explain --no-narrative");
   ASSERT_EQ(none.status, 0);
   EXPECT_TRUE(Contains(none.out, "No decision was searched")) << none.out;
+}
+
+// --search-course: the searches weigh courses of action, said in the account and the JSON; the
+// run's header records the choice so the run can be reproduced.
+TEST(CliPolicy, SearchCourseIsExplainedAndRecorded) {
+  ScratchDir dir;
+  const fs::path json = dir.path() / "run.json";
+  const std::string bait = Quote(std::string(BRINK_SOURCE_DIR) + "/tests/data/search-bait.toml");
+  const std::string args = "run --days 2 --scenario " + bait +
+                           " --policy blue_army=search --search-budget 12 --search-horizon 4 --search-course 4 --explain";
+  const Outcome text = RunBrink(args);
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "12 simulations of 4 days, each kept up as a course for 4 days")) << text.out;
+  const Outcome written = RunBrink(args + " --json " + Quote(json.string()));
+  ASSERT_EQ(written.status, 0) << written.err;
+  std::istringstream lines(ReadFile(json));
+  int courses = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    if (j["type"] == "run") {
+      EXPECT_EQ(j["search_course_days"], 4);
+    }
+    if (j["type"] == "deliberation") courses += j["course_days"] == 4;
+  }
+  EXPECT_EQ(courses, 2);
+  EXPECT_EQ(RunBrink("run --days 2 --search-course 366").status, 2);
 }
 
 }  // namespace

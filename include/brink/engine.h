@@ -29,11 +29,14 @@ class Policy;
 class Engine {
  public:
   // Finalizes (FinalizeScenario) its copy of `scenario`, so a scenario edited in code runs as
-  // edited. A scenario that does not validate stops the program with the error's message: use
-  // Create to have it as a value.
+  // edited, and resolves each actor's policy by name (CheckPolicies, brink/policy.h: the loader
+  // keeps names unresolved). A scenario that does not validate, or names a policy not known,
+  // stops the program with the error's message: use Create to have it as a value.
   explicit Engine(Scenario scenario);
   static Result<Engine> Create(Scenario scenario);
   // Shares a scenario already finalized (as LoadScenario returns it, or after FinalizeScenario).
+  // Its policy names must be known (CheckPolicies, or ApplyPolicyChoices, which checks them),
+  // else the program stops with the error's message.
   explicit Engine(std::shared_ptr<const Scenario> scenario);
 
   const Scenario& scenario() const { return *scenario_; }

@@ -69,6 +69,7 @@ struct Deliberation {
   std::string policy;     // the policy's name
   int simulations = 0;    // the budget spent
   int horizon_days = 0;   // how far ahead it looked
+  int course_days = 0;    // > 0: each first action was held as a course this many days
   std::vector<Alternative> alternatives;  // in Action order
 };
 

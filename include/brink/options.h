@@ -25,6 +25,9 @@ struct ScenarioOptions {
   // `search_horizon_days`; 0 keeps the scenario's.
   int search_budget = 0;
   int search_horizon_days = 0;
+  // And the days each first action is held as a course (`search_course_days`; 0: the tree over
+  // each decision day); below 0 keeps the scenario's.
+  int search_course_days = -1;
 };
 
 // `brink run`: one course of events.

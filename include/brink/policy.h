@@ -62,8 +62,17 @@ ActionScores DoctrineScores(const Turn& turn, ActorId actor);
 // The doctrine's softmax choice with rationality lambda from a uniform draw u in [0, 1).
 Action ChooseSoftmax(const ActionScores& scores, double rationality, double u);
 
+// Whether every actor's policy names one (shipped or registered): the scenario's loader keeps
+// the `policy` key as a name, and it is resolved here, where the game meets its players. An
+// unknown name is an error that begins where the name was given (Actor::policy_given_at: the
+// file, line and column of the key, or the --set or --policy that gave it; else the actor's
+// id) and lists the names known. Engine::Create checks the same.
+Status CheckPolicies(const Scenario& scenario);
+
 // Applies "ACTOR=NAME" choices (--policy) to the scenario's actors: an unknown actor or policy
-// is an error naming the item and what was expected.
+// is an error naming the item and what was expected. Then checks every actor's policy
+// (CheckPolicies), so a front end that applies its choices has the scenario's own names
+// checked too, even with no choices.
 Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& choices);
 
 }  // namespace brink

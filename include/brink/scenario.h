@@ -104,9 +104,14 @@ struct Actor {
   double air_defence = 0;               // 0..1: chance it engages a rival that fires on an actor it protects, within its air reach
   double deterrence = 0;                // >= 0: the war threshold between a bloc it protects and that bloc's rivals x (1 + this)
   double mediation = 0;                 // >= 0: the daily ceasefire chance in a war of a bloc it protects x (1 + this)
-  std::string policy = "doctrine";      // decision policy (include/brink/policy.h)
+  std::string policy = "doctrine";      // decision policy, by name (include/brink/policy.h)
+  // Where `policy` was given, as an error about it begins ("FILE:LINE:COLUMN: actor #2",
+  // "--set ...", "--policy us=NAME"); empty when it was not given or was set in code. The
+  // loader keeps the name unresolved: CheckPolicies (brink/policy.h) reports an unknown one here.
+  std::string policy_given_at;
   double search_budget = 200;           // policy "search": simulations per searched decision
   double search_horizon_days = 10;      // policy "search": days each simulation looks ahead
+  double search_course_days = 0;        // policy "search": > 0, each first action held as a course this many days (SearchSettings::course_days)
 };
 
 struct Faction {

@@ -20,6 +20,11 @@ struct SearchSettings {
   // world over the simulations both played, by more than this many standard errors of the
   // difference (0: any positive mean difference).
   double confidence = 2.0;
+  // Courses of action (docs/model.md, Search, "Courses"): when above 0, each first-day action
+  // is a course held for this many days, chosen again at each of the actor's decision points
+  // within them where it is legal (else the routine), and the routine after them; no tree over
+  // the later decisions. 0: the tree (open-loop UCT) over each decision day.
+  int course_days = 0;
 };
 
 // Whether the actor faces a decision worth searching today (Turn::Facing): more than one

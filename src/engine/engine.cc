@@ -189,13 +189,10 @@ namespace {
 
 // The scenario as the engine runs it: finalized, so that edits made in code take effect and a
 // scenario built by hand is checked (FinalizeScenario) before anything indexes it, and every
-// actor's policy known.
+// actor's policy known (the loader keeps policy names unresolved: they are resolved here).
 Status Prepare(Scenario& scenario) {
   if (Status st = FinalizeScenario(scenario); !st.ok()) return st;
-  for (const Actor& a : scenario.actors) {
-    if (MakePolicy(a.policy) == nullptr) return Status::Error(fmt::format("actor '{}': no policy '{}'", a.id, a.policy));
-  }
-  return Status();
+  return CheckPolicies(scenario);
 }
 
 std::shared_ptr<const Scenario> Finalized(Scenario scenario) {
@@ -222,7 +219,11 @@ Engine::Engine(std::shared_ptr<const Scenario> scenario)
   policies_.reserve(scenario_->actors.size());
   for (const Actor& a : scenario_->actors) {
     std::shared_ptr<const Policy> policy = MakePolicy(a.policy);
-    assert(policy != nullptr);  // the loader accepts only known policies
+    if (policy == nullptr) {  // a loaded scenario's name not checked (CheckPolicies) before
+      std::fprintf(stderr, "brink: Engine: %s (use Engine::Create for the error as a value)\n",
+                   CheckPolicies(*scenario_).message().c_str());
+      std::abort();
+    }
     policies_.push_back(std::move(policy));
   }
   // A shipped name cannot be registered again (RegisterPolicy), so these are brink's own.

@@ -102,6 +102,29 @@ std::vector<std::string> RegisteredPolicyNames() {
   return names;
 }
 
+namespace {
+
+// Every policy name known now: the shipped ones, then the registered ones.
+std::string KnownNames() {
+  std::vector<std::string_view> known(PolicyNames().begin(), PolicyNames().end());
+  const std::vector<std::string> registered = RegisteredPolicyNames();
+  known.insert(known.end(), registered.begin(), registered.end());
+  return Quoted(known);
+}
+
+}  // namespace
+
+Status CheckPolicies(const Scenario& scenario) {
+  for (const Actor& a : scenario.actors) {
+    if (MakePolicy(a.policy) != nullptr) continue;
+    const std::string where =
+        a.policy_given_at.empty() ? fmt::format("actor '{}'", a.id) : a.policy_given_at;
+    return Status::Error(fmt::format("{}: 'policy' = \"{}\" is unknown; expected one of {}", where,
+                                     a.policy, KnownNames()));
+  }
+  return Status();
+}
+
 Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& choices) {
   std::vector<std::string> chosen;  // actors already given a policy
   for (const std::string& choice : choices) {
@@ -121,15 +144,14 @@ Status ApplyPolicyChoices(Scenario& scenario, const std::vector<std::string>& ch
     }
     chosen.push_back(actor);
     if (MakePolicy(name) == nullptr) {
-      std::vector<std::string_view> known(PolicyNames().begin(), PolicyNames().end());
-      const std::vector<std::string> registered = RegisteredPolicyNames();
-      known.insert(known.end(), registered.begin(), registered.end());
       return Status::Error(fmt::format("--policy '{}': no policy '{}'; expected one of {}", choice,
-                                       name, Quoted(known)));
+                                       name, KnownNames()));
     }
-    scenario.actors[static_cast<std::size_t>(index)].policy = name;
+    Actor& a = scenario.actors[static_cast<std::size_t>(index)];
+    a.policy = name;
+    a.policy_given_at = fmt::format("--policy {}", choice);
   }
-  return Status();
+  return CheckPolicies(scenario);
 }
 
 }  // namespace brink

@@ -123,6 +123,7 @@ class Search final : public Policy {
     SearchSettings settings;
     settings.simulations = static_cast<int>(std::lround(a.search_budget));
     settings.horizon_days = static_cast<int>(std::lround(a.search_horizon_days));
+    settings.course_days = static_cast<int>(std::lround(a.search_course_days));
     Result<Deliberation> searched = RunSearch(turn, actor, settings);
     if (!searched.ok()) return DoctrineChoice(turn, actor);  // cannot happen on an open turn
     const Action chosen = searched.value().chosen;
@@ -162,6 +163,8 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
   const int last_day =
       std::min(s.horizon_days, turn.day() + std::max(1, settings.horizon_days) - 1);
   const int simulations = std::max(1, settings.simulations);
+  // A course's last day: its first action is chosen again at decision points until then.
+  const int course_end = turn.day() + std::max(0, settings.course_days) - 1;
   const uint64_t key = turn.PolicyKey(actor);
   const double start = ActorUtility(s, turn.before(), actor);
 
@@ -187,12 +190,18 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
     joint[actor] = first;
     path.emplace_back(0, first);
     if (Status applied = engine.Apply(fork.value(), joint, nullptr); !applied.ok()) return applied;
-    int node = tree.Descend(0, first);
+    int node = settings.course_days > 0 ? -1 : tree.Descend(0, first);  // a course has no tree
     while (state.day < last_day) {
       Turn day = engine.Begin(state, *scratch, key, world);
       joint = engine.Decide(day);  // the actor's own entry is its doctrine's (a planning turn)
       if (IsDecisionPoint(day, actor)) {
-        if (node >= 0) {  // in the tree: UCT
+        if (settings.course_days > 0) {  // a course: its action again while it lasts and is legal
+          if (day.day() <= course_end && day.IsLegal(actor, first)) {
+            joint[actor] = first;
+          } else if (joint[actor] == Action::kStrike || joint[actor] == Action::kCross) {
+            joint[actor] = Action::kHold;  // after it: the routine
+          }
+        } else if (node >= 0) {  // in the tree: UCT
           joint[actor] = tree.Select(node, day.Legal(actor), low, high);
           path.emplace_back(node, joint[actor]);
           node = tree.Descend(node, joint[actor]);
@@ -218,6 +227,7 @@ Result<Deliberation> RunSearch(const Turn& turn, ActorId actor, const SearchSett
   out.policy = "search";
   out.simulations = simulations;
   out.horizon_days = last_day - turn.day() + 1;
+  out.course_days = std::max(0, settings.course_days);
   out.baseline = DoctrineChoice(turn, actor);
   const Node& root = tree.at(0);
   const Stats* best = nullptr;

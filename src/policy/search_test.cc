@@ -89,6 +89,41 @@ TEST(Search, HoldsWhereTheDoctrineTakesTheBait) {
             scores.utility[static_cast<int>(Action::kHold)]);
 }
 
+// Courses of action (SearchSettings::course_days): each first action kept up at the actor's
+// decision points. A course of strikes provokes an answer to each: search declines it where the
+// doctrine strikes, by a wider margin than the day-by-day tree. 300 simulations of 10 days, seed 1.
+TEST(Search, ACourseOfStrikesIsDeclinedWhereTheDoctrineTakesTheBait) {
+  const Engine engine(Bait());
+  const Deliberation d =
+      SearchDayOne(engine, {.simulations = 300, .horizon_days = 10, .course_days = 10});
+  EXPECT_EQ(d.baseline, Action::kStrike);
+  EXPECT_NE(d.chosen, Action::kStrike) << DeliberationText(engine.scenario(), d);
+  EXPECT_EQ(d.course_days, 10);
+  const auto& strike = Of(d, Action::kStrike);
+  const auto& chosen = Of(d, d.chosen);
+  EXPECT_GT(chosen.value - strike.value, 3 * std::hypot(chosen.uncertainty, strike.uncertainty))
+      << DeliberationText(engine.scenario(), d);
+  const std::string text = DeliberationText(engine.scenario(), d);
+  EXPECT_NE(text.find("each kept up as a course for 10 days"), std::string::npos) << text;
+  EXPECT_NE(DeliberationJsonLine(engine.scenario(), d).find("\"course_days\":10"), std::string::npos);
+}
+
+// A course differs from the tree: its first action is chosen again at later decision points, so
+// the values weighed differ; with course_days 0 the tree is as before (no course in the account).
+TEST(Search, ACourseIsNotTheTree) {
+  const Engine engine(Bait({"actor.red_army.resolve=0"}));
+  const Deliberation tree = SearchDayOne(engine, {.simulations = 60, .horizon_days = 10});
+  const Deliberation course =
+      SearchDayOne(engine, {.simulations = 60, .horizon_days = 10, .course_days = 10});
+  EXPECT_EQ(tree.course_days, 0);
+  EXPECT_EQ(DeliberationText(engine.scenario(), tree).find("course"), std::string::npos);
+  EXPECT_NE(Of(tree, Action::kStrike).value, Of(course, Action::kStrike).value);
+  // A free strike kept up pays more than one strike followed by the routine.
+  EXPECT_EQ(course.chosen, Action::kStrike) << DeliberationText(engine.scenario(), course);
+  EXPECT_GT(Of(course, Action::kStrike).value, Of(tree, Action::kStrike).value)
+      << DeliberationText(engine.scenario(), tree) << DeliberationText(engine.scenario(), course);
+}
+
 TEST(Search, AFreeStrikeIsTaken) {
   const Engine engine(Bait({"actor.red_army.resolve=0"}));
   const Deliberation d = SearchDayOne(engine, {.simulations = 60, .horizon_days = 10});

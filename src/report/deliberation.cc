@@ -52,9 +52,10 @@ std::string Line(const nlohmann::json& j) {
 
 std::string DeliberationText(const Scenario& s, const Deliberation& d) {
   std::string out = fmt::format(
-      "Day {} ({}): {} weighs its options ({}, {} simulations of {} days; value: the change in its "
+      "Day {} ({}): {} weighs its options ({}, {} simulations of {} days{}; value: the change in its "
       "utility by then)\n",
-      d.day, DateOf(s, d.day), s.actors[d.actor].name, d.policy, d.simulations, d.horizon_days);
+      d.day, DateOf(s, d.day), s.actors[d.actor].name, d.policy, d.simulations, d.horizon_days,
+      d.course_days > 0 ? fmt::format(", each kept up as a course for {} days", d.course_days) : "");
   for (const Deliberation::Alternative& a : d.alternatives) {
     const bool chosen = a.action.kind == d.chosen, doctrine = a.action.kind == d.baseline;
     out += fmt::format("  {}: {:.2f} ± {:.2f} ({} visit{}){}{}\n", Phrase(s, a), a.value,
@@ -77,7 +78,7 @@ std::string DeliberationJsonLine(const Scenario& s, const Deliberation& d) {
     if (a.target_region != kNone) j["region"] = s.regions[a.target_region].id;
     alternatives.push_back(std::move(j));
   }
-  return Line({{"type", "deliberation"},
+  nlohmann::json j = {{"type", "deliberation"},
                {"day", d.day},
                {"date", DateOf(s, d.day)},
                {"actor", s.actors[d.actor].id},
@@ -86,7 +87,9 @@ std::string DeliberationJsonLine(const Scenario& s, const Deliberation& d) {
                {"horizon_days", d.horizon_days},
                {"chosen", ActionName(d.chosen)},
                {"doctrine", ActionName(d.baseline)},
-               {"alternatives", std::move(alternatives)}});
+               {"alternatives", std::move(alternatives)}};
+  if (d.course_days > 0) j["course_days"] = d.course_days;
+  return Line(j);
 }
 
 }  // namespace brink

@@ -178,6 +178,7 @@ std::string RunJsonHeader(const Scenario& s, int days, uint64_t seed, const Scen
                       {"set", options.overrides}, {"policy", options.policies}};
   if (options.search_budget > 0) j["search_budget"] = options.search_budget;
   if (options.search_horizon_days > 0) j["search_horizon_days"] = options.search_horizon_days;
+  if (options.search_course_days >= 0) j["search_course_days"] = options.search_course_days;
   return Line(j);
 }
 

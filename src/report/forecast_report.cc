@@ -90,6 +90,7 @@ nlohmann::json Provenance(const Scenario& s, const Forecast& f, const ForecastOp
                         "accuracy 0.5%; counts, days and troops as whole numbers"}};
   if (options.scenario.search_budget > 0) j["search_budget"] = options.scenario.search_budget;
   if (options.scenario.search_horizon_days > 0) j["search_horizon_days"] = options.scenario.search_horizon_days;
+  if (options.scenario.search_course_days >= 0) j["search_course_days"] = options.scenario.search_course_days;
   return j;
 }
 

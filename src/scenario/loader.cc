@@ -10,7 +10,6 @@
 #include <sstream>
 
 #include "brink/parameters.h"
-#include "brink/policy.h"
 #include "brink/scenario.h"
 #include "scenario/overrides.h"
 #include "scenario/toml_reader.h"
@@ -276,12 +275,10 @@ class Loader {
       if (bloc == a.bloc) r.Fail("protects", fmt::format("'protects' names the actor's own bloc \"{}\"; expected another bloc or an actor", id));
       a.protects.push_back(static_cast<BlocId>(bloc));
     }
+    // A name only: the game does not know its players. The name is resolved, and an unknown
+    // one reported at this position, where the policies are (CheckPolicies, brink/policy.h).
     a.policy = r.Str("policy", false, "doctrine");
-    if (MakePolicy(a.policy) == nullptr) {
-      std::string names;
-      for (std::string_view n : PolicyNames()) names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", n);
-      r.Fail("policy", fmt::format("'policy' = \"{}\" is unknown; expected one of {}", a.policy, names));
-    }
+    if (r.Has("policy")) a.policy_given_at = r.Where("policy");
     s_.actors.push_back(std::move(a));
   }
 

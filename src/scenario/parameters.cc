@@ -246,6 +246,8 @@ const ParameterSpec kParameters[] = {
         "with `policy = \"search\"`: simulations per searched decision (rounded to a whole number; docs/model.md, Search)"),
     Actor("search_horizon_days", &brink::Actor::search_horizon_days, "days", 1, 365,
         "with `policy = \"search\"`: days each simulation looks ahead (rounded; the scenario's horizon caps it)"),
+    Actor("search_course_days", &brink::Actor::search_course_days, "days", 0, 365,
+        "with `policy = \"search\"`: 0, a tree over each decision day; above 0, each first action is a course of action held at its decision points this many days (rounded; docs/model.md, Search)"),
 };
 
 }  // namespace

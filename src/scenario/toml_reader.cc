@@ -28,6 +28,16 @@ thread_local const OverrideOrigins* override_origins = nullptr;
 
 void SetOverrideOrigins(const OverrideOrigins* origins) { override_origins = origins; }
 
+std::string TableReader::Where(std::string_view key) const {
+  const toml::node* node = table_.get(key);
+  const toml::node& at = node ? *node : static_cast<const toml::node&>(table_);
+  if (override_origins) {
+    auto it = override_origins->find(&at);
+    if (it != override_origins->end()) return fmt::format("--set {}: {}", it->second, what_);
+  }
+  return fmt::format("{}: {}", Position(source_, at.source()), what_);
+}
+
 void TableReader::FailAt(const toml::node& node, const std::string& message) const {
   if (override_origins) {
     auto it = override_origins->find(&node);

@@ -58,6 +58,9 @@ class TableReader {
 
   // An error at the position of `key` (or of the table when the key is absent).
   [[noreturn]] void Fail(std::string_view key, const std::string& message) const;
+  // Where `key` was given, as an error about it begins: "FILE:LINE:COLUMN: WHAT", or
+  // "--set PATH=VALUE: WHAT" for a value an override wrote. For a check made after loading.
+  std::string Where(std::string_view key) const;
   [[noreturn]] void FailAt(const toml::node& node, const std::string& message) const;
   const std::string& what() const { return what_; }
   // Whether the table has `key` at all (an empty list is there; a missing key is not).
