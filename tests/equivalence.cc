@@ -83,8 +83,8 @@ RunsTable RunsOf(const Scenario& s, uint64_t seed, int64_t runs) {
   return ParseRunsCsv(text);
 }
 
-std::vector<Comparison> Compare(const RunsTable& reference, const RunsTable& fresh) {
-  std::vector<Comparison> out;
+std::vector<ColumnComparison> Compare(const RunsTable& reference, const RunsTable& fresh) {
+  std::vector<ColumnComparison> out;
   for (std::size_t k = 0; k < reference.columns.size(); ++k) {
     const std::string& name = reference.columns[k];
     if (name == "seed" || name == "run") continue;
@@ -94,7 +94,7 @@ std::vector<Comparison> Compare(const RunsTable& reference, const RunsTable& fre
     const std::vector<std::string> b = Column(fresh, static_cast<std::size_t>(found - fresh.columns.begin()));
     std::set<std::string> values(a.begin(), a.end());
     values.insert(b.begin(), b.end());
-    Comparison c;
+    ColumnComparison c;
     c.column = name;
     c.categorical = values.size() <= kMaxCategories || !AllNumbers(a) || !AllNumbers(b);
     if (values.size() < 2) {

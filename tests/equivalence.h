@@ -30,7 +30,7 @@ RunsTable ParseRunsCsv(std::string_view text);
 // the rows do not depend on the thread count).
 RunsTable RunsOf(const Scenario& s, uint64_t seed, int64_t runs);
 
-struct Comparison {
+struct ColumnComparison {
   std::string column;
   bool categorical = false;  // chi-square; otherwise Kolmogorov-Smirnov
   TestResult result;
@@ -42,7 +42,7 @@ struct Comparison {
 // out of a Kolmogorov-Smirnov test, which needs kMinValues values in each sample.
 inline constexpr std::size_t kMaxCategories = 12;
 inline constexpr std::size_t kMinValues = 30;
-std::vector<Comparison> Compare(const RunsTable& reference, const RunsTable& fresh);
+std::vector<ColumnComparison> Compare(const RunsTable& reference, const RunsTable& fresh);
 
 }  // namespace brink
 

@@ -57,11 +57,11 @@ RunsTable Reference(const World& world) {
 
 // Prints the table of one world's comparisons; returns the smallest p-value times the number
 // of tests (the Bonferroni-adjusted p of the family), or 1 if nothing was tested.
-double Report(const char* what, const std::vector<Comparison>& comparisons) {
+double Report(const char* what, const std::vector<ColumnComparison>& comparisons) {
   int tested = 0;
   double smallest = 1;
   std::printf("  %s:\n  %-36s %-4s %10s %10s\n", what, "outcome", "test", "statistic", "p");
-  for (const Comparison& c : comparisons) {
+  for (const ColumnComparison& c : comparisons) {
     if (!c.tested) continue;
     ++tested;
     smallest = std::min(smallest, c.result.p);
@@ -75,7 +75,7 @@ double Report(const char* what, const std::vector<Comparison>& comparisons) {
 // Every outcome of the world, from kSeed, against the reference: the family's share of the
 // level for this world is kFamilyAlpha / kWorlds.
 void ExpectSameDistribution(const World& world) {
-  const std::vector<Comparison> comparisons = Compare(Reference(world), RunsOf(LoadWorld(world), kSeed, world.runs));
+  const std::vector<ColumnComparison> comparisons = Compare(Reference(world), RunsOf(LoadWorld(world), kSeed, world.runs));
   const double adjusted = Report(world.name, comparisons);
   EXPECT_GE(adjusted, kFamilyAlpha / kWorlds) << world.name << ": an outcome's distribution differs from the reference";
 }
@@ -86,7 +86,7 @@ TEST(Equivalence, IdlibOutcomesMatchTheReference) { ExpectSameDistribution(kIdli
 
 TEST(Equivalence, DetectsAChangedRule) {
   // The small world with combat 10% deadlier (attrition_rate 0.022 instead of 0.02).
-  const std::vector<Comparison> comparisons =
+  const std::vector<ColumnComparison> comparisons =
       Compare(Reference(kSmall), RunsOf(LoadWorld(kSmall, {"rules.attrition_rate=0.022"}), kSeed, kSmall.runs));
   EXPECT_LT(Report("small, attrition_rate 0.022", comparisons), kFamilyAlpha / kWorlds / 100);
 }
