@@ -20,18 +20,9 @@
 #include <thread>
 #include <vector>
 
-namespace {
+#include "running_mean.h"
 
-struct Mean {
-  double n = 0, sum = 0, squares = 0;
-  void Add(double x) {
-    n += 1;
-    sum += x;
-    squares += x * x;
-  }
-  double value() const { return sum / n; }
-  double half_width() const { return 1.96 * std::sqrt((squares - sum * sum / n) / (n - 1) / n); }
-};
+namespace {
 
 brink::Action Doctrine(const brink::Turn& turn, brink::ActorId actor) {
   return brink::ChooseSoftmax(brink::DoctrineScores(turn, actor),
@@ -115,14 +106,14 @@ int main(int argc, char** argv) {
     }
   }
   const std::vector<double> doctrine = Utilities(actor, "doctrine", runs, threads);
-  Mean base;
+  RunningMean base;
   for (double u : doctrine) base.Add(u);
   std::printf("%s, %d runs (seed 1): utility at the end by its own objectives, mean ± 95%% half-width\n",
               actor.c_str(), runs);
   std::printf("  %-28s %8.3f ± %.3f\n", "doctrine", base.value(), base.half_width());
   for (const auto& course : courses) {
     const std::vector<double> utility = Utilities(actor, std::string(course->name()), runs, threads);
-    Mean mean, difference;
+    RunningMean mean, difference;
     for (std::size_t r = 0; r < utility.size(); ++r) {
       mean.Add(utility[r]);
       difference.Add(utility[r] - doctrine[r]);

@@ -20,20 +20,7 @@
 #include <cstdlib>
 #include <string>
 
-namespace {
-
-struct Mean {
-  double n = 0, sum = 0, squares = 0;
-  void Add(double x) {
-    n += 1;
-    sum += x;
-    squares += x * x;
-  }
-  double value() const { return sum / n; }
-  double half_width() const { return 1.96 * std::sqrt((squares - sum * sum / n) / (n - 1) / n); }
-};
-
-}  // namespace
+#include "running_mean.h"
 
 int main(int argc, char** argv) {
   if (argc != 5 && argc != 6) {
@@ -63,7 +50,7 @@ int main(int argc, char** argv) {
   const brink::Scenario& scenario = engine.value().scenario();
   const auto us = static_cast<brink::ActorId>(scenario.ActorIndex("us"));
   const auto syria = static_cast<brink::ActorId>(scenario.ActorIndex("syria"));
-  Mean us_utility, syria_utility, war, clash, link_open;
+  RunningMean us_utility, syria_utility, war, clash, link_open;
   brink::WorkspacePtr workspace = engine.value().NewWorkspace();
   const auto start = std::chrono::steady_clock::now();
   for (int run = 0; run < runs; ++run) {
