@@ -9,14 +9,13 @@
 // as keep the gap between the intervals several standard errors wide.
 #include <gtest/gtest.h>
 
-#include <boost/math/distributions/students_t.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "brink/compare.h"
 #include "brink/engine.h"
 #include "brink/policy.h"
 #include "brink/scenario.h"
@@ -61,11 +60,9 @@ Interval95 Utility(const std::string& actor, const std::string& policy, int runs
     squares += u * u;
   }
   const double n = runs, mean = sum / n;
-  // Student's t: the searched samples are small (Boost in double; see src/report/compare.cc).
-  using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
-  const double t95 = boost::math::quantile(
-      boost::math::complement(boost::math::students_t_distribution<double, DoublePolicy>(n - 1), 0.025));
-  const double half = t95 * std::sqrt((squares - sum * sum / n) / (n - 1) / n);
+  // Student's t (the searched samples are small): the library's interval of a mean of n values.
+  const double sd = std::sqrt((squares - sum * sum / n) / (n - 1));
+  const double half = mean - PairedMeanInterval(mean, sd, runs).low;
   std::printf("  %s on %s, %d runs: %.3f ± %.3f\n", actor.c_str(), policy.c_str(), runs, mean, half);
   return {mean, half};
 }
