@@ -213,6 +213,49 @@ TEST(Search, ForecastIndependentOfThreads) {
   }
 }
 
+// Course-of-action search on the default scenario (the planning claim's setting, issue 23, with
+// a small budget): the US and the Syrian army on search, 6 simulations of 30 days per decision,
+// each first action held as a 30-day course, over 90 days of seed 1, run 0. Two workspaces step
+// identically, and every searched decision records its budget and course. Cheap enough to run
+// under the sanitizers, where the claim itself (Claims.PlanningPrincipalsBeatTheirDoctrine) is
+// too long for CI (.ci/run).
+TEST(Search, CoursesOnTheDefaultScenarioAreDeterministicAndRecorded) {
+  Result<Scenario> loaded = LoadDefaultScenario({});
+  ASSERT_TRUE(loaded.ok()) << loaded.message();
+  Scenario s = loaded.take();
+  ASSERT_TRUE(ApplyPolicyChoices(s, {"us=search", "syria=search"}).ok());
+  for (const char* name : {"us", "syria"}) {
+    Actor& a = s.actors[static_cast<std::size_t>(s.ActorIndex(name))];
+    a.search_budget = 6;
+    a.search_horizon_days = 30;
+    a.search_course_days = 30;
+  }
+  const Engine engine(std::move(s));
+  std::vector<Deliberation> first, second;
+  WorkspacePtr w1 = engine.NewWorkspace(), w2 = engine.NewWorkspace();
+  engine.RecordDeliberations(*w1, &first);
+  engine.RecordDeliberations(*w2, &second);
+  State a = engine.Initial(), b = engine.Initial();
+  for (int day = 0; day < 90; ++day) {
+    engine.Step(a, *w1, 1, 0, nullptr);
+    engine.Step(b, *w2, 1, 0, nullptr);
+  }
+  EXPECT_TRUE(a == b);
+  ASSERT_FALSE(first.empty());
+  ASSERT_EQ(first.size(), second.size());
+  bool both_searched[2] = {false, false};
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(DeliberationJsonLine(engine.scenario(), first[i]),
+              DeliberationJsonLine(engine.scenario(), second[i]));
+    EXPECT_EQ(first[i].simulations, 6);
+    EXPECT_EQ(first[i].course_days, 30);
+    const std::string& actor = engine.scenario().actors[static_cast<std::size_t>(first[i].actor)].id;
+    both_searched[0] |= actor == "us";
+    both_searched[1] |= actor == "syria";
+  }
+  EXPECT_TRUE(both_searched[0] && both_searched[1]) << first.size() << " deliberations";
+}
+
 // Decision points (docs/model.md, Search, "When it searches"), on day 1 of small variants of the
 // bait: red's force moved out of blue's ground to "outpost", 45 km away.
 bool DecisionPointOnDayOne(const std::string& text, const std::vector<std::string>& overrides,
