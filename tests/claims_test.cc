@@ -13,12 +13,13 @@
 
 #include "brink/forecast.h"
 #include "brink/scenario.h"
+#include "tests/claim_arms.h"
 #include "tests/claims_figures.h"
 
 namespace brink {
 namespace {
 
-constexpr uint64_t kSeed = 20171119;  // Albu Kamal fell on 19 Nov 2017; any fixed seed will do
+constexpr uint64_t kSeed = test::kClaimSeed;  // the arms and their seed: tests/claim_arms.h
 
 Forecast Ensemble(const std::vector<std::string>& sets, int64_t runs) {
   Result<Scenario> scenario = LoadDefaultScenario(sets);
@@ -103,8 +104,8 @@ Interval ShareAboveZero(const std::vector<std::string>& sets, int64_t runs, cons
 // every day (about 400 zone strikes in 1 run of 6,000) makes the mean's interval as wide as the
 // effect (docs/model.md, Known limitations).
 TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
-  const Interval few = ShareAboveZero({"exposure.us_iraq.troops=1000"}, 6000, "deliberate_strikes.us");
-  const Interval many = ShareAboveZero({"exposure.us_iraq.troops=8000"}, 6000, "deliberate_strikes.us");
+  const Interval few = ShareAboveZero(test::kFewExposed, 6000, "deliberate_strikes.us");
+  const Interval many = ShareAboveZero(test::kManyExposed, 6000, "deliberate_strikes.us");
   ExpectBelow(many, few, "share of runs with a US deliberate strike, 8,000 vs 1,000 troops exposed");
   ExpectQuoted("C1", Versus(few, many, true));
 }
@@ -114,8 +115,8 @@ TEST(Claims, C1_MoreExposedTroopsFewerDeliberateStrikes) {
 // 0.7%. War is rare in both arms, so 12,000 runs a side: at 3,000 the two Wilson intervals
 // touched once the campaign changed (issue 20: [0.158%, 0.569%] vs [0.511%, 1.15%]).
 TEST(Claims, C2_HawksMeanMoreClashesAndWar) {
-  Forecast doves = Ensemble({"faction.us_hawks.influence=0.1"}, 12000);
-  Forecast hawks = Ensemble({"faction.us_hawks.influence=0.9"}, 12000);
+  Forecast doves = Ensemble(test::kDoves, 12000);
+  Forecast hawks = Ensemble(test::kHawks, 12000);
   ExpectBelow(MeanInterval(doves, "direct_clashes"), MeanInterval(hawks, "direct_clashes"),
               "direct clashes");
   ExpectBelow(Binary(doves, "war").Wilson(), Binary(hawks, "war").Wilson(), "P(war)");
@@ -127,8 +128,8 @@ TEST(Claims, C2_HawksMeanMoreClashesAndWar) {
 // counted where the zone can act: in its regions and those in contact with them. Measured:
 // 0.0005 vs 0.76 incidents a run. (Incidents elsewhere, along the Euphrates, do not depend on it.)
 TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
-  Forecast with_zone = Ensemble({"zone.tanf_deconfliction.enabled=true"}, 2000);
-  Forecast without = Ensemble({"zone.tanf_deconfliction.enabled=false"}, 2000);
+  Forecast with_zone = Ensemble(test::kWithZone, 2000);
+  Forecast without = Ensemble(test::kWithoutZone, 2000);
   ExpectBelow(MeanInterval(with_zone, "zone_area_incidents"),
               MeanInterval(without, "zone_area_incidents"), "incidents in and next to the zone");
   ExpectQuoted("C3", Versus(MeanInterval(with_zone, "zone_area_incidents"), MeanInterval(without, "zone_area_incidents"), false));
@@ -142,8 +143,8 @@ TEST(Claims, C3_DeconflictionZoneMeansFewerIncidents) {
 // in both arms (116.0 vs 115.9 days, 3,000 runs) and the claim cannot show there. Without the
 // line: P(cut at the end) [1.15%, 2.04%] vs [34.4%, 37.8%] (3,000 runs).
 TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
-  Forecast shaky = Ensemble({"line.euphrates.enabled=false", "relation.us.sdf.reliability=0.5"}, 3000);
-  Forecast steady = Ensemble({"line.euphrates.enabled=false", "relation.us.sdf.reliability=1.0"}, 3000);
+  Forecast shaky = Ensemble(test::kShakyProxy, 3000);
+  Forecast steady = Ensemble(test::kSteadyProxy, 3000);
   ExpectBelow(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
               Binary(steady, "corridor_cut.land_bridge").Wilson(), "P(corridor cut), no Euphrates line");
   ExpectQuoted("C4", Versus(Binary(shaky, "corridor_cut.land_bridge").Wilson(),
@@ -155,8 +156,8 @@ TEST(Claims, C4_ReliableProxyCutsTheCorridorMoreOften) {
 // diverted north. Turkey-SDF feud off vs a hot feud (0.2 a day); measured: 2,685 vs 1,895.
 // (At the default 0.02 a day, mostly restrained by the US, the gap is within the noise.)
 TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
-  Forecast calm = Ensemble({"relation.turkey.sdf.intensity=0"}, 2000);
-  Forecast feud = Ensemble({"relation.turkey.sdf.intensity=0.2"}, 2000);
+  Forecast calm = Ensemble(test::kCalm, 2000);
+  Forecast feud = Ensemble(test::kFeud, 2000);
   ExpectBelow(MeanInterval(feud, "contested_days.coalition"),
               MeanInterval(calm, "contested_days.coalition"), "contested region-days, coalition");
   ExpectQuoted("C5", Versus(MeanInterval(calm, "contested_days.coalition"), MeanInterval(feud, "contested_days.coalition"), false));
@@ -166,7 +167,7 @@ TEST(Claims, C5_FeudDivertsTheProxyFromContestedGround) {
 // limited direct clash is likely. Since strikes need causes (issue 19) war is rarer, about 0.3%
 // a run ([0.235%, 0.463%] at 10,000 runs): about 30 wars, far from none. The first half holds.
 TEST(Claims, C6_WarUnlikelyButPossible) {
-  Forecast f = Ensemble({}, 10000);
+  Forecast f = Ensemble(test::kAsItIs, 10000);
   Interval war = Binary(f, "war").Wilson();
   EXPECT_GT(war.low, 0.0);
   EXPECT_LT(war.high, 0.5);
@@ -179,7 +180,7 @@ TEST(Claims, C6_WarUnlikelyButPossible) {
 // were a jet downed over a partner, a drone downed at the zone, a strike on a partner) and the
 // campaign runs at the record's pace (issue 20): P(direct clash) about 58% over 540 days.
 TEST(Claims, C6_LimitedDirectClashLikely) {
-  Forecast f = Ensemble({}, 3000);
+  Forecast f = Ensemble(test::kAsItIs, 3000);
   const Interval clash = Binary(f, "direct_clash").Wilson();
   EXPECT_GT(clash.low, 0.5);
   ExpectQuoted("C6", test::PercentFigure(clash.low, clash.high));
@@ -193,8 +194,8 @@ TEST(Claims, C6_LimitedDirectClashLikely) {
 // (about 0.3% against 0.5%): at 20,000 runs a side the two intervals touched once sieges
 // differed in length (issue 20), so 40,000 runs a side.
 TEST(Claims, C7_NoDefensiveSignalsMoreWar) {
-  Forecast signals = Ensemble({"rules.signalling=true"}, 40000);
-  Forecast silent = Ensemble({"rules.signalling=false"}, 40000);
+  Forecast signals = Ensemble(test::kSignals, 40000);
+  Forecast silent = Ensemble(test::kSilent, 40000);
   ExpectBelow(Binary(signals, "war").Wilson(), Binary(silent, "war").Wilson(), "P(war)");
   ExpectQuoted("C7", Versus(Binary(signals, "war").Wilson(), Binary(silent, "war").Wilson(), true));
 }
@@ -205,8 +206,8 @@ TEST(Claims, C7_NoDefensiveSignalsMoreWar) {
 // 101.4-104.1 (3,000 runs). Open at the end it is in about 98% of runs either way since the
 // Euphrates line keeps the SDF off the west bank, so the end state no longer tells them apart.
 TEST(Claims, C8_ResolveKeepsTheCorridorOpen) {
-  Forecast soft = Ensemble({"bloc.resistance.resolve=0.3"}, 3000);
-  Forecast firm = Ensemble({"bloc.resistance.resolve=1.0"}, 3000);
+  Forecast soft = Ensemble(test::kSoftResolve, 3000);
+  Forecast firm = Ensemble(test::kFirmResolve, 3000);
   ExpectBelow(MeanInterval(firm, "corridor_cut_days.land_bridge"),
               MeanInterval(soft, "corridor_cut_days.land_bridge"), "days the corridor is cut");
   ExpectQuoted("C8", Versus(MeanInterval(soft, "corridor_cut_days.land_bridge"),
