@@ -17,22 +17,24 @@ std::string Percent(double p) { return fmt::format("{:5.1f}%", 100.0 * p); }
 std::string ForecastText(const Scenario& s, const Forecast& f) {
   std::string out = fmt::format("{} — forecast of {} runs over {} days from {}\n\n", s.name,
                                 f.runs, f.days, s.start_date);
-  out += fmt::format("  {:<58} {:>7}  {:>17}\n", "Outcome", "P", "95% interval");
+  // Figures first, then the label: the columns stay in line however long a scenario's names
+  // make a label (a corridor's full name, "Killed: X by Y").
+  out += fmt::format("  {:>6}  {:<17}  {}\n", "P", "95% interval", "Outcome");
   for (const BinaryOutcome& b : f.binary) {
     Interval ci = b.value.Wilson();
-    out += fmt::format("  {:<58} {}  [{} – {}]\n", b.label, Percent(b.value.p()), Percent(ci.low),
-                       Percent(ci.high));
+    out += fmt::format("  {}  [{} – {}]  {}\n", Percent(b.value.p()), Percent(ci.low), Percent(ci.high),
+                       b.label);
   }
-  out += fmt::format("\n  {:<66} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "Number", "mean", "sd", "5%",
-                     "50%", "95%");
+  out += fmt::format("\n  {:>9} {:>9} {:>9} {:>9} {:>9}  {}\n", "mean", "sd", "5%", "50%", "95%",
+                     "Number");
   for (const NumberOutcome& n : f.numbers) {
     const NumberStats& x = n.value;
     if (x.n() == 0) {
-      out += fmt::format("  {:<66} {:>9}\n", n.label, "never");
+      out += fmt::format("  {:>9} {:39}  {}\n", "never", "", n.label);
       continue;
     }
-    out += fmt::format("  {:<66} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>9.0f}\n", n.label, x.mean(),
-                       x.sd(), n.Quantile(0.05), n.Quantile(0.5), n.Quantile(0.95));
+    out += fmt::format("  {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>9.0f}  {}\n", x.mean(), x.sd(),
+                       n.Quantile(0.05), n.Quantile(0.5), n.Quantile(0.95), n.label);
   }
   out += "\n  Cumulative chance of full-scale war by day\n  ";
   const int step = std::max(1, f.days / 9);
