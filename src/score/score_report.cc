@@ -51,30 +51,31 @@ std::string ScoreText(const Scenario& s, const ObservationSet& set, const ScoreR
   const ScoreTotals& t = r.totals;
   std::string out = fmt::format("{} — scored against {} ({} observations), {} runs over {} days\n",
                                 s.name, set.source_name, set.observations.size(), r.runs, r.days);
+  // Figures first, then the label: the columns stay in line and no label is cut short.
   if (t.binary > 0) {
     out +=
-        fmt::format("\n  {:<52} {:>10} {:>9} {:>6} {:>7} {:>6} {:>7} {:>6}\n", "Yes/no observation",
-                    "date", "forecast", "seen", "Brier", "log", "persist", "uninf");
+        fmt::format("\n  {:>10} {:>9} {:>6} {:>7} {:>6} {:>7} {:>6}  {}\n", "date", "forecast", "seen",
+                    "Brier", "log", "persist", "uninf", "Yes/no observation");
     for (std::size_t k = 0; k < set.observations.size(); ++k) {
       const Observation& o = set.observations[k];
       if (!o.binary()) continue;
       const ObservationScore& sc = r.scores[k];
-      out += fmt::format("  {:<52.52} {:>10} {:>8.1f}% {:>6} {:>7.3f} {:>6.2f} {:>7.0f} {:>6.2f}\n",
-                         o.label, When(s, o), 100 * sc.p, o.outcome ? "yes" : "no", sc.brier,
-                         sc.log_score == 0 ? 0.0 : sc.log_score, sc.p_persistence, sc.p_uninformed);
+      out += fmt::format("  {:>10} {:>8.1f}% {:>6} {:>7.3f} {:>6.2f} {:>7.0f} {:>6.2f}  {}\n", When(s, o),
+                         100 * sc.p, o.outcome ? "yes" : "no", sc.brier, sc.log_score == 0 ? 0.0 : sc.log_score,
+                         sc.p_persistence, sc.p_uninformed, o.label);
     }
   }
   if (t.numbers > 0) {
-    out += fmt::format("\n  {:<44} {:>22} {:>10} {:>25} {:>10} {:>8} {:>3} {:>3}\n", "Number",
-                       "window", "median", "90% interval", "observed", "CRPS", "50", "90");
+    out += fmt::format("\n  {:>22} {:>10} {:>25} {:>10} {:>8} {:>3} {:>3}  {}\n", "window", "median",
+                       "90% interval", "observed", "CRPS", "50", "90", "Number");
     for (std::size_t k = 0; k < set.observations.size(); ++k) {
       const Observation& o = set.observations[k];
       if (o.binary()) continue;
       const ObservationScore& sc = r.scores[k];
-      out += fmt::format("  {:<44.44} {:>22} {:>10} {:>25} {:>10} {:>8.2f} {:>3} {:>3}\n", o.label,
-                         When(s, o), Value(s, o, sc.median),
-                         Value(s, o, sc.q05) + " – " + Value(s, o, sc.q95), Value(s, o, o.value),
-                         sc.crps, sc.in50 ? "in" : "out", sc.in90 ? "in" : "out");
+      out += fmt::format("  {:>22} {:>10} {:>25} {:>10} {:>8.2f} {:>3} {:>3}  {}\n", When(s, o),
+                         Value(s, o, sc.median), Value(s, o, sc.q05) + " – " + Value(s, o, sc.q95),
+                         Value(s, o, o.value), sc.crps, sc.in50 ? "in" : "out", sc.in90 ? "in" : "out",
+                         o.label);
     }
     out += "  (CRPS of days in days; 'never' counts as the day after the window)\n";
   }
@@ -117,7 +118,7 @@ std::string ScoreText(const Scenario& s, const ObservationSet& set, const ScoreR
     out += "\n  Most wrong (highest Brier)\n";
     for (std::size_t i = 0; i < order.size() && i < 5; ++i) {
       const Observation& o = set.observations[order[i]];
-      out += fmt::format("    {:<52.52} forecast {:5.1f}%, {} (Brier {:.3f})\n", o.label,
+      out += fmt::format("    {:<52} forecast {:5.1f}%, {} (Brier {:.3f})\n", o.label,
                          100 * r.scores[order[i]].p, o.outcome ? "happened" : "did not happen",
                          r.scores[order[i]].brier);
     }

@@ -3,10 +3,12 @@
 // probability; the totals follow from the per-observation scores.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "brink/forecast.h"
+#include "brink/scenario.h"
 #include "brink/score.h"
 
 namespace brink {
@@ -119,6 +121,33 @@ TEST(ScoreRun, TotalsFollowFromTheScores) {
   int counted = 0;
   for (const ReliabilityBin& b : r.totals.reliability) counted += b.count;
   EXPECT_EQ(counted, 3);
+}
+
+// The text tables print each observation's figures first and its whole label last, so no label
+// is cut short (the default set's "M2 highway desert inside the al-Tanf zone held by
+// resistance" was cut at 52 characters) and each table's labels start in one column.
+TEST(ScoreRun, TextKeepsWholeLabelsInOneColumn) {
+  Result<Scenario> s = LoadDefaultScenario();
+  ASSERT_TRUE(s.ok()) << s.message();
+  Result<ObservationSet> o = LoadDefaultObservations(s.value());
+  ASSERT_TRUE(o.ok()) << o.message();
+  ScoreOptions options;
+  options.runs = 20;
+  options.threads = 1;
+  Result<ScoreReport> r = RunScore(s.value(), o.value(), options);
+  ASSERT_TRUE(r.ok()) << r.message();
+  const std::string text = ScoreText(s.value(), o.value(), r.value());
+  std::size_t longest = 0, binary_column = 0, number_column = 0;
+  for (const Observation& obs : o.value().observations) {
+    longest = std::max(longest, obs.label.size());
+    const std::size_t at = text.find("  " + obs.label + "\n");
+    ASSERT_NE(at, std::string::npos) << obs.label;
+    const std::size_t column = at + 2 - (text.rfind('\n', at) + 1);
+    std::size_t& expected = obs.binary() ? binary_column : number_column;
+    if (expected == 0) expected = column;
+    EXPECT_EQ(column, expected) << obs.label;
+  }
+  EXPECT_GT(longest, 52u) << "the default set no longer has a long label to test with";
 }
 
 }  // namespace
