@@ -1,6 +1,6 @@
 // The arms of the seed's claims C1-C8 (tests/claims_test.cc): the --set overrides that each
 // claim's two forecasts differ by, and the seed they run on, in one place. ClaimArms.*
-// (tests/claim_arms_test.cc) runs every arm briefly, so that the sanitizer build, where the
+// (tests/determinism_test.cc) runs every arm briefly, so that the sanitizer build, where the
 // claims' 100,000-odd runs are too long for CI (.ci/run), still runs each arm's rules.
 #ifndef BRINK_TESTS_CLAIM_ARMS_H_
 #define BRINK_TESTS_CLAIM_ARMS_H_

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -59,6 +60,29 @@ Deliberation SearchDayOne(const Engine& engine, const SearchSettings& settings) 
   EXPECT_TRUE(d.ok()) << d.message();
   EXPECT_TRUE(turn.valid()) << "a search leaves the turn open";
   return d.take();
+}
+
+// Run 0 of `seed` stepped `days` days in two workspaces that record their deliberations: the
+// two states and the two records must be the same (each deliberation as its JSON line). Returns
+// the first record.
+std::vector<Deliberation> SteppedTwiceAlike(const Engine& engine, int days, uint64_t seed) {
+  std::vector<Deliberation> first, second;
+  WorkspacePtr w1 = engine.NewWorkspace(), w2 = engine.NewWorkspace();
+  engine.RecordDeliberations(*w1, &first);
+  engine.RecordDeliberations(*w2, &second);
+  EventLog log1, log2;
+  State a = engine.Initial(), b = engine.Initial();
+  for (int day = 0; day < days; ++day) {
+    engine.Step(a, *w1, seed, 0, &log1);
+    engine.Step(b, *w2, seed, 0, &log2);
+  }
+  EXPECT_TRUE(a == b);
+  EXPECT_EQ(first.size(), second.size());
+  for (std::size_t i = 0; i < std::min(first.size(), second.size()); ++i) {
+    EXPECT_EQ(DeliberationJsonLine(engine.scenario(), first[i]),
+              DeliberationJsonLine(engine.scenario(), second[i]));
+  }
+  return first;
 }
 
 // Margins: each value is a mean over its visits; the gap asserted is more than 3 of the two
@@ -161,22 +185,9 @@ TEST(Search, DeterministicAndRecorded) {
   const Engine engine(
       Bait({"actor.blue_army.search_budget=30", "actor.blue_army.search_horizon_days=5"},
            {"blue_army=search"}));
-  std::vector<Deliberation> first, second;
-  WorkspacePtr w1 = engine.NewWorkspace(), w2 = engine.NewWorkspace();
-  engine.RecordDeliberations(*w1, &first);
-  engine.RecordDeliberations(*w2, &second);
-  EventLog log1, log2;
-  State a = engine.Initial(), b = engine.Initial();
-  for (int day = 0; day < 8; ++day) {
-    engine.Step(a, *w1, 3, 0, &log1);
-    engine.Step(b, *w2, 3, 0, &log2);
-  }
-  EXPECT_TRUE(a == b);
+  const std::vector<Deliberation> first = SteppedTwiceAlike(engine, 8, 3);
   ASSERT_FALSE(first.empty());
-  ASSERT_EQ(first.size(), second.size());
   for (std::size_t i = 0; i < first.size(); ++i) {
-    EXPECT_EQ(DeliberationJsonLine(engine.scenario(), first[i]),
-              DeliberationJsonLine(engine.scenario(), second[i]));
     EXPECT_EQ(first[i].simulations, 30);
     int visits = 0;
     for (const auto& alternative : first[i].alternatives) visits += alternative.visits;
@@ -231,22 +242,10 @@ TEST(Search, CoursesOnTheDefaultScenarioAreDeterministicAndRecorded) {
     a.search_course_days = 30;
   }
   const Engine engine(std::move(s));
-  std::vector<Deliberation> first, second;
-  WorkspacePtr w1 = engine.NewWorkspace(), w2 = engine.NewWorkspace();
-  engine.RecordDeliberations(*w1, &first);
-  engine.RecordDeliberations(*w2, &second);
-  State a = engine.Initial(), b = engine.Initial();
-  for (int day = 0; day < 90; ++day) {
-    engine.Step(a, *w1, 1, 0, nullptr);
-    engine.Step(b, *w2, 1, 0, nullptr);
-  }
-  EXPECT_TRUE(a == b);
+  const std::vector<Deliberation> first = SteppedTwiceAlike(engine, 90, 1);
   ASSERT_FALSE(first.empty());
-  ASSERT_EQ(first.size(), second.size());
   bool both_searched[2] = {false, false};
   for (std::size_t i = 0; i < first.size(); ++i) {
-    EXPECT_EQ(DeliberationJsonLine(engine.scenario(), first[i]),
-              DeliberationJsonLine(engine.scenario(), second[i]));
     EXPECT_EQ(first[i].simulations, 6);
     EXPECT_EQ(first[i].course_days, 30);
     const std::string& actor = engine.scenario().actors[static_cast<std::size_t>(first[i].actor)].id;

@@ -3,7 +3,7 @@
 // "Killed: X by Y" rows are 70 to 90 characters).
 #include <gtest/gtest.h>
 
-#include <sstream>
+#include <algorithm>
 #include <string>
 #include <vector>
 
