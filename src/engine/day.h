@@ -36,6 +36,26 @@ struct Hit {
   bool breaks;      // outgunned: falls back
 };
 
+// A rival force an actor could strike, and why (rules/strikes.cc, StrikeCandidates).
+struct StrikeCandidate {
+  RegionId region;
+  ActorId striker, rival;
+  int8_t weight;  // the cause's rank in the choice
+  Cause why;
+};
+
+// What an actor's strike candidates follow from besides the scenario (PrepareTurn keeps the
+// list while they stand): who is present where, the relations, how many lines are agreed,
+// each actor's grievance (against whom, while it lasts), the holders, and where forces march.
+struct StrikeInputs {
+  uint64_t presence_version = ~uint64_t{0};
+  uint64_t relations_version = ~uint64_t{0};
+  int lines_agreed = -1;
+  ActorId grieved_at[Limits::kMaxActors] = {};
+  std::vector<ActorId> holder;
+  std::vector<ActorSet> heading;
+};
+
 struct Workspace {
   // Who is where (engine/force_index.h): rules read it, and change forces only by its verbs.
   ForceIndex index;
@@ -57,6 +77,13 @@ struct Workspace {
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
   std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there
+  // Per striker, at dawn: the rival forces it has a cause to strike (StrikeCandidates), and the
+  // inputs they were listed from; scratch for StrikeTargets and the listing.
+  std::vector<StrikeCandidate> strike_candidates;
+  std::vector<int> strike_candidate_start;
+  StrikeInputs strike_inputs;
+  std::vector<StrikeCandidate> candidates_scratch, candidates_found;
+  std::vector<int> candidates_scratch_start, candidates_cursor;
   std::vector<float> committed;       // actors x regions, during Move: troops bound there (rules.task_split)
   // Today's fire on actors that others defend from the air (rules/protection.cc): who fired
   // on whom, and where.
@@ -79,11 +106,11 @@ struct Workspace {
   std::vector<ActorId> will_holders;
   std::vector<double> will_to_hold;
   int level_at_dawn = 0;
-  // Engine::Step keeps the index overnight for the state it stepped.
-  // Bumped whenever the index or the relations change; what is derived from them alone
-  // (in_contact, strike_target) is kept while it stands.
-  uint64_t index_version = 0;
-  uint64_t contact_version = ~uint64_t{0};  // the index_version in_contact and strike_target are for
+  // Engine::Step keeps the index overnight for the state it stepped; what follows from
+  // presence and relations alone is kept while they stand (ForceIndex::presence_version).
+  uint64_t relations_version = 0;  // bumped whenever the relations are worked out again
+  // The presence and relations versions in_contact is for.
+  uint64_t contact_presence = ~uint64_t{0}, contact_relations = ~uint64_t{0};
   std::vector<std::pair<int, RegionId>> moves;  // movement today: (force, the region it
                                                 // left), or (force, kNone): a new garrison
   // What this workspace's caches are for. `engine_serial`: the engine that owns them

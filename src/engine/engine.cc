@@ -34,7 +34,7 @@ void RefreshRelations(Day& d) {
       }
     }
   }
-  ++w.index_version;
+  ++w.relations_version;
   w.relations_valid = true;
   w.relations_war_a = d.st.war_a;
   w.relations_war_b = d.st.war_b;

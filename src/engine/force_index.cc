@@ -37,8 +37,10 @@ void IndexForces(Day& d) {
     w.index.actor_strength_.assign(regions * actors, 0.0f);
     w.index.actor_fire_.assign(regions * actors, 0.0f);
     w.index.actor_best_.assign(regions * actors, -1);
+    w.index.present_before_.clear();  // a first indexing: the presence is new
   } else {
     // Clear only the cells the last index filled (an actor's cell is set only where present).
+    w.index.present_before_.assign(w.index.present_.begin(), w.index.present_.end());
     for (RegionId region : w.index.occupied_) {
       const std::size_t r = static_cast<std::size_t>(region);
       for (ActorId a : w.index.present_[r]) {
@@ -85,10 +87,10 @@ void IndexForces(Day& d) {
   }
   for (std::size_t r = regions; r > 0; --r) cursor[r] = cursor[r - 1];
   cursor[0] = 0;
+  if (w.index.present_ != w.index.present_before_) ++w.index.presence_version_;
   w.index.near_valid_ = false;
   w.index.reach_valid_ = false;
   w.index.stale_ = spent;
-  ++w.index_version;
   w.index.touched_.clear();
   w.index.troops_changed_ = ActorSet();
   w.index.firepower_stale_ = ActorSet();
@@ -101,7 +103,6 @@ void UpdateIndex(Day& d) {
     return;
   }
   if (w.index.touched_.empty()) return;
-  ++w.index_version;
   // The lists are current: each touched cell is summed again over its region's list, in force
   // order, as IndexForces sums it, and the actor's presence there follows.
   const std::size_t actors = d.s.actors.size();
@@ -135,6 +136,7 @@ void UpdateIndex(Day& d) {
   w.index.touched_.clear();
   w.index.troops_changed_ = ActorSet();
   if (presence_changed) {
+    ++w.index.presence_version_;
     w.index.occupied_.clear();
     for (std::size_t r = 0; r < w.index.present_.size(); ++r) {
       if (!w.index.present_[r].empty()) w.index.occupied_.push_back(static_cast<RegionId>(r));
@@ -161,7 +163,6 @@ void Relocate(Day& d, int force, RegionId from) {
   const Force& f = d.st.forces[static_cast<std::size_t>(force)];
   const RegionId to = f.region;
   if (w.index.stale_ || from == to) return;  // a rebuild is due anyway
-  ++w.index_version;
   int* list = w.index.force_index_.data();
   int* start = w.index.region_start_.data();
   // Out of `from`'s list and into `to`'s at its place by force index; the lists in between
@@ -185,7 +186,6 @@ void Relocate(Day& d, int force, RegionId from) {
 void Appended(Day& d, int force) {
   Workspace& w = d.w;
   if (w.index.stale_) return;
-  ++w.index_version;
   const Force& f = d.st.forces[static_cast<std::size_t>(force)];
   // The newest force comes last in its region's list.
   const int end = w.index.region_start_[static_cast<std::size_t>(f.region) + 1];

@@ -10,6 +10,7 @@
 #define BRINK_ENGINE_FORCE_INDEX_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -51,6 +52,10 @@ class ForceIndex {
   const std::vector<ActorSet>& near() const { return near_; }
   bool reach_valid() const { return reach_valid_; }
   const std::vector<ActorSet>& reach() const { return reach_; }
+  // Changes whenever the actors present in some region change (a rebuild that finds the same
+  // presence keeps it): what follows from presence alone (contact, reach, who may strike whom)
+  // stands while it does.
+  uint64_t presence_version() const { return presence_version_; }
 
   // Empty when this index and `other` agree on everything a rule can read; otherwise the
   // first difference, in words.
@@ -97,6 +102,8 @@ class ForceIndex {
   // the cells in touched_ (region x actors + actor), and the firepower of troops_changed_, are
   // summed again by UpdateIndex.
   bool stale_ = true;
+  uint64_t presence_version_ = 0;
+  std::vector<ActorSet> present_before_;  // IndexForces: the presence it replaces
   std::vector<int> touched_;
   ActorSet troops_changed_;
   ActorSet firepower_stale_;  // actors whose theatre firepower UpdateFirepower sums again

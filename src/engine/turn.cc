@@ -11,6 +11,8 @@
 //   restrain    the patron of a proxy in a feud that is not restrained yet
 //   cross       it has troops, and ground it wants that a line or a rival's zone closes to it
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "engine/day.h"
@@ -77,6 +79,23 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (d.w.index.firepower(actor) > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
+#ifdef BRINK_CHECK_INVARIANTS
+// The targets picked from the kept candidates must be those a fresh listing gives.
+void CheckStrikeTargets(const Day& d, ActorSet strikers) {
+  int best[Limits::kMaxActors];
+  Cause why[Limits::kMaxActors];
+  rules::StrikeTargets(d, strikers, best, why);
+  for (ActorId a : strikers) {
+    const std::size_t x = static_cast<std::size_t>(a);
+    if (best[x] != d.w.strike_target[x] || why[x] != d.w.strike_cause[x]) {
+      std::fprintf(stderr, "brink: internal error: day %d: actor %d's kept strike target %d differs from a fresh choice %d\n",
+                   d.st.day, static_cast<int>(a), d.w.strike_target[x], best[x]);
+      std::abort();
+    }
+  }
+}
+#endif
+
 }  // namespace
 
 double RivalTension(const Day& d, ActorId actor) {
@@ -116,34 +135,58 @@ void PrepareTurn(Day& d) {
     st.control_changed = false;
   }
   // Which actors have a force in contact with a rival (here, across a short edge, or inside a
-  // rival's zone), and the force each would strike: both follow from the index and the
-  // relations alone, so they stand while those do (quiet days), except that with causes of fire
-  // the targets also follow grievances, holders and marches (redone every day). Blocs at war
-  // are not rivals.
-  const bool causes = d.s.rules.strike_causes;
-  if (w.contact_version != w.index_version || causes) {
-    if (w.contact_version != w.index_version) {
-      w.in_contact.assign(actors, 0);
-      for (RegionId region : Occupied(d)) {
-        for (ActorId a : PresentIn(d, region)) {
-          if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
-        }
+  // rival's zone): it follows from presence and the relations alone, so it stands while they
+  // do (most days).
+  const ForceIndex& index = w.index;
+  if (w.contact_presence != index.presence_version() || w.contact_relations != w.relations_version) {
+    w.in_contact.assign(actors, 0);
+    for (RegionId region : Occupied(d)) {
+      for (ActorId a : PresentIn(d, region)) {
+        if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
       }
     }
-    // Where each actor's forces are marching (a contested objective is a cause).
-    w.heading.assign(d.s.regions.size(), ActorSet());
-    for (const Force& f : st.forces) {
-      if (f.strength > 0 && f.target != kNone) w.heading[static_cast<std::size_t>(f.target)].insert(f.actor);
-    }
-    w.strike_target.assign(actors, -1);
-    w.strike_cause.assign(actors, Cause::kNone);
-    ActorSet strikers;  // every actor with a rival
-    for (std::size_t a = 0; a < actors; ++a) {
-      if (d.s.tables().has_rival[a]) strikers.insert(static_cast<ActorId>(a));
-    }
-    rules::StrikeTargets(d, strikers, w.strike_target.data(), w.strike_cause.data());
-    w.contact_version = w.index_version;
+    w.contact_presence = index.presence_version();
+    w.contact_relations = w.relations_version;
   }
+  // Where each actor's forces are marching (a contested objective is a cause of fire).
+  w.heading.assign(d.s.regions.size(), ActorSet());
+  for (const Force& f : st.forces) {
+    if (f.strength > 0 && f.target != kNone) w.heading[static_cast<std::size_t>(f.target)].insert(f.actor);
+  }
+  // The force each actor would strike. Who could strike whom, and why, follows from presence,
+  // the relations, the lines agreed, grievances, holders and marches (StrikeInputs), which
+  // stand for days at a time: the candidates are listed again only when one of them changed,
+  // and each day picks among them by the day's troops (the strongest), as StrikeTargets would.
+  StrikeInputs& kept = w.strike_inputs;
+  int lines_agreed = 0;
+  for (const DeconflictionLine& line : d.s.lines) lines_agreed += st.day >= line.agreed_day ? 1 : 0;
+  ActorId grieved_at[Limits::kMaxActors];
+  for (std::size_t a = 0; a < actors; ++a) {
+    const Grievance& g = st.actors[a].grievance;
+    grieved_at[a] = g.days_left > 0 ? g.against : kNone;
+  }
+  ActorSet strikers;  // every actor with a rival
+  for (std::size_t a = 0; a < actors; ++a) {
+    if (d.s.tables().has_rival[a]) strikers.insert(static_cast<ActorId>(a));
+  }
+  if (kept.presence_version != index.presence_version() || kept.relations_version != w.relations_version ||
+      kept.lines_agreed != lines_agreed || !std::equal(grieved_at, grieved_at + actors, kept.grieved_at) ||
+      kept.holder != st.holder || kept.heading != w.heading) {
+    rules::StrikeCandidates(d, strikers, w.strike_candidates, w.strike_candidate_start);
+    kept.presence_version = index.presence_version();
+    kept.relations_version = w.relations_version;
+    kept.lines_agreed = lines_agreed;
+    std::copy(grieved_at, grieved_at + actors, kept.grieved_at);
+    kept.holder = st.holder;
+    kept.heading = w.heading;
+  }
+  w.strike_target.assign(actors, -1);
+  w.strike_cause.assign(actors, Cause::kNone);
+  rules::PickStrikeTargets(d, strikers, w.strike_candidates, w.strike_candidate_start, w.strike_target.data(),
+                           w.strike_cause.data());
+#ifdef BRINK_CHECK_INVARIANTS
+  CheckStrikeTargets(d, strikers);
+#endif
   // RivalTension is the bloc's: worked out once per bloc.
   float bloc_tension[Limits::kMaxBlocs];
   for (std::size_t b = 0; b < d.s.blocs.size(); ++b) bloc_tension[b] = -1;
