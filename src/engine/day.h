@@ -67,6 +67,10 @@ struct Workspace {
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
   std::vector<ActorSet> rival_to;     // per actor b: the actors a with b among rivals[a]
   std::vector<Battle> battles;        // today's, by region
+  // Regions where forces hostile to each other stand (Combat), and the presence and relations
+  // versions the list is for.
+  std::vector<RegionId> fighting;
+  uint64_t fighting_presence = ~uint64_t{0}, fighting_relations = ~uint64_t{0};
   std::vector<Hit> hits;              // today's combat losses and breaks, per force under fire
   std::vector<RegionId> queue;        // corridor search, detours
   std::vector<RegionId> first_step;   // detours

@@ -92,14 +92,23 @@ bool Combat(Day& d) {
   Rng rng = d.rng(Stream::kCombat);
   w.hits.clear();
   w.battles.clear();
-  for (RegionId region : Occupied(d)) {
+  // Where enemies stand together: it follows from presence and the relations alone, so the
+  // list stands while they do (most days).
+  if (w.fighting_presence != w.index.presence_version() || w.fighting_relations != w.relations_version) {
+    w.fighting.clear();
+    for (RegionId region : Occupied(d)) {
+      const ActorSet here = PresentIn(d, region);
+      bool fighting = false;
+      for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
+      if (fighting) w.fighting.push_back(region);
+    }
+    w.fighting_presence = w.index.presence_version();
+    w.fighting_relations = w.relations_version;
+  }
+  for (RegionId region : w.fighting) {
     const std::size_t r = static_cast<std::size_t>(region);
     const std::span<const int> listed = ForcesIn(d, region);
-    if (listed.size() < 2) continue;
     const ActorSet here = PresentIn(d, region);
-    bool fighting = false;
-    for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
-    if (!fighting) continue;
     w.battles.push_back({static_cast<RegionId>(r), 0.0f});
     const double defence = s.terrains[static_cast<std::size_t>(s.regions[r].terrain)].defence;
     // The battle here: begun today unless fought yesterday too (a change of hands ends it).
