@@ -56,12 +56,25 @@ struct StrikeInputs {
   std::vector<ActorSet> heading;
 };
 
+// What the regions someone could take follow from (rules/control.cc) besides the holders.
+struct CaptureKey {
+  uint64_t presence_version = ~uint64_t{0};
+  BlocId war_a = kNone, war_b = kNone;
+  int relation_phase = -1;
+  bool war_ongoing = false;
+  bool operator==(const CaptureKey&) const = default;
+};
+
 struct Workspace {
   // Who is where (engine/force_index.h): rules read it, and change forces only by its verbs.
   ForceIndex index;
   bool control_changed_at_dawn = true;  // ground changed hands (or war began) since yesterday's decisions
   bool holders_changed = false;         // a region changed hands today, for any cause (ChangeHolder)
   std::vector<int> contested_held;     // per bloc: contested regions held (Control; empty: count again)
+  // Regions where a force could take ground (Control), and what the list is for.
+  std::vector<RegionId> capture_regions;
+  CaptureKey capture_key;
+  std::vector<ActorId> capture_holder;
   std::vector<uint8_t> in_contact;    // per actor, at dawn: a force touches a rival
   std::vector<ActorSet> hostile;      // per actor: actors hostile to it today
   std::vector<ActorSet> rivals;       // per actor: actors in a standoff with it today
@@ -209,6 +222,10 @@ void IndexForces(Day& d);
 // Aborts with a message unless the index equals a rebuild from the forces (its invariants).
 // Dawn calls it in builds with BRINK_CHECK_INVARIANTS (Debug and sanitizer builds).
 void CheckIndex(const Day& d);
+// In those builds, each list a rule keeps from day to day (strike candidates, regions at war,
+// regions open to capture) is compared with a fresh one every day: unless `same`, this aborts
+// naming `what` was kept wrongly.
+void CheckKept(const Day& d, bool same, const char* what);
 // Brings the index up to date: rebuilt when forces were spent (or merged), otherwise only the
 // touched cells are summed again (the same sums, in the same order, as a rebuild). Each
 // actor's theatre firepower waits for UpdateFirepower.

@@ -297,4 +297,10 @@ void CheckIndex(const Day& d) {
   }
 }
 
+void CheckKept(const Day& d, bool same, const char* what) {
+  if (same) return;
+  std::fprintf(stderr, "brink: internal error: day %d: the %s kept from an earlier day differ from a fresh count\n", d.st.day, what);
+  std::abort();
+}
+
 }  // namespace brink

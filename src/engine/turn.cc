@@ -11,8 +11,6 @@
 //   restrain    the patron of a proxy in a feud that is not restrained yet
 //   cross       it has troops, and ground it wants that a line or a rival's zone closes to it
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <utility>
 
 #include "engine/day.h"
@@ -79,22 +77,6 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (d.w.index.firepower(actor) > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
-#ifdef BRINK_CHECK_INVARIANTS
-// The targets picked from the kept candidates must be those a fresh listing gives.
-void CheckStrikeTargets(const Day& d, ActorSet strikers) {
-  int best[Limits::kMaxActors];
-  Cause why[Limits::kMaxActors];
-  rules::StrikeTargets(d, strikers, best, why);
-  for (ActorId a : strikers) {
-    const std::size_t x = static_cast<std::size_t>(a);
-    if (best[x] != d.w.strike_target[x] || why[x] != d.w.strike_cause[x]) {
-      std::fprintf(stderr, "brink: internal error: day %d: actor %d's kept strike target %d differs from a fresh choice %d\n",
-                   d.st.day, static_cast<int>(a), d.w.strike_target[x], best[x]);
-      std::abort();
-    }
-  }
-}
-#endif
 
 }  // namespace
 
@@ -185,7 +167,14 @@ void PrepareTurn(Day& d) {
   rules::PickStrikeTargets(d, strikers, w.strike_candidates, w.strike_candidate_start, w.strike_target.data(),
                            w.strike_cause.data());
 #ifdef BRINK_CHECK_INVARIANTS
-  CheckStrikeTargets(d, strikers);
+  {
+    int best[Limits::kMaxActors];
+    Cause why[Limits::kMaxActors];
+    rules::StrikeTargets(d, strikers, best, why);
+    bool same = true;
+    for (ActorId a : strikers) same = same && best[a] == w.strike_target[static_cast<std::size_t>(a)] && why[a] == w.strike_cause[static_cast<std::size_t>(a)];
+    CheckKept(d, same, "strike candidates");
+  }
 #endif
   // RivalTension is the bloc's: worked out once per bloc.
   float bloc_tension[Limits::kMaxBlocs];

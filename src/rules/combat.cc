@@ -82,6 +82,17 @@ double KeptWillToHold(Day& d, ActorId holder) {
   return will;
 }
 
+// The regions where forces hostile to each other stand, ascending.
+void ListFighting(const Day& d, std::vector<RegionId>& out) {
+  out.clear();
+  for (RegionId region : Occupied(d)) {
+    const ActorSet here = PresentIn(d, region);
+    bool fighting = false;
+    for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
+    if (fighting) out.push_back(region);
+  }
+}
+
 }  // namespace
 
 bool Combat(Day& d) {
@@ -95,16 +106,17 @@ bool Combat(Day& d) {
   // Where enemies stand together: it follows from presence and the relations alone, so the
   // list stands while they do (most days).
   if (w.fighting_presence != w.index.presence_version() || w.fighting_relations != w.relations_version) {
-    w.fighting.clear();
-    for (RegionId region : Occupied(d)) {
-      const ActorSet here = PresentIn(d, region);
-      bool fighting = false;
-      for (ActorId a : here) fighting = fighting || !(HostileTo(d, a) & here).empty();
-      if (fighting) w.fighting.push_back(region);
-    }
+    ListFighting(d, w.fighting);
     w.fighting_presence = w.index.presence_version();
     w.fighting_relations = w.relations_version;
   }
+#ifdef BRINK_CHECK_INVARIANTS
+  {
+    std::vector<RegionId> fresh;
+    ListFighting(d, fresh);
+    CheckKept(d, fresh == w.fighting, "regions where enemies stand together");
+  }
+#endif
   for (RegionId region : w.fighting) {
     const std::size_t r = static_cast<std::size_t>(region);
     const std::span<const int> listed = ForcesIn(d, region);

@@ -47,6 +47,29 @@ void ChangeHolder(Day& d, RegionId region, ActorId to) {
   d.w.holders_changed = true;   // corridors and the group's defeat in today's Control
 }
 
+namespace {
+
+// The regions with a force of another actor than the holder, and, where held, of one hostile
+// to the holder (no other can take it), ascending.
+void ListOpenToCapture(const Day& d, std::vector<RegionId>& out) {
+  const Scenario& s = d.s;
+  const State& st = d.st;
+  out.clear();
+  for (RegionId region : Occupied(d)) {
+    const std::size_t r = static_cast<std::size_t>(region);
+    const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
+    if ((PresentIn(d, region) - holders).empty()) continue;  // only the holder's forces, or none
+    if (st.holder[r] != kNone) {
+      bool hostile_here = false;
+      for (ActorId a : PresentIn(d, region) - holders) hostile_here = hostile_here || Hostile(s, st, a, st.holder[r]);
+      if (!hostile_here) continue;
+    }
+    out.push_back(region);
+  }
+}
+
+}  // namespace
+
 void Control(Day& d) {
   const Scenario& s = d.s;
   State& st = d.st;
@@ -78,17 +101,27 @@ void Control(Day& d) {
       }
     }
   }
-  for (RegionId region : Occupied(d)) {
+  // The regions someone could take: a force of another actor than the holder there, and, where
+  // the region is held, of one hostile to the holder. That follows from presence, holders and
+  // the relations alone, so the list stands while they do (most days); a capture below changes
+  // only its own region's holder, which no later region's test reads.
+  Workspace& w = d.w;
+  const CaptureKey key{.presence_version = w.index.presence_version(), .war_a = st.war_a, .war_b = st.war_b,
+                       .relation_phase = st.relation_phase, .war_ongoing = st.war_ongoing()};
+  if (!(w.capture_key == key) || w.capture_holder != st.holder) {
+    ListOpenToCapture(d, w.capture_regions);
+    w.capture_key = key;
+    w.capture_holder = st.holder;
+  }
+#ifdef BRINK_CHECK_INVARIANTS
+  {
+    std::vector<RegionId> fresh;
+    ListOpenToCapture(d, fresh);
+    CheckKept(d, fresh == w.capture_regions, "regions open to capture");
+  }
+#endif
+  for (RegionId region : w.capture_regions) {
     const std::size_t r = static_cast<std::size_t>(region);
-    // Only the holder's forces, or none: nothing to take.
-    const ActorSet holders = st.holder[r] == kNone ? ActorSet() : ActorSet::Of(st.holder[r]);
-    if ((PresentIn(d, region) - holders).empty()) continue;
-    // A held region is taken only by an actor hostile to its holder: none here, none takes it.
-    if (st.holder[r] != kNone) {
-      bool hostile_here = false;
-      for (ActorId a : PresentIn(d, region) - holders) hostile_here = hostile_here || Hostile(s, st, a, st.holder[r]);
-      if (!hostile_here) continue;
-    }
     // With only_takers_capture, a force whose actor may not take the region (another country,
     // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
     ActorSet takers = kEveryActor;
@@ -119,7 +152,6 @@ void Control(Day& d) {
   }
   // Each bloc's count of contested regions held changes only when ground changes hands (for any
   // cause, today): counted again only then, and added up every day.
-  Workspace& w = d.w;
   if (w.holders_changed || w.contested_held.size() != s.blocs.size()) {
     w.contested_held.assign(s.blocs.size(), 0);
     for (RegionId r : s.tables().contested) {

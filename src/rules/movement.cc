@@ -274,13 +274,13 @@ bool Move(Day& d) {
   const auto retarget = static_cast<std::size_t>(s.rules.retarget_days);
   for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day) % retarget; i < marching;
        ++i, phase = phase + 1 == retarget ? 0 : phase + 1) {
-    if (st.forces[i].strength <= 0) continue;
     const bool diverted = st.forces[i].diverted_days > 0;
+    // Most forces on most days: not diverted, and their actor holds.
+    if ((!diverted && !marching_actors.contains(st.forces[i].actor)) || st.forces[i].strength <= 0) continue;
     if (diverted) {
       --st.forces[i].diverted_days;
     } else {
       Force& f = st.forces[i];
-      if (!marching_actors.contains(f.actor)) continue;
       const Action action = st.actors[f.actor].action;
       // Retarget when the goal is gone (or closed to it today), every ten days to follow the
       // front, and, for a force with no goal, when ground has changed hands.
