@@ -145,5 +145,27 @@ TEST(StrikeCandidates, KeptFromDayToDayPickWhatAFreshListingPicks) {
   EXPECT_GT(with_target, 1000);
 }
 
+// A kept list that went wrong is caught, in the builds that check (Debug and sanitizer: the CI
+// runs every unit test there, so each day those tests step is checked). Here combat's list of
+// regions where enemies stand together is given a region it should not have, its versions left
+// as they are, so it is kept: the check must stop the program naming it.
+TEST(KeptListsDeathTest, AWrongKeptListStopsTheCheckingBuilds) {
+#ifndef BRINK_CHECK_INVARIANTS
+  GTEST_SKIP() << "only builds with BRINK_CHECK_INVARIANTS check kept lists";
+#else
+  const Scenario s = LoadDefaultScenario().take();
+  const Engine engine(s);
+  Workspace w;
+  State st = engine.Initial();
+  for (int day = 0; day < 30; ++day) engine.Step(st, w, 7, 0, nullptr);
+  Day d{s, st, w, 7, 0, nullptr};
+  rules::Combat(d);  // kept as it is: no complaint
+  RegionId quiet = 0;  // a region where nobody fights
+  while (std::find(w.fighting.begin(), w.fighting.end(), quiet) != w.fighting.end()) ++quiet;
+  w.fighting.push_back(quiet);
+  EXPECT_DEATH(rules::Combat(d), "regions where enemies stand together");
+#endif
+}
+
 }  // namespace
 }  // namespace brink
