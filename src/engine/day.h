@@ -40,7 +40,7 @@ struct Hit {
 struct StrikeCandidate {
   RegionId region;
   ActorId striker, rival;
-  int8_t weight;  // the cause's rank in the choice
+  uint8_t weight;  // the cause's rank in the choice
   Cause why;
 };
 

@@ -117,7 +117,7 @@ void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandida
         if (need_cause && why == Cause::kNone) continue;
         // Without causes only a zone intruder comes first (the rule before causes).
         const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
-        found.push_back({.region = region, .striker = striker, .rival = rival, .weight = static_cast<int8_t>(weight), .why = why});
+        found.push_back({.region = region, .striker = striker, .rival = rival, .weight = static_cast<uint8_t>(weight), .why = why});
       }
     }
   }
