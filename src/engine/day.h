@@ -226,6 +226,22 @@ void CheckIndex(const Day& d);
 // regions open to capture) is compared with a fresh one every day: unless `same`, this aborts
 // naming `what` was kept wrongly.
 void CheckKept(const Day& d, bool same, const char* what);
+// A list of regions a rule keeps from day to day: listed again by `list(d, regions)` unless
+// `current` (what it follows from has not changed since it was listed), and in the checking
+// builds compared with a fresh listing every day. Returns the list.
+template <typename Lister>
+const std::vector<RegionId>& KeptRegions(const Day& d, std::vector<RegionId>& regions, bool current, Lister list,
+                                         const char* what) {
+  if (!current) list(d, regions);
+#ifdef BRINK_CHECK_INVARIANTS
+  std::vector<RegionId> fresh;
+  list(d, fresh);
+  CheckKept(d, fresh == regions, what);
+#else
+  (void)what;
+#endif
+  return regions;
+}
 // Brings the index up to date: rebuilt when forces were spent (or merged), otherwise only the
 // touched cells are summed again (the same sums, in the same order, as a rebuild). Each
 // actor's theatre firepower waits for UpdateFirepower.

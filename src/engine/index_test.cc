@@ -12,6 +12,18 @@
 namespace brink {
 namespace {
 
+// The default scenario stepped `days` days (seed 7, run 0) in a workspace of its own.
+struct SteppedDefault {
+  explicit SteppedDefault(int days) : s(LoadDefaultScenario().take()), engine(s), st(engine.Initial()) {
+    for (int day = 0; day < days; ++day) engine.Step(st, w, 7, 0, nullptr);
+  }
+  Day day() { return Day{s, st, w, 7, 0, nullptr}; }
+  Scenario s;
+  Engine engine;
+  Workspace w;
+  State st;
+};
+
 // The index as the rules read it: the lists, presence, firepower, and each present actor's
 // troops, firepower and strongest force (ForceIndex::Difference names the first difference).
 void ExpectSameIndex(const Workspace& kept, const Workspace& rebuilt, int day) {
@@ -54,12 +66,11 @@ TEST(ForceIndex, KeptInPlaceMatchesARebuild) {
 // index names how it differs from a rebuild, and CheckIndex (run every dawn in Debug and
 // sanitizer builds) stops the program with that difference.
 TEST(ForceIndex, ChangeBehindItsBackIsCaughtByTheCheck) {
-  const Scenario s = LoadDefaultScenario().take();
-  const Engine engine(s);
-  Workspace w;
-  State st = engine.Initial();
-  for (int day = 0; day < 5; ++day) engine.Step(st, w, 7, 0, nullptr);
-  Day d{s, st, w, 7, 0, nullptr};
+  SteppedDefault stepped(5);
+  const Scenario& s = stepped.s;
+  Workspace& w = stepped.w;
+  State& st = stepped.st;
+  Day d = stepped.day();
   IndexForces(d);
   Workspace rebuilt = w;
   IndexForces(d);
@@ -153,12 +164,9 @@ TEST(KeptListsDeathTest, AWrongKeptListStopsTheCheckingBuilds) {
 #ifndef BRINK_CHECK_INVARIANTS
   GTEST_SKIP() << "only builds with BRINK_CHECK_INVARIANTS check kept lists";
 #else
-  const Scenario s = LoadDefaultScenario().take();
-  const Engine engine(s);
-  Workspace w;
-  State st = engine.Initial();
-  for (int day = 0; day < 30; ++day) engine.Step(st, w, 7, 0, nullptr);
-  Day d{s, st, w, 7, 0, nullptr};
+  SteppedDefault stepped(30);
+  Workspace& w = stepped.w;
+  Day d = stepped.day();
   rules::Combat(d);  // kept as it is: no complaint
   RegionId quiet = 0;  // a region where nobody fights
   while (std::find(w.fighting.begin(), w.fighting.end(), quiet) != w.fighting.end()) ++quiet;

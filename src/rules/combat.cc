@@ -105,19 +105,10 @@ bool Combat(Day& d) {
   w.battles.clear();
   // Where enemies stand together: it follows from presence and the relations alone, so the
   // list stands while they do (most days).
-  if (w.fighting_presence != w.index.presence_version() || w.fighting_relations != w.relations_version) {
-    ListFighting(d, w.fighting);
-    w.fighting_presence = w.index.presence_version();
-    w.fighting_relations = w.relations_version;
-  }
-#ifdef BRINK_CHECK_INVARIANTS
-  {
-    std::vector<RegionId> fresh;
-    ListFighting(d, fresh);
-    CheckKept(d, fresh == w.fighting, "regions where enemies stand together");
-  }
-#endif
-  for (RegionId region : w.fighting) {
+  const bool current = w.fighting_presence == w.index.presence_version() && w.fighting_relations == w.relations_version;
+  w.fighting_presence = w.index.presence_version();
+  w.fighting_relations = w.relations_version;
+  for (RegionId region : KeptRegions(d, w.fighting, current, ListFighting, "regions where enemies stand together")) {
     const std::size_t r = static_cast<std::size_t>(region);
     const std::span<const int> listed = ForcesIn(d, region);
     const ActorSet here = PresentIn(d, region);

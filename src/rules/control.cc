@@ -108,19 +108,12 @@ void Control(Day& d) {
   Workspace& w = d.w;
   const CaptureKey key{.presence_version = w.index.presence_version(), .war_a = st.war_a, .war_b = st.war_b,
                        .relation_phase = st.relation_phase, .war_ongoing = st.war_ongoing()};
-  if (!(w.capture_key == key) || w.capture_holder != st.holder) {
-    ListOpenToCapture(d, w.capture_regions);
+  const bool current = w.capture_key == key && w.capture_holder == st.holder;
+  if (!current) {
     w.capture_key = key;
     w.capture_holder = st.holder;
   }
-#ifdef BRINK_CHECK_INVARIANTS
-  {
-    std::vector<RegionId> fresh;
-    ListOpenToCapture(d, fresh);
-    CheckKept(d, fresh == w.capture_regions, "regions open to capture");
-  }
-#endif
-  for (RegionId region : w.capture_regions) {
+  for (RegionId region : KeptRegions(d, w.capture_regions, current, ListOpenToCapture, "regions open to capture")) {
     const std::size_t r = static_cast<std::size_t>(region);
     // With only_takers_capture, a force whose actor may not take the region (another country,
     // outside its aims) neither takes it nor stands in the way of one that may (issue 20).
