@@ -85,9 +85,12 @@ double RivalTension(const Day& d, ActorId actor) {
   const std::size_t blocs = d.s.blocs.size();
   const BlocId own = d.s.actors[actor].bloc;
   const float* row = &d.st.tension[static_cast<std::size_t>(own) * blocs];
-  const bool war = d.st.war_ongoing();
+  if (!d.st.war_ongoing()) {  // most days: the test below out of the loop
+    for (std::size_t b = 0; b < blocs; ++b) highest = std::max(highest, row[b]);
+    return highest;
+  }
   for (std::size_t b = 0; b < blocs; ++b) {
-    if (war && d.st.BlocsAtWar(own, static_cast<BlocId>(b))) continue;  // war has no ladder left to climb
+    if (d.st.BlocsAtWar(own, static_cast<BlocId>(b))) continue;  // war has no ladder left to climb
     highest = std::max(highest, row[b]);
   }
   return highest;

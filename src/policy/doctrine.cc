@@ -251,8 +251,9 @@ class Doctrine final : public Policy {
     const double rationality = turn.scenario().actors[actor].rationality;
     if (!turn.valid()) return ChooseSoftmax(ActionScores(), rationality, 0.0);  // nothing legal: hold
     // Asked once whether the turn is open, not again by each accessor.
-    return ChooseSoftmax(ScoreActions(TurnAccess::DayOf(turn), actor, TurnAccess::LegalOf(turn, actor)), rationality,
-                         TurnAccess::DrawOf(turn, actor));
+    const std::span<const LegalAction> legal = TurnAccess::LegalOf(turn, actor);
+    if (legal.size() == 1) return legal.front().kind;  // no choice: the softmax picks it whatever the scores
+    return ChooseSoftmax(ScoreActions(TurnAccess::DayOf(turn), actor, legal), rationality, TurnAccess::DrawOf(turn, actor));
   }
 };
 
