@@ -33,6 +33,11 @@ std::string Troops(double n) {
   return out;
 }
 
+// Whether a count of troops reads as one ("1 troop", not "1 troops").
+bool One(double n) { return Troops(n) == "1"; }
+// The count with its noun: "1 troop", "1,200 troops".
+std::string TroopsOf(double n) { return Troops(n) + (One(n) ? " troop" : " troops"); }
+
 
 class Teller {
  public:
@@ -91,8 +96,8 @@ class Teller {
         return fmt::format("Feud clash between {} and {} at {} ({} lost).", Actor(e.actor),
                            Actor(e.target), Region(e.region), Troops(e.casualties));
       case EventKind::kDiversion:
-        return fmt::format("Diversion: {} sends {} troops to the feud's front near {}.", Actor(e.actor),
-                           Troops(e.casualties), Region(e.region));
+        return fmt::format("Diversion: {} sends {} to the feud's front near {}.", Actor(e.actor),
+                           TroopsOf(e.casualties), Region(e.region));
       case EventKind::kWithdrawal:
         return fmt::format("Withdrawal: {} pulls its forces out of contact with its rivals.", Actor(e.actor));
       case EventKind::kRestraint:
@@ -124,7 +129,8 @@ class Teller {
       case EventKind::kGroupDefeated:
         return fmt::format("{}: its last region is lost.", Actor(e.actor));
       case EventKind::kArrival:
-        return fmt::format("{} troops of {} arrive at {}.", Troops(e.casualties), Actor(e.actor), Region(e.region));
+        return fmt::format("{} of {} {} at {}.", TroopsOf(e.casualties), Actor(e.actor), One(e.casualties) ? "arrives" : "arrive",
+                           Region(e.region));
       case EventKind::kRelationChange: {
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
         static constexpr const char* kNames[] = {"neutrality", "alliance", "patronage", "hostility", "rivalry", "feud"};
@@ -133,7 +139,7 @@ class Teller {
       }
       case EventKind::kExposureChange: {
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
-        return fmt::format("{} now has {} troops in {}{}{}.", Actor(e.actor), Troops(e.casualties),
+        return fmt::format("{} now has {} in {}{}{}.", Actor(e.actor), TroopsOf(e.casualties),
                            s_.exposures[static_cast<std::size_t>(c.exposure)].name, c.note.empty() ? "" : ": ", c.note);
       }
       case EventKind::kLineAgreed:
@@ -143,15 +149,15 @@ class Teller {
                            : fmt::format("{} crosses the line '{}' into {}.", Actor(e.actor),
                                          s_.lines[static_cast<std::size_t>(e.index)].name, Region(e.region));
       case EventKind::kDispersal:
-        return fmt::format("{} troops of {} melt away from {} and go underground.", Troops(e.casualties), Actor(e.actor),
-                           Region(e.region));
+        return fmt::format("{} of {} {} away from {} and {} underground.", TroopsOf(e.casualties), Actor(e.actor),
+                           One(e.casualties) ? "melts" : "melt", Region(e.region), One(e.casualties) ? "goes" : "go");
       case EventKind::kInsurgentAttack:
         return fmt::format("Insurgent attack by {} on {} at {} ({} lost).", Actor(e.actor), Actor(e.target),
                            Region(e.region), Troops(e.casualties));
       case EventKind::kDeparture: {
         if (e.index < 0) return fmt::format("{} hands {} over under the line's terms.", Actor(e.actor), Region(e.region));
         const Change& c = s_.timeline[static_cast<std::size_t>(e.index)];
-        return fmt::format("{} leaves {} ({} troops){}{}.", Actor(e.actor), Region(e.region), Troops(e.casualties),
+        return fmt::format("{} leaves {} ({}){}{}.", Actor(e.actor), Region(e.region), TroopsOf(e.casualties),
                            c.note.empty() ? "" : ": ", c.note);
       }
       default:
