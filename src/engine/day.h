@@ -94,13 +94,11 @@ struct Workspace {
   std::vector<int> strike_target;     // per actor, at dawn: the force it would strike, or -1
   std::vector<Cause> strike_cause;    // per actor, at dawn: why it would strike that force
   std::vector<ActorSet> heading;      // per region, at dawn: actors with a force marching there
-  // Per striker, at dawn: the rival forces it has a cause to strike (StrikeCandidates), and the
-  // inputs they were listed from; scratch for StrikeTargets and the listing.
+  // At dawn: the rival forces each striker has a cause to strike (StrikeCandidates), the
+  // inputs they were listed from, and scratch for StrikeTargets.
   std::vector<StrikeCandidate> strike_candidates;
-  std::vector<int> strike_candidate_start;
   StrikeInputs strike_inputs;
-  std::vector<StrikeCandidate> candidates_scratch, candidates_found;
-  std::vector<int> candidates_scratch_start, candidates_cursor;
+  std::vector<StrikeCandidate> candidates_scratch;
   std::vector<float> committed;       // actors x regions, during Move: troops bound there (rules.task_split)
   // Today's fire on actors that others defend from the air (rules/protection.cc): who fired
   // on whom, and where.

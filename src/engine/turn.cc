@@ -77,7 +77,6 @@ void AddLegal(const Day& d, ActorId actor, std::vector<LegalAction>& out) {
   if (d.w.index.firepower(actor) > 0 && st.cross_share[a] > 0) out.push_back({Action::kCross});
 }
 
-
 }  // namespace
 
 double RivalTension(const Day& d, ActorId actor) {
@@ -85,12 +84,9 @@ double RivalTension(const Day& d, ActorId actor) {
   const std::size_t blocs = d.s.blocs.size();
   const BlocId own = d.s.actors[actor].bloc;
   const float* row = &d.st.tension[static_cast<std::size_t>(own) * blocs];
-  if (!d.st.war_ongoing()) {  // most days: the test below out of the loop
-    for (std::size_t b = 0; b < blocs; ++b) highest = std::max(highest, row[b]);
-    return highest;
-  }
+  const bool war = d.st.war_ongoing();
   for (std::size_t b = 0; b < blocs; ++b) {
-    if (d.st.BlocsAtWar(own, static_cast<BlocId>(b))) continue;  // war has no ladder left to climb
+    if (war && d.st.BlocsAtWar(own, static_cast<BlocId>(b))) continue;  // war has no ladder left to climb
     highest = std::max(highest, row[b]);
   }
   return highest;
@@ -157,7 +153,7 @@ void PrepareTurn(Day& d) {
   if (kept.presence_version != index.presence_version() || kept.relations_version != w.relations_version ||
       kept.lines_agreed != lines_agreed || !std::equal(grieved_at, grieved_at + actors, kept.grieved_at) ||
       kept.holder != st.holder || kept.heading != w.heading) {
-    rules::StrikeCandidates(d, strikers, w.strike_candidates, w.strike_candidate_start);
+    rules::StrikeCandidates(d, strikers, w.strike_candidates);
     kept.presence_version = index.presence_version();
     kept.relations_version = w.relations_version;
     kept.lines_agreed = lines_agreed;
@@ -167,8 +163,7 @@ void PrepareTurn(Day& d) {
   }
   w.strike_target.assign(actors, -1);
   w.strike_cause.assign(actors, Cause::kNone);
-  rules::PickStrikeTargets(d, strikers, w.strike_candidates, w.strike_candidate_start, w.strike_target.data(),
-                           w.strike_cause.data());
+  rules::PickStrikeTargets(d, strikers, w.strike_candidates, w.strike_target.data(), w.strike_cause.data());
 #ifdef BRINK_CHECK_INVARIANTS
   {
     int best[Limits::kMaxActors];

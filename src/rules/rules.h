@@ -94,15 +94,13 @@ int StrikeTarget(const Day& d, ActorId striker, Cause* cause = nullptr);
 // cause[actor]. Both read the force index, which must be current (no losses since the last
 // UpdateIndex), and Workspace::heading (PrepareTurn).
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause);
-// strikes.cc: StrikeTargets in two steps. The first lists, per striker (out[start[a] ..
-// start[a + 1])), each rival it could strike and its cause, in the order the choice meets
-// them: it reads presence, reach, relations, holders, grievances, lines and
-// Workspace::heading, not troops. The second picks each striker's target among its
-// candidates by today's troops, so a list kept while those inputs stand (PrepareTurn) picks
-// what StrikeTargets would.
-void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandidate>& out, std::vector<int>& start);
-void PickStrikeTargets(const Day& d, ActorSet strikers, std::span<const StrikeCandidate> candidates, const std::vector<int>& start,
-                       int* best, Cause* cause);
+// strikes.cc: StrikeTargets in two steps. The first lists each rival a striker could strike
+// and its cause, in the order the choice meets them: it reads presence, reach, relations,
+// holders, grievances, lines and Workspace::heading, not troops. The second picks each
+// striker's target among its candidates by today's troops, so a list kept while those inputs
+// stand (PrepareTurn) picks what StrikeTargets would.
+void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandidate>& out);
+void PickStrikeTargets(const Day& d, ActorSet strikers, std::span<const StrikeCandidate> candidates, int* best, Cause* cause);
 // incidents.cc: the daily chance of an incident between one pair of rival forces in contact.
 double IncidentChance(const Scenario& s, double tension, double zone_reduction);
 // retaliation.cc: the chance that a struck actor retaliates today.

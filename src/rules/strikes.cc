@@ -96,15 +96,11 @@ Cause StrikeCause(const Day& d, ActorId striker, ActorId rival, RegionId region)
   return CauseGiven(d, striker, rival, region, grievances[static_cast<std::size_t>(striker)]);
 }
 
-void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandidate>& out, std::vector<int>& start) {
+void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandidate>& out) {
   const bool need_cause = d.s.rules.strike_causes;
   Grievances grievances[Limits::kMaxActors];
   GrievancesOfAll(d, strikers, grievances);
-  // Gathered region by region (the order the choice among equals follows), then grouped by
-  // striker: a counting pass, as the force index groups forces by region.
-  const std::size_t actors = d.s.actors.size();
-  std::vector<StrikeCandidate>& found = d.w.candidates_found;
-  found.clear();
+  out.clear();
   for (RegionId region : Occupied(d)) {
     const ActorSet here = PresentIn(d, region);
     // Only the strikers with a rival here have a candidate in this region.
@@ -117,48 +113,39 @@ void StrikeCandidates(const Day& d, ActorSet strikers, std::vector<StrikeCandida
         if (need_cause && why == Cause::kNone) continue;
         // Without causes only a zone intruder comes first (the rule before causes).
         const int weight = need_cause ? Rank(why) : (why == Cause::kZone ? 1 : 0);
-        found.push_back({.region = region, .striker = striker, .rival = rival, .weight = static_cast<uint8_t>(weight), .why = why});
+        out.push_back({.region = region, .striker = striker, .rival = rival, .weight = static_cast<uint8_t>(weight), .why = why});
       }
     }
   }
-  start.assign(actors + 1, 0);
-  for (const StrikeCandidate& c : found) ++start[static_cast<std::size_t>(c.striker) + 1];
-  for (std::size_t a = 0; a < actors; ++a) start[a + 1] += start[a];
-  out.resize(found.size());
-  std::vector<int>& cursor = d.w.candidates_cursor;
-  cursor.assign(start.begin(), start.end() - 1);
-  for (const StrikeCandidate& c : found) out[static_cast<std::size_t>(cursor[static_cast<std::size_t>(c.striker)]++)] = c;
 }
 
-void PickStrikeTargets(const Day& d, ActorSet strikers, std::span<const StrikeCandidate> candidates, const std::vector<int>& start,
-                       int* best, Cause* cause) {
+void PickStrikeTargets(const Day& d, ActorSet strikers, std::span<const StrikeCandidate> candidates, int* best, Cause* cause) {
   const State& st = d.st;
+  int rank[Limits::kMaxActors];  // set for the strikers below (no other is read)
   for (ActorId striker : strikers) {
-    const std::size_t x = static_cast<std::size_t>(striker);
-    int chosen = -1, rank = 0;
-    Cause why = Cause::kNone;
-    for (int k = start[x]; k < start[x + 1]; ++k) {
-      const StrikeCandidate& c = candidates[static_cast<std::size_t>(k)];
-      // Each rival actor's strongest force there (the index keeps it).
-      const int f = d.w.index.strongest(c.region, c.rival);
-      const float strength = st.forces[static_cast<std::size_t>(f)].strength;
-      const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
-      if (chosen < 0 || c.weight > rank || (c.weight == rank && (strength > strongest || (strength == strongest && f < chosen)))) {
-        chosen = f;  // the weightiest cause; of those the strongest; of equals, the first force
-        rank = c.weight;
-        why = c.why;
-      }
+    best[striker] = -1;
+    cause[striker] = Cause::kNone;
+    rank[striker] = 0;
+  }
+  for (const StrikeCandidate& c : candidates) {
+    int& chosen = best[c.striker];
+    // Each rival actor's strongest force there (the index keeps it).
+    const int f = d.w.index.strongest(c.region, c.rival);
+    const float strength = st.forces[static_cast<std::size_t>(f)].strength;
+    const float strongest = chosen < 0 ? 0.0f : st.forces[static_cast<std::size_t>(chosen)].strength;
+    if (chosen < 0 || c.weight > rank[c.striker] ||
+        (c.weight == rank[c.striker] && (strength > strongest || (strength == strongest && f < chosen)))) {
+      chosen = f;  // the weightiest cause; of those the strongest; of equals, the first force
+      rank[c.striker] = c.weight;
+      cause[c.striker] = c.why;
     }
-    best[x] = chosen;
-    cause[x] = why;
   }
 }
 
 void StrikeTargets(const Day& d, ActorSet strikers, int* best, Cause* cause) {
   std::vector<StrikeCandidate>& candidates = d.w.candidates_scratch;
-  std::vector<int>& start = d.w.candidates_scratch_start;
-  StrikeCandidates(d, strikers, candidates, start);
-  PickStrikeTargets(d, strikers, candidates, start, best, cause);
+  StrikeCandidates(d, strikers, candidates);
+  PickStrikeTargets(d, strikers, candidates, best, cause);
 }
 
 int StrikeTarget(const Day& d, ActorId striker, Cause* cause) {
