@@ -3,6 +3,8 @@
 #ifndef BRINK_ENGINE_DAY_H_
 #define BRINK_ENGINE_DAY_H_
 
+#include <algorithm>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -191,6 +193,13 @@ inline bool IsProxy(const Scenario& s, ActorId a) { return s.patron(a) != kNone;
 // (Scenario::fire_factor; docs/model.md, Combat).
 inline float Firepower(const Scenario& s, const Force& force) {
   return force.strength * s.tables().fire_factor[static_cast<std::size_t>(force.actor)];
+}
+// Sets `v` to `n` copies of `value`, as std::vector::assign does, with a fill the compiler
+// inlines (assign takes a generic out-of-line path): for the scratch the rules reset daily.
+template <typename T>
+void Fill(std::vector<T>& v, std::size_t n, const std::type_identity_t<T>& value) {
+  v.resize(n);
+  std::fill(v.begin(), v.end(), value);
 }
 // The force index's verbs (engine/force_index.cc): the only ways a rule changes forces.
 // Removes troops from a force and counts them as the actor's casualties, inflicted by `by`.

@@ -145,7 +145,7 @@ void Day::Emit(Event event) {
 void Dawn(Day& d, bool reindex) {
   Workspace& w = d.w;
   w.level_at_dawn = d.st.level;
-  w.hawk_pressure.assign(d.s.actors.size(), 0.0f);
+  Fill(w.hawk_pressure, d.s.actors.size(), 0.0f);
   w.fire_on_defended.clear();
   if (!w.relations_valid || w.relations_war_a != d.st.war_a || w.relations_war_b != d.st.war_b ||
       w.relations_phase != d.st.relation_phase || w.relations_war_ongoing != d.st.war_ongoing()) {

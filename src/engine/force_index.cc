@@ -51,7 +51,7 @@ void IndexForces(Day& d) {
       w.index.present_[r] = ActorSet();
     }
   }
-  w.index.region_start_.assign(regions + 1, 0);
+  Fill(w.index.region_start_, regions + 1, 0);
   bool spent = false;  // a force without troops is still listed: Dawn drops it
   for (const Force& f : d.st.forces) {
     if (f.strength > 0) {
@@ -66,7 +66,7 @@ void IndexForces(Day& d) {
     w.index.region_start_[r + 1] += w.index.region_start_[r];
   }
   w.index.force_index_.resize(static_cast<std::size_t>(w.index.region_start_[regions]));
-  w.index.actor_firepower_.assign(actors, 0.0f);
+  Fill(w.index.actor_firepower_, actors, 0.0f);
   // Fill in force order, so each region's list is sorted by force index (deterministic).
   std::vector<int>& cursor = w.index.region_start_;  // reuse: shift back afterwards
   for (std::size_t i = 0; i < d.st.forces.size(); ++i) {

@@ -120,7 +120,7 @@ void PrepareTurn(Day& d) {
   // do (most days).
   const ForceIndex& index = w.index;
   if (w.contact_presence != index.presence_version() || w.contact_relations != w.relations_version) {
-    w.in_contact.assign(actors, 0);
+    Fill(w.in_contact, actors, 0);
     for (RegionId region : Occupied(d)) {
       for (ActorId a : PresentIn(d, region)) {
         if (InContact(d, a, region)) w.in_contact[static_cast<std::size_t>(a)] = 1;
@@ -130,7 +130,7 @@ void PrepareTurn(Day& d) {
     w.contact_relations = w.relations_version;
   }
   // Where each actor's forces are marching (a contested objective is a cause of fire).
-  w.heading.assign(d.s.regions.size(), ActorSet());
+  Fill(w.heading, d.s.regions.size(), ActorSet());
   for (const Force& f : st.forces) {
     if (f.strength > 0 && f.target != kNone) w.heading[static_cast<std::size_t>(f.target)].insert(f.actor);
   }
@@ -161,8 +161,8 @@ void PrepareTurn(Day& d) {
     kept.holder = st.holder;
     kept.heading = w.heading;
   }
-  w.strike_target.assign(actors, -1);
-  w.strike_cause.assign(actors, Cause::kNone);
+  Fill(w.strike_target, actors, -1);
+  Fill(w.strike_cause, actors, Cause::kNone);
   rules::PickStrikeTargets(d, strikers, w.strike_candidates, w.strike_target.data(), w.strike_cause.data());
 #ifdef BRINK_CHECK_INVARIANTS
   {
@@ -184,7 +184,8 @@ void PrepareTurn(Day& d) {
     w.rival_tension[a] = t;
   }
   w.legal.clear();
-  w.legal_start.assign(1, 0);
+  w.legal_start.clear();
+  w.legal_start.push_back(0);
   for (std::size_t a = 0; a < actors; ++a) {
     AddLegal(d, static_cast<ActorId>(a), w.legal);
     w.legal_start.push_back(static_cast<int>(w.legal.size()));

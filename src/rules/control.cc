@@ -15,7 +15,7 @@ bool CorridorOpen(const Scenario& s, const State& st, int corridor, Workspace& w
     ActorId h = st.holder[r];
     return h != kNone && (c.open_through_blocs >> s.actors[h].bloc & 1u);
   };
-  w.seen.assign(s.regions.size(), 0);
+  Fill(w.seen, s.regions.size(), 0);
   w.queue.clear();
   for (RegionId r : c.from) {
     if (open(r) && !w.seen[r]) {

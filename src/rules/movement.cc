@@ -155,8 +155,8 @@ RegionId DetourStep(Day& d, ActorId actor, RegionId from, RegionId target, int64
   std::vector<RegionId>& queue = d.w.queue;
   std::vector<uint8_t>& seen = d.w.seen;
   std::vector<RegionId>& first = d.w.first_step;
-  seen.assign(s.regions.size(), 0);
-  first.assign(s.regions.size(), kNone);
+  Fill(seen, s.regions.size(), 0);
+  Fill(first, s.regions.size(), kNone);
   queue.clear();
   queue.push_back(from);
   seen[static_cast<std::size_t>(from)] = 1;
@@ -259,7 +259,7 @@ bool Move(Day& d) {
   // phase = (day + i) mod retarget_days: each force retargets on its own day of those.
   d.w.committed.clear();
   if (s.rules.task_split > 0) {
-    d.w.committed.assign(s.actors.size() * s.regions.size(), 0.0f);
+    Fill(d.w.committed, s.actors.size() * s.regions.size(), 0.0f);
     for (const Force& f : st.forces) {
       if (f.strength > 0 && f.diverted_days == 0) Commit(d, f, +1);
     }
@@ -272,11 +272,11 @@ bool Move(Day& d) {
     if (action == Action::kAdvance || action == Action::kCross) marching_actors.insert(static_cast<ActorId>(a));
   }
   const auto retarget = static_cast<std::size_t>(s.rules.retarget_days);
-  for (std::size_t i = 0, phase = static_cast<std::size_t>(st.day) % retarget; i < marching;
-       ++i, phase = phase + 1 == retarget ? 0 : phase + 1) {
+  for (std::size_t i = 0; i < marching; ++i) {
     const bool diverted = st.forces[i].diverted_days > 0;
     // Most forces on most days: not diverted, and their actor holds.
     if ((!diverted && !marching_actors.contains(st.forces[i].actor)) || st.forces[i].strength <= 0) continue;
+    const std::size_t phase = (static_cast<std::size_t>(st.day) + i) % retarget;
     if (diverted) {
       --st.forces[i].diverted_days;
     } else {
